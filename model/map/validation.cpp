@@ -1,0 +1,199 @@
+#include "model/map/validation.h"
+
+#include "model/map/errors.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <vector>
+
+namespace faultline {
+
+QString describeComponent(const QString &id)
+{
+    return QStringLiteral("component \"%1\"").arg(id);
+}
+
+QString describeDependency(const QString &from, const QString &to)
+{
+    return QStringLiteral("dependency \"%1\" -> \"%2\"").arg(from, to);
+}
+
+QString describeScenario(const QString &name)
+{
+    return QStringLiteral("scenario \"%1\"").arg(name);
+}
+
+int hardDependencyCount(const Map &map, const QString &id)
+{
+    int n = 0;
+    for (const Dependency &d : map.dependencies())
+        n += (d.from == id && d.isHard()) ? 1 : 0;
+    return n;
+}
+
+bool wouldCreateParentLoop(const Map &map, const QString &child, const QString &parent)
+{
+    QSet<QString> seen{child};
+    QString p = parent;
+    while (!p.isEmpty()) {
+        if (seen.contains(p))
+            return true;
+        seen.insert(p);
+        const auto i = map.findComponent(p);
+        if (!i)
+            return false;
+        p = map.component(*i).parent;
+    }
+    return false;
+}
+
+namespace {
+
+QString checkComponents(const Map &map)
+{
+    QSet<QString> ids;
+    ids.reserve(map.componentCount());
+    int position = 0;
+    for (const Component &c : map.components()) {
+        if (c.id.isEmpty())
+            return QStringLiteral("components[%1]: missing \"id\"").arg(position);
+        if (ids.contains(c.id))
+            return QStringLiteral("%1 (components[%2]): duplicate id")
+                .arg(describeComponent(c.id))
+                .arg(position);
+        ids.insert(c.id);
+        ++position;
+    }
+    for (const Component &c : map.components()) {
+        const QString who = describeComponent(c.id);
+        if (!c.parent.isEmpty() && !map.findComponent(c.parent))
+            return QStringLiteral("%1: parent \"%2\" is not a component of the map")
+                .arg(who, c.parent);
+        if (c.parent == c.id)
+            return QStringLiteral("%1: is its own parent").arg(who);
+        if (c.availability && !(*c.availability >= 0.0 && *c.availability <= 1.0))
+            return QStringLiteral("%1: availability %2 is not between 0 and 1")
+                .arg(who)
+                .arg(*c.availability);
+        if (c.require && *c.require < 0)
+            return QStringLiteral("%1: require %2 is negative").arg(who).arg(*c.require);
+        if (c.costPerHour && *c.costPerHour < 0)
+            return QStringLiteral("%1: cost_per_hour is negative").arg(who);
+        if (c.rtoMinutes && *c.rtoMinutes < 0)
+            return QStringLiteral("%1: rto_minutes is negative").arg(who);
+    }
+    return {};
+}
+
+// Follows parents with three colours so that each component is walked once.
+QString checkParentLoops(const Map &map)
+{
+    const int n = map.componentCount();
+    std::vector<int> parentOf(n, -1);
+    for (int i = 0; i < n; ++i) {
+        if (const auto p = map.findComponent(map.components()[i].parent))
+            parentOf[i] = p->value;
+    }
+    enum : char { Unvisited, OnPath, Done };
+    std::vector<char> mark(n, Unvisited);
+    std::vector<int> path;
+    for (int start = 0; start < n; ++start) {
+        path.clear();
+        int i = start;
+        while (i >= 0 && mark[i] == Unvisited) {
+            mark[i] = OnPath;
+            path.push_back(i);
+            i = parentOf[i];
+        }
+        if (i >= 0 && mark[i] == OnPath)
+            return QStringLiteral("%1: its parent chain loops back to itself")
+                .arg(describeComponent(map.components()[i].id));
+        for (int j : path)
+            mark[j] = Done;
+    }
+    return {};
+}
+
+QString checkDependencies(const Map &map)
+{
+    QSet<QPair<QString, QString>> pairs;
+    pairs.reserve(map.dependencyCount());
+    QHash<QString, int> hardCount;
+    int position = 0;
+    for (const Dependency &d : map.dependencies()) {
+        const QString who = QStringLiteral("%1 (dependencies[%2])")
+                                .arg(describeDependency(d.from, d.to))
+                                .arg(position++);
+        if (d.from.isEmpty())
+            return QStringLiteral("%1: missing \"from\"").arg(who);
+        if (d.to.isEmpty())
+            return QStringLiteral("%1: missing \"to\"").arg(who);
+        if (!map.findComponent(d.from))
+            return QStringLiteral("%1: \"%2\" is not a component of the map").arg(who, d.from);
+        if (!map.findComponent(d.to))
+            return QStringLiteral("%1: \"%2\" is not a component of the map").arg(who, d.to);
+        if (d.from == d.to)
+            return QStringLiteral("%1: a component cannot depend on itself").arg(who);
+        const auto ends = qMakePair(d.from, d.to);
+        if (pairs.contains(ends))
+            return QStringLiteral("%1: the same from/to pair is listed twice").arg(who);
+        pairs.insert(ends);
+        if (d.isHard())
+            ++hardCount[d.from];
+    }
+    for (const Component &c : map.components()) {
+        const int hard = hardCount.value(c.id);
+        if (c.require && *c.require > hard)
+            return QStringLiteral("%1: require %2 is larger than its %3 hard dependencies")
+                .arg(describeComponent(c.id))
+                .arg(*c.require)
+                .arg(hard);
+    }
+    return {};
+}
+
+QString checkScenarios(const Map &map)
+{
+    QSet<QString> names;
+    int position = 0;
+    for (const Scenario &s : map.scenarios()) {
+        if (s.name.isEmpty())
+            return QStringLiteral("scenarios[%1]: missing \"name\"").arg(position);
+        const QString who = describeScenario(s.name);
+        if (names.contains(s.name))
+            return QStringLiteral("%1 (scenarios[%2]): two scenarios have this name")
+                .arg(who)
+                .arg(position);
+        names.insert(s.name);
+        for (const QStringList *list : {&s.fail, &s.degrade}) {
+            for (const QString &id : *list) {
+                if (!map.findComponent(id))
+                    return QStringLiteral("%1: \"%2\" is not a component of the map")
+                        .arg(who, id);
+            }
+        }
+        ++position;
+    }
+    return {};
+}
+
+} // namespace
+
+std::optional<QString> validationError(const Map &map)
+{
+    for (auto check : {checkComponents, checkParentLoops, checkDependencies, checkScenarios}) {
+        QString message = check(map);
+        if (!message.isEmpty())
+            return message;
+    }
+    return std::nullopt;
+}
+
+void validate(const Map &map)
+{
+    if (auto message = validationError(map))
+        throw ValidationError(*message);
+}
+
+} // namespace faultline

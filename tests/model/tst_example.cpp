@@ -1,0 +1,161 @@
+// The bundled example is what a new user sees first: it must load, and each saved scenario must
+// give exactly the result its description promises. An independent Python implementation of
+// DESIGN.md's rules (tests/tools/impact_reference.py) is also compared component by component.
+#include "model/impact/engine.h"
+#include "model/impact/graph.h"
+#include "model/impact/resolve.h"
+#include "model/io/jsonformat.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace faultline;
+
+class TestExample : public QObject
+{
+    Q_OBJECT
+
+private:
+    Map m_map;
+
+    QStringList businessIn(const ImpactResult &r, State s) const
+    {
+        QStringList ids;
+        for (int i = 0; i < m_map.componentCount(); ++i) {
+            const Component &c = m_map.components()[i];
+            if (c.isBusiness() && r.state(ComponentIndex(i)) == s)
+                ids.append(c.id);
+        }
+        ids.sort();
+        return ids;
+    }
+
+    static QStringList sorted(QStringList l)
+    {
+        l.sort();
+        return l;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_map = interchange::readFile(QStringLiteral(FAULTLINE_EXAMPLE));
+    }
+
+    void sizeFitsAWorkshop()
+    {
+        QVERIFY(m_map.componentCount() >= 60);
+        QVERIFY(m_map.componentCount() <= 120);
+        QVERIFY(!m_map.name.isEmpty());
+        QCOMPARE(int(m_map.scenarios().size()), 4);
+        for (const Scenario &s : m_map.scenarios())
+            QVERIFY2(!s.description.isEmpty(), qPrintable(s.name));
+    }
+
+    void scenarioKeepsItsPromise_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QStringList>("down");
+        QTest::addColumn<QStringList>("degraded");
+        QTest::addColumn<QStringList>("atRisk");
+        QTest::addColumn<ImpactSummary>("summary");
+
+        QTest::newRow("dynamodb dns")
+            << QStringLiteral("DynamoDB DNS failure (Oct 2025)")
+            << QStringList{"accounts", "checkout", "mobile-app", "order-tracking", "support",
+                           "analytics"}
+            << QStringList{"storefront", "warehouse", "loyalty", "cafe"}
+            << QStringList{"payments"} << ImpactSummary{35, 9, 2, 111900};
+        QTest::newRow("region") << QStringLiteral("us-east-1 down")
+                                << QStringList{"accounts", "checkout", "mobile-app",
+                                               "order-tracking", "warehouse", "support",
+                                               "loyalty", "analytics"}
+                                << QStringList{"storefront", "cafe"} << QStringList{"payments"}
+                                << ImpactSummary{64, 3, 4, 132400};
+        QTest::newRow("zone") << QStringLiteral("one zone down")
+                              << QStringList{"checkout", "loyalty"} << QStringList{"cafe"}
+                              << QStringList{} << ImpactSummary{12, 1, 3, 67500};
+        QTest::newRow("failover holds")
+            << QString::fromUtf8("Payments DB primary lost — failover holds") << QStringList{}
+            << QStringList{} << QStringList{} << ImpactSummary{1, 0, 1, 0};
+    }
+
+    void scenarioKeepsItsPromise()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QStringList, down);
+        QFETCH(QStringList, degraded);
+        QFETCH(QStringList, atRisk);
+        QFETCH(ImpactSummary, summary);
+
+        const auto s = m_map.findScenario(scenario);
+        QVERIFY2(s, qPrintable(scenario));
+        const ImpactGraph graph(m_map);
+        const ImpactResult r = evaluateImpact(graph, resolveScenario(m_map, m_map.scenario(*s)));
+        QCOMPARE(businessIn(r, State::Down), sorted(down));
+        QCOMPARE(businessIn(r, State::Degraded), sorted(degraded));
+        QCOMPARE(businessIn(r, State::AtRisk), sorted(atRisk));
+        QCOMPARE(r.summary().down, summary.down);
+        QCOMPARE(r.summary().degraded, summary.degraded);
+        QCOMPARE(r.summary().atRisk, summary.atRisk);
+        QCOMPARE(r.summary().costPerHour, summary.costPerHour);
+    }
+
+    void failoverLeavesPaymentsDbAtRisk()
+    {
+        const auto s = m_map.findScenario(QString::fromUtf8("Payments DB primary lost — failover holds"));
+        QVERIFY(s);
+        const ImpactGraph graph(m_map);
+        const ImpactResult r = evaluateImpact(graph, resolveScenario(m_map, m_map.scenario(*s)));
+        QCOMPARE(toString(r.state(*m_map.findComponent(QStringLiteral("payments-db")))), QStringLiteral("at-risk"));
+        QCOMPARE(toString(r.state(*m_map.findComponent(QStringLiteral("payments")))), QStringLiteral("up"));
+    }
+
+    // Every state and every cause agrees with an independent implementation of the rules.
+    void matchesReferenceImplementation_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        for (const Scenario &s : m_map.scenarios())
+            QTest::newRow(qPrintable(s.name)) << s.name;
+    }
+
+    void matchesReferenceImplementation()
+    {
+        QFETCH(QString, scenario);
+        const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+        if (python.isEmpty())
+            QSKIP("python3 is not installed");
+        QProcess p;
+        p.start(python, {QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/tools/impact_reference.py"),
+                         QStringLiteral(FAULTLINE_EXAMPLE), QStringLiteral("--scenario"), scenario,
+                         QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonArray expected =
+            QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(u"components").toArray();
+
+        const ImpactGraph graph(m_map);
+        const ImpactResult r = evaluateImpact(
+            graph, resolveScenario(m_map, m_map.scenario(*m_map.findScenario(scenario))));
+        const auto affected = r.affected();
+        QCOMPARE(int(affected.size()), int(expected.size()));
+        for (int i = 0; i < expected.size(); ++i) {
+            const QJsonObject e = expected[i].toObject();
+            const ComponentIndex c = affected[i];
+            QCOMPARE(m_map.component(c).id, e.value(u"id").toString());
+            QCOMPARE(toString(r.state(c)), e.value(u"state").toString());
+            const ComponentIndex cause = r.cause(c);
+            QCOMPARE(cause.isValid() ? m_map.component(cause).id : QString(),
+                     e.value(u"cause").toString());
+        }
+    }
+};
+
+Q_DECLARE_METATYPE(faultline::ImpactSummary)
+
+QTEST_GUILESS_MAIN(TestExample)
+#include "tst_example.moc"
