@@ -205,14 +205,13 @@ void checkHeader(const QJsonObject &root, const QString &source)
             QStringLiteral("%1: not a Faultline map: \"format\" must be \"faultline-map\"")
                 .arg(source));
     const QJsonValue version = root.value(QLatin1String("version"));
-    if (!version.isUndefined() && !version.isDouble())
+    if (!version.isUndefined() && !version.isNull() && !version.isDouble())
         throw FormatError(QStringLiteral("%1: \"version\" must be a number").arg(source));
     if (version.toDouble(1) > currentVersion)
         throw FormatError(QStringLiteral("%1: this map is format version %2, but this version of "
                                          "Faultline reads up to version %3; please update Faultline")
-                              .arg(source)
-                              .arg(version.toDouble())
-                              .arg(currentVersion));
+                              .arg(source, QString::number(version.toDouble()),
+                                   QString::number(currentVersion)));
 }
 
 } // namespace
@@ -242,7 +241,7 @@ Map read(const QByteArray &json, const QString &source)
 
     const QJsonArray components = arrayOf(root, "components", source);
     for (int i = 0; i < components.size(); ++i) {
-        QString entry = QStringLiteral("%1: components[%2]").arg(source).arg(i);
+        QString entry = QStringLiteral("%1: components[%2]").arg(source, QString::number(i));
         const QJsonObject o = objectAt(components, i, entry);
         const QString id = o.value(QLatin1String("id")).toString();
         if (!id.isEmpty())
@@ -251,12 +250,12 @@ Map read(const QByteArray &json, const QString &source)
     }
     const QJsonArray dependencies = arrayOf(root, "dependencies", source);
     for (int i = 0; i < dependencies.size(); ++i) {
-        const QString entry = QStringLiteral("%1: dependencies[%2]").arg(source).arg(i);
+        const QString entry = QStringLiteral("%1: dependencies[%2]").arg(source, QString::number(i));
         map.addDependency(readDependency(objectAt(dependencies, i, entry), entry));
     }
     const QJsonArray scenarios = arrayOf(root, "scenarios", source);
     for (int i = 0; i < scenarios.size(); ++i) {
-        const QString entry = QStringLiteral("%1: scenarios[%2]").arg(source).arg(i);
+        const QString entry = QStringLiteral("%1: scenarios[%2]").arg(source, QString::number(i));
         map.addScenario(readScenario(objectAt(scenarios, i, entry), entry));
     }
 

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QVariant>
 
 #include <charconv>
 #include <cmath>
@@ -108,9 +109,15 @@ void JsonWriter::value(const QJsonValue &v)
     case QJsonValue::Bool:
         value(v.toBool());
         break;
-    case QJsonValue::Double:
-        value(v.toDouble());
+    case QJsonValue::Double: {
+        // Qt keeps whole numbers beyond 2^53 exact as integers; a double would round them.
+        const QVariant number = v.toVariant();
+        if (number.typeId() == QMetaType::LongLong)
+            value(number.toLongLong());
+        else
+            value(v.toDouble());
         break;
+    }
     case QJsonValue::String:
         value(v.toString());
         break;

@@ -60,8 +60,7 @@ QString checkComponents(const Map &map)
             return QStringLiteral("components[%1]: missing \"id\"").arg(position);
         if (ids.contains(c.id))
             return QStringLiteral("%1 (components[%2]): duplicate id")
-                .arg(describeComponent(c.id))
-                .arg(position);
+                .arg(describeComponent(c.id), QString::number(position));
         ids.insert(c.id);
         ++position;
     }
@@ -74,10 +73,9 @@ QString checkComponents(const Map &map)
             return QStringLiteral("%1: is its own parent").arg(who);
         if (c.availability && !(*c.availability >= 0.0 && *c.availability <= 1.0))
             return QStringLiteral("%1: availability %2 is not between 0 and 1")
-                .arg(who)
-                .arg(*c.availability);
+                .arg(who, QString::number(*c.availability));
         if (c.require && *c.require < 0)
-            return QStringLiteral("%1: require %2 is negative").arg(who).arg(*c.require);
+            return QStringLiteral("%1: require %2 is negative").arg(who, QString::number(*c.require));
         if (c.costPerHour && *c.costPerHour < 0)
             return QStringLiteral("%1: cost_per_hour is negative").arg(who);
         if (c.rtoMinutes && *c.rtoMinutes < 0)
@@ -123,8 +121,8 @@ QString checkDependencies(const Map &map)
     int position = 0;
     for (const Dependency &d : map.dependencies()) {
         const QString who = QStringLiteral("%1 (dependencies[%2])")
-                                .arg(describeDependency(d.from, d.to))
-                                .arg(position++);
+                                .arg(describeDependency(d.from, d.to),
+                                     QString::number(position++));
         if (d.from.isEmpty())
             return QStringLiteral("%1: missing \"from\"").arg(who);
         if (d.to.isEmpty())
@@ -146,9 +144,8 @@ QString checkDependencies(const Map &map)
         const int hard = hardCount.value(c.id);
         if (c.require && *c.require > hard)
             return QStringLiteral("%1: require %2 is larger than its %3 hard dependencies")
-                .arg(describeComponent(c.id))
-                .arg(*c.require)
-                .arg(hard);
+                .arg(describeComponent(c.id), QString::number(*c.require),
+                     QString::number(hard));
     }
     return {};
 }
@@ -163,8 +160,7 @@ QString checkScenarios(const Map &map)
         const QString who = describeScenario(s.name);
         if (names.contains(s.name))
             return QStringLiteral("%1 (scenarios[%2]): two scenarios have this name")
-                .arg(who)
-                .arg(position);
+                .arg(who, QString::number(position));
         names.insert(s.name);
         for (const QStringList *list : {&s.fail, &s.degrade}) {
             for (const QString &id : *list) {
