@@ -1,7 +1,5 @@
 #include "model/impact/engine.h"
 
-#include <algorithm>
-
 namespace faultline {
 
 ImpactResult::ImpactResult(std::vector<State> states, std::vector<std::int32_t> causes,
@@ -32,61 +30,93 @@ std::vector<ComponentIndex> ImpactResult::affected() const
 }
 
 ImpactEngine::ImpactEngine(const ImpactGraph &graph)
-    : m_graph(graph),
-      m_state(graph.size(), std::uint8_t(State::Up)),
-      m_cause(graph.size(), -1),
-      m_hardDown(graph.size(), 0),
-      m_hardDegraded(graph.size(), 0),
-      m_softHit(graph.size(), 0),
-      m_seen(graph.size(), 0),
-      m_dirty(graph.size(), 0)
+    : m_graph(graph), m_state(graph.size(), std::uint8_t(State::Up)), m_cause(graph.size(), -1),
+      m_counts(graph.size())
 {
-}
-
-void ImpactEngine::markDirty(std::int32_t c)
-{
-    if (!m_dirty[c]) {
-        m_dirty[c] = 1;
-        m_dirtyList.push_back(c);
-    }
+    for (int c = 0; c < graph.size(); ++c)
+        m_counts[c].tolerance = graph.hardCount(c) - graph.required(c);
 }
 
 void ImpactEngine::reset()
 {
-    for (std::int32_t c : m_dirtyList) {
+    for (std::int32_t c : m_queued) {
+        m_counts[c].hardDown = 0;
+        m_counts[c].hit = 0;
+    }
+    for (std::int32_t c : m_affected) {
         m_state[c] = std::uint8_t(State::Up);
         m_cause[c] = -1;
-        m_hardDown[c] = m_hardDegraded[c] = m_softHit[c] = 0;
-        m_dirty[c] = 0;
     }
-    m_dirtyList.clear();
+    m_queued.clear();
+    m_roundStart = 0;
     m_affected.clear();
 }
 
-// Applies one rise and keeps the dependents' counters in step with it.
+// Queues c for the next round, once. A component that is down cannot rise further: it is
+// neither queued nor counted any more.
+void ImpactEngine::queue(std::int32_t c)
+{
+    Counts &n = m_counts[c];
+    if (n.queued != m_stamp) {
+        n.queued = m_stamp;
+        m_queued.push_back(c);
+    }
+}
+
+// Applies one rise, keeps the dependents' counts in step with it, and queues for the next round
+// whatever it may raise: nothing else can rise then (its inputs did not change).
 void ImpactEngine::raise(std::int32_t c, State to, std::int32_t cause)
 {
     const State from = State(m_state[c]);
     if (from == State::Up)
         m_affected.push_back(c);
-    markDirty(c);
     m_state[c] = std::uint8_t(to);
     m_cause[c] = cause;
-    const int downDelta = int(to == State::Down) - int(from == State::Down);
-    const int degradedDelta = int(to == State::Degraded) - int(from == State::Degraded);
-    const int hitDelta = int(to >= State::Degraded) - int(from >= State::Degraded);
-    for (const ImpactGraph::Edge &e : m_graph.dependents(c)) {
-        if (e.hard) {
-            if (downDelta == 0 && degradedDelta == 0)
-                continue;
-            m_hardDown[e.other] += downDelta;
-            m_hardDegraded[e.other] += degradedDelta;
-        } else {
-            if (hitDelta == 0)
-                continue;
-            m_softHit[e.other] += hitDelta;
+    // Rule 2 reads a parent that is degraded or down; at-risk does not spread.
+    if (to >= State::Degraded) {
+        for (std::int32_t child : m_graph.children(c)) {
+            if (State(m_state[child]) != State::Down)
+                queue(child);
         }
-        markDirty(e.other);
+    }
+    // The dependents' counts move by the edge's hardness; three cases, each its own loop.
+    if (to == State::AtRisk)
+        return;
+    if (from == State::Degraded)
+        countDependents<1, -1, 0>(c); // degraded to down: only hard edges see a change
+    else if (to == State::Down)
+        countDependents<1, 0, 1>(c);
+    else
+        countDependents<0, 1, 1>(c);
+}
+
+// Adds to every dependent's counts, through a hard edge: `hardDown` and `hardHit`; through a
+// soft one: `softHit` (to `hit`). Dependents already down are left alone: they cannot rise.
+template<int hardDown, int hardHit, int softHit>
+void ImpactEngine::countDependents(std::int32_t c)
+{
+    // Local pointers: the compiler cannot tell that pushing to m_queued leaves them alone.
+    const std::uint8_t *state = m_state.data();
+    Counts *counts = m_counts.data();
+    const std::uint32_t stamp = m_stamp;
+    for (const ImpactGraph::Edge &e : m_graph.dependents(c)) {
+        if constexpr (softHit == 0) {
+            if (!e.hard)
+                continue;
+        }
+        if (State(state[e.other]) == State::Down)
+            continue;
+        Counts &n = counts[e.other];
+        if (e.hard) {
+            n.hardDown += hardDown;
+            n.hit += hardHit;
+        } else {
+            n.hit += softHit;
+        }
+        if (n.queued != stamp) {
+            n.queued = stamp;
+            m_queued.push_back(e.other);
+        }
     }
 }
 
@@ -101,12 +131,12 @@ State ImpactEngine::justifiedState(std::int32_t c) const
         if (ps == State::Degraded)
             s = State::Degraded;
     }
-    const int up = m_graph.hardCount(c) - m_hardDown[c];
-    if (up < m_graph.required(c))
+    const Counts &n = m_counts[c];
+    if (n.hardDown > n.tolerance) // fewer than `require` hard dependencies are not down
         return State::Down;
-    if (m_hardDegraded[c] > 0 || m_softHit[c] > 0)
+    if (n.hit > 0)
         return State::Degraded;
-    if (s == State::Up && m_hardDown[c] > 0)
+    if (s == State::Up && n.hardDown > 0)
         s = State::AtRisk;
     return s;
 }
@@ -133,9 +163,16 @@ void ImpactEngine::run(std::span<const ComponentIndex> fail,
                        std::span<const ComponentIndex> degrade)
 {
     reset();
+    auto nextRound = [this] {
+        if (++m_stamp == 0) { // wrapped: no stale stamp may equal a new one
+            for (Counts &n : m_counts)
+                n.queued = 0;
+            m_stamp = 1;
+        }
+    };
 
-    // Round 0: rule 1.
-    m_rises.clear();
+    // Round 0: rule 1. What it raises queues round 1.
+    nextRound();
     for (ComponentIndex c : degrade) {
         if (State(m_state[c.value]) < State::Degraded)
             raise(c.value, State::Degraded, -1);
@@ -144,41 +181,22 @@ void ImpactEngine::run(std::span<const ComponentIndex> fail,
         if (State(m_state[c.value]) < State::Down)
             raise(c.value, State::Down, -1);
     }
-    for (std::int32_t c : m_dirtyList) {
-        if (State(m_state[c]) != State::Up)
-            m_rises.push_back({c, State(m_state[c]), -1});
-    }
 
-    while (!m_rises.empty()) {
-        // Candidates: children and dependents of what rose in the previous round.
-        ++m_stamp;
-        if (m_stamp == 0) { // wrapped: no stale stamp may equal a new one
-            std::fill(m_seen.begin(), m_seen.end(), 0);
-            m_stamp = 1;
-        }
-        m_candidates.clear();
-        auto consider = [this](std::int32_t x) {
-            if (m_seen[x] != m_stamp) {
-                m_seen[x] = m_stamp;
-                m_candidates.push_back(x);
-            }
-        };
-        for (const Rise &r : m_rises) {
-            for (std::int32_t child : m_graph.children(r.component))
-                consider(child);
-            for (const ImpactGraph::Edge &e : m_graph.dependents(r.component))
-                consider(e.other);
-        }
-        // Evaluate every candidate against the previous round's states, then apply them all.
-        m_nextRises.clear();
-        for (std::int32_t x : m_candidates) {
+    while (m_roundStart < m_queued.size()) {
+        // Evaluate every queued component against the previous round's states, then apply
+        // the rises all together; they queue the next round.
+        const std::size_t end = m_queued.size();
+        m_rises.clear();
+        for (std::size_t i = m_roundStart; i < end; ++i) {
+            const std::int32_t x = m_queued[i];
             const State to = justifiedState(x);
             if (to > State(m_state[x]))
-                m_nextRises.push_back({x, to, causeOf(x, to)});
+                m_rises.push_back({x, to, causeOf(x, to)});
         }
-        for (const Rise &r : m_nextRises)
+        m_roundStart = end;
+        nextRound();
+        for (const Rise &r : m_rises)
             raise(r.component, r.to, r.cause);
-        std::swap(m_rises, m_nextRises);
     }
 }
 

@@ -56,11 +56,12 @@ private:
 // The impact rules of DESIGN.md, and the only place they live.
 //
 // States rise in synchronous rounds from all-up: round 0 applies rule 1, round r raises what the
-// states after round r-1 justify (rules 2-5), until nothing changes. Only the parents' children
-// and the dependents of what changed in the previous round are looked at again, and a state rises
-// at most three times, so a run costs time linear in the part of the map it reaches. The cause
-// of a component is chosen in the round its state last rose, from the states before that round:
-// the parent first, then its dependencies in map order.
+// states after round r-1 justify (rules 2-5), until nothing changes. Only components whose inputs
+// changed in the previous round are looked at again (the children of a parent that became
+// degraded or down, the dependents whose counts of degraded and down dependencies moved), and a
+// state rises at most three times, so a run costs time linear in the part of the map it reaches.
+// The cause of a component is chosen in the round its state last rose, from the states before
+// that round: the parent first, then its dependencies in map order.
 //
 // An engine keeps its working arrays between runs and resets only what the previous run
 // touched, so analyses can run it many thousands of times on one graph. Not thread-safe: use
@@ -91,25 +92,35 @@ private:
         std::int32_t cause;
     };
 
+    // What rules 3 and 4 read of one component, kept together so that updating the counts and
+    // queueing the component touch one cache line, not five arrays.
+    struct Counts
+    {
+        std::int32_t hardDown = 0; // hard dependencies that are down
+        std::int32_t hit = 0; // hard dependencies degraded, soft ones degraded or down
+        std::int32_t tolerance = 0; // hard dependencies that may be down: hardCount - required
+        std::uint32_t queued = 0; // stamp of the round it was last queued for
+    };
+
     void reset();
     void raise(std::int32_t c, State to, std::int32_t cause);
+    void queue(std::int32_t c);
+    template<int hardDown, int hardHit, int softHit>
+    void countDependents(std::int32_t c);
     State justifiedState(std::int32_t c) const;
     std::int32_t causeOf(std::int32_t c, State s) const;
-    void markDirty(std::int32_t c);
 
     const ImpactGraph &m_graph;
     std::vector<std::uint8_t> m_state;
     std::vector<std::int32_t> m_cause;
-    std::vector<std::int32_t> m_hardDown;     // hard dependencies that are down
-    std::vector<std::int32_t> m_hardDegraded; // hard dependencies that are degraded
-    std::vector<std::int32_t> m_softHit;      // soft dependencies degraded or down
-    std::vector<std::uint32_t> m_seen;        // round stamp: candidate already queued
+    std::vector<Counts> m_counts;
     std::uint32_t m_stamp = 0;
-    std::vector<std::uint8_t> m_dirty;
-    std::vector<std::int32_t> m_dirtyList;
+    // Every component queued in this run, round after round; the last round's are from
+    // m_roundStart on. With m_affected it holds everything reset() must clear.
+    std::vector<std::int32_t> m_queued;
+    std::size_t m_roundStart = 0;
     std::vector<std::int32_t> m_affected;
-    std::vector<Rise> m_rises, m_nextRises;
-    std::vector<std::int32_t> m_candidates;
+    std::vector<Rise> m_rises;
 };
 
 // One evaluation on a fresh engine: for callers that evaluate once.

@@ -1,14 +1,12 @@
 #include "model/io/jsonformat.h"
 
 #include "model/io/fileio.h"
+#include "model/io/jsonreader.h"
 #include "model/io/jsonwriter.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 #include <cmath>
 
@@ -16,248 +14,292 @@ namespace faultline::interchange {
 
 namespace {
 
-// Reads the typed fields of one JSON object, naming the entry in every error.
-class FieldReader
+// Reads the members of one entry (a component, dependency, scenario or the map itself) with
+// their types checked; every error names the file, line and column, and the entry.
+class EntryReader
 {
 public:
-    FieldReader(const QJsonObject &object, QString entry) : m_object(object), m_entry(std::move(entry)) { }
+    EntryReader(JsonReader &json, const char *list, int index)
+        : m_json(json), m_list(list), m_index(index)
+    {
+    }
+
+    void setId(const QString &id) { m_id = id; }
 
     [[noreturn]] void fail(const QString &what) const
     {
-        throw FormatError(QStringLiteral("%1: %2").arg(m_entry, what));
-    }
-
-    // Absent and null both read as "not given".
-    QJsonValue take(const char *key)
-    {
-        const QString k = QString::fromLatin1(key);
-        m_known.append(k);
-        const QJsonValue v = m_object.value(k);
-        return v.isNull() ? QJsonValue(QJsonValue::Undefined) : v;
-    }
-
-    QString string(const char *key)
-    {
-        const QJsonValue v = take(key);
-        if (v.isUndefined())
-            return {};
-        if (!v.isString())
-            fail(QStringLiteral("\"%1\" must be a string").arg(QLatin1String(key)));
-        return v.toString();
-    }
-
-    std::optional<double> number(const char *key)
-    {
-        const QJsonValue v = take(key);
-        if (v.isUndefined())
-            return std::nullopt;
-        if (!v.isDouble())
-            fail(QStringLiteral("\"%1\" must be a number").arg(QLatin1String(key)));
-        return v.toDouble();
-    }
-
-    std::optional<int> integer(const char *key)
-    {
-        const auto d = number(key);
-        if (!d)
-            return std::nullopt;
-        if (*d != std::trunc(*d) || std::fabs(*d) > 1e9)
-            fail(QStringLiteral("\"%1\" must be a whole number").arg(QLatin1String(key)));
-        return int(*d);
-    }
-
-    std::optional<bool> boolean(const char *key)
-    {
-        const QJsonValue v = take(key);
-        if (v.isUndefined())
-            return std::nullopt;
-        if (!v.isBool())
-            fail(QStringLiteral("\"%1\" must be true or false").arg(QLatin1String(key)));
-        return v.toBool();
-    }
-
-    std::optional<QStringList> strings(const char *key)
-    {
-        const QJsonValue v = take(key);
-        if (v.isUndefined())
-            return std::nullopt;
-        if (!v.isArray())
-            fail(QStringLiteral("\"%1\" must be a list of strings").arg(QLatin1String(key)));
-        QStringList out;
-        for (const QJsonValue &item : v.toArray()) {
-            if (!item.isString())
-                fail(QStringLiteral("\"%1\" must be a list of strings").arg(QLatin1String(key)));
-            out.append(item.toString());
+        QString entry;
+        if (m_list) {
+            entry = QStringLiteral("%1[%2]").arg(QLatin1String(m_list), QString::number(m_index));
+            if (!m_id.isEmpty())
+                entry += QStringLiteral(" (\"%1\")").arg(m_id);
+            entry += QStringLiteral(": ");
         }
+        throw FormatError(QStringLiteral("%1: %2%3").arg(m_json.where(m_json.valueStart()), entry, what));
+    }
+
+    // False (and the null consumed) when the value is null: null reads as "not given".
+    bool present()
+    {
+        if (m_json.peek() != JsonReader::Kind::Null)
+            return true;
+        m_json.readNull();
+        return false;
+    }
+
+    QString string(const QString &key)
+    {
+        if (!present())
+            return {};
+        if (m_json.peek() != JsonReader::Kind::String)
+            fail(QStringLiteral("\"%1\" must be a string").arg(key));
+        return m_json.readString();
+    }
+
+    std::optional<double> number(const QString &key)
+    {
+        if (!present())
+            return std::nullopt;
+        if (m_json.peek() != JsonReader::Kind::Number)
+            fail(QStringLiteral("\"%1\" must be a number").arg(key));
+        return m_json.readNumber();
+    }
+
+    std::optional<int> integer(const QString &key)
+    {
+        if (!present())
+            return std::nullopt;
+        if (m_json.peek() != JsonReader::Kind::Number)
+            fail(QStringLiteral("\"%1\" must be a whole number").arg(key));
+        const double d = m_json.readNumber();
+        if (d != std::trunc(d) || std::fabs(d) > 1e9)
+            fail(QStringLiteral("\"%1\" must be a whole number").arg(key));
+        return int(d);
+    }
+
+    std::optional<bool> boolean(const QString &key)
+    {
+        if (!present())
+            return std::nullopt;
+        if (m_json.peek() != JsonReader::Kind::Bool)
+            fail(QStringLiteral("\"%1\" must be true or false").arg(key));
+        return m_json.readBool();
+    }
+
+    std::optional<QStringList> strings(const QString &key)
+    {
+        if (!present())
+            return std::nullopt;
+        if (m_json.peek() != JsonReader::Kind::Array)
+            fail(QStringLiteral("\"%1\" must be a list of strings").arg(key));
+        QStringList out;
+        m_json.readArray([&](int) {
+            if (m_json.peek() != JsonReader::Kind::String)
+                fail(QStringLiteral("\"%1\" must be a list of strings").arg(key));
+            out.append(m_json.readString());
+        });
         return out;
     }
 
-    QJsonObject unknownKeys() const
+    // Calls onKey for each member; onKey returns false for keys it does not know, which are
+    // then kept in `extra` as they came.
+    template<typename OnKey>
+    void members(QJsonObject &extra, OnKey onKey)
     {
-        QJsonObject extra = m_object;
-        for (const QString &k : m_known)
-            extra.remove(k);
-        return extra;
+        if (m_json.peek() != JsonReader::Kind::Object)
+            fail(QStringLiteral("must be an object"));
+        m_json.readObject([&](const QString &key) {
+            if (!onKey(key))
+                extra.insert(key, m_json.readValue());
+        });
     }
 
 private:
-    const QJsonObject &m_object;
-    QString m_entry;
-    QStringList m_known;
+    JsonReader &m_json;
+    const char *m_list;
+    int m_index;
+    QString m_id;
 };
 
-QJsonArray arrayOf(const QJsonObject &root, const char *key, const QString &source)
+Component readComponent(JsonReader &json, int index)
 {
-    const QJsonValue v = root.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull())
-        return {};
-    if (!v.isArray())
-        throw FormatError(QStringLiteral("%1: \"%2\" must be a list").arg(source, QLatin1String(key)));
-    return v.toArray();
-}
-
-QJsonObject objectAt(const QJsonArray &array, int i, const QString &entry)
-{
-    if (!array.at(i).isObject())
-        throw FormatError(QStringLiteral("%1: must be an object").arg(entry));
-    return array.at(i).toObject();
-}
-
-Component readComponent(const QJsonObject &o, const QString &entry)
-{
-    FieldReader r(o, entry);
+    EntryReader r(json, "components", index);
     Component c;
-    c.id = r.string("id");
+    const qsizetype start = json.position();
+    r.members(c.extra, [&](const QString &key) {
+        if (key == u"id") {
+            c.id = r.string(key);
+            r.setId(c.id);
+        } else if (key == u"name") {
+            c.name = r.string(key);
+        } else if (key == u"kind") {
+            c.kind = r.string(key);
+        } else if (key == u"parent") {
+            c.parent = r.string(key);
+        } else if (key == u"require") {
+            c.require = r.integer(key);
+        } else if (key == u"owner") {
+            c.owner = r.string(key);
+        } else if (key == u"tier") {
+            c.tier = r.integer(key);
+        } else if (key == u"description") {
+            c.description = r.string(key);
+        } else if (key == u"tags") {
+            c.tags = r.strings(key);
+        } else if (key == u"availability") {
+            c.availability = r.number(key);
+        } else if (key == u"rto_minutes") {
+            c.rtoMinutes = r.number(key);
+        } else if (key == u"cost_per_hour") {
+            c.costPerHour = r.number(key);
+        } else if (key == u"business") {
+            c.business = r.boolean(key);
+        } else {
+            return false;
+        }
+        return true;
+    });
     if (c.id.isEmpty())
-        r.fail(QStringLiteral("missing \"id\""));
-    c.name = r.string("name");
-    c.kind = r.string("kind");
-    c.parent = r.string("parent");
-    c.require = r.integer("require");
-    c.owner = r.string("owner");
-    c.tier = r.integer("tier");
-    c.description = r.string("description");
-    c.tags = r.strings("tags");
-    c.availability = r.number("availability");
-    c.rtoMinutes = r.number("rto_minutes");
-    c.costPerHour = r.number("cost_per_hour");
-    c.business = r.boolean("business");
-    c.extra = r.unknownKeys();
+        throw FormatError(QStringLiteral("%1: components[%2]: missing \"id\"")
+                              .arg(json.where(start), QString::number(index)));
     return c;
 }
 
-Dependency readDependency(const QJsonObject &o, const QString &entry)
+Dependency readDependency(JsonReader &json, int index)
 {
-    FieldReader r(o, entry);
+    EntryReader r(json, "dependencies", index);
     Dependency d;
-    d.from = r.string("from");
-    d.to = r.string("to");
-    if (d.from.isEmpty())
-        r.fail(QStringLiteral("missing \"from\""));
-    if (d.to.isEmpty())
-        r.fail(QStringLiteral("missing \"to\""));
-    const QString type = r.string("type");
-    if (type == QLatin1String("soft"))
-        d.type = DependencyType::Soft;
-    else if (type.isEmpty() || type == QLatin1String("hard"))
-        d.type = DependencyType::Hard;
-    else
-        r.fail(QStringLiteral("\"type\" must be \"hard\" or \"soft\", not \"%1\"").arg(type));
-    d.label = r.string("label");
-    d.extra = r.unknownKeys();
+    const qsizetype start = json.position();
+    r.members(d.extra, [&](const QString &key) {
+        if (key == u"from") {
+            d.from = r.string(key);
+        } else if (key == u"to") {
+            d.to = r.string(key);
+        } else if (key == u"type") {
+            const QString type = r.string(key);
+            if (type == u"soft")
+                d.type = DependencyType::Soft;
+            else if (type.isEmpty() || type == u"hard")
+                d.type = DependencyType::Hard;
+            else
+                r.fail(QStringLiteral("\"type\" must be \"hard\" or \"soft\", not \"%1\"").arg(type));
+        } else if (key == u"label") {
+            d.label = r.string(key);
+        } else {
+            return false;
+        }
+        return true;
+    });
+    for (const auto &[end, value] : {std::pair{"from", &d.from}, std::pair{"to", &d.to}}) {
+        if (value->isEmpty())
+            throw FormatError(QStringLiteral("%1: dependencies[%2]: missing \"%3\"")
+                                  .arg(json.where(start), QString::number(index),
+                                       QLatin1String(end)));
+    }
     return d;
 }
 
-Scenario readScenario(const QJsonObject &o, const QString &entry)
+Scenario readScenario(JsonReader &json, int index)
 {
-    FieldReader r(o, entry);
+    EntryReader r(json, "scenarios", index);
     Scenario s;
-    s.name = r.string("name");
+    const qsizetype start = json.position();
+    r.members(s.extra, [&](const QString &key) {
+        if (key == u"name") {
+            s.name = r.string(key);
+            r.setId(s.name);
+        } else if (key == u"fail") {
+            s.fail = r.strings(key).value_or(QStringList());
+        } else if (key == u"degrade") {
+            s.degrade = r.strings(key).value_or(QStringList());
+        } else if (key == u"description") {
+            s.description = r.string(key);
+        } else {
+            return false;
+        }
+        return true;
+    });
     if (s.name.isEmpty())
-        r.fail(QStringLiteral("missing \"name\""));
-    s.fail = r.strings("fail").value_or(QStringList());
-    s.degrade = r.strings("degrade").value_or(QStringList());
-    s.description = r.string("description");
-    s.extra = r.unknownKeys();
+        throw FormatError(QStringLiteral("%1: scenarios[%2]: missing \"name\"")
+                              .arg(json.where(start), QString::number(index)));
     return s;
 }
 
-// 1-based line and column of a byte offset, for syntax errors.
-QString lineAndColumn(const QByteArray &json, qsizetype offset)
+[[noreturn]] void notAMap(const QString &source, const QString &why)
 {
-    offset = std::clamp<qsizetype>(offset, 0, json.size());
-    int line = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < offset; ++i) {
-        if (json[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    return QStringLiteral("%1:%2").arg(line).arg(offset - lineStart + 1);
+    throw FormatError(QStringLiteral("%1: not a Faultline map: %2").arg(source, why));
 }
 
-void checkHeader(const QJsonObject &root, const QString &source)
+void checkVersion(EntryReader &top, const QString &source)
 {
-    const QJsonValue format = root.value(QLatin1String("format"));
-    if (format.toString() != QLatin1String("faultline-map"))
-        throw FormatError(
-            QStringLiteral("%1: not a Faultline map: \"format\" must be \"faultline-map\"")
-                .arg(source));
-    const QJsonValue version = root.value(QLatin1String("version"));
-    if (!version.isUndefined() && !version.isNull() && !version.isDouble())
-        throw FormatError(QStringLiteral("%1: \"version\" must be a number").arg(source));
-    if (version.toDouble(1) > currentVersion)
+    const auto version = top.number(QStringLiteral("version"));
+    if (version && *version > currentVersion)
         throw FormatError(QStringLiteral("%1: this map is format version %2, but this version of "
                                          "Faultline reads up to version %3; please update Faultline")
-                              .arg(source, QString::number(version.toDouble()),
+                              .arg(source, QString::number(*version),
                                    QString::number(currentVersion)));
+}
+
+template<typename T, typename ReadOne>
+void readList(JsonReader &json, const char *key, ReadOne readOne, std::vector<T> &out)
+{
+    out.clear();
+    if (json.peek() == JsonReader::Kind::Null) {
+        json.readNull();
+        return;
+    }
+    if (json.peek() != JsonReader::Kind::Array)
+        throw FormatError(QStringLiteral("%1: \"%2\" must be a list")
+                              .arg(json.where(json.valueStart()), QLatin1String(key)));
+    json.readArray([&](int i) { out.push_back(readOne(json, i)); });
 }
 
 } // namespace
 
-Map read(const QByteArray &json, const QString &source)
+Map read(const QByteArray &data, const QString &source)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw FormatError(QStringLiteral("%1:%2: invalid JSON: %3")
-                              .arg(source, lineAndColumn(json, error.offset), error.errorString()));
-    if (!doc.isObject())
-        throw FormatError(QStringLiteral("%1: not a Faultline map: the top level must be an object")
-                              .arg(source));
-    const QJsonObject root = doc.object();
-    checkHeader(root, source);
+    JsonReader json(data, source);
+    if (json.peek() != JsonReader::Kind::Object)
+        notAMap(source, QStringLiteral("the top level must be an object"));
 
+    // Entries are collected first and added to the map in one go, with its lookups reserved.
+    std::vector<Component> components;
+    std::vector<Dependency> dependencies;
+    std::vector<Scenario> scenarios;
     Map map;
-    FieldReader top(root, source);
-    top.take("format");
-    top.take("version");
-    top.take("components");
-    top.take("dependencies");
-    top.take("scenarios");
-    map.name = top.string("name");
-    map.extra = top.unknownKeys();
+    bool formatSeen = false;
+    EntryReader top(json, nullptr, 0);
+    top.members(map.extra, [&](const QString &key) {
+        if (key == u"format") {
+            if (json.peek() != JsonReader::Kind::String || json.readString() != u"faultline-map")
+                notAMap(source, QStringLiteral("\"format\" must be \"faultline-map\""));
+            formatSeen = true;
+        } else if (key == u"version") {
+            checkVersion(top, source);
+        } else if (key == u"name") {
+            map.name = top.string(key);
+        } else if (key == u"components") {
+            readList(json, "components", readComponent, components);
+        } else if (key == u"dependencies") {
+            readList(json, "dependencies", readDependency, dependencies);
+        } else if (key == u"scenarios") {
+            readList(json, "scenarios", readScenario, scenarios);
+        } else {
+            return false;
+        }
+        return true;
+    });
+    json.expectEnd();
+    if (!formatSeen)
+        notAMap(source, QStringLiteral("\"format\" must be \"faultline-map\""));
 
-    const QJsonArray components = arrayOf(root, "components", source);
-    for (int i = 0; i < components.size(); ++i) {
-        QString entry = QStringLiteral("%1: components[%2]").arg(source, QString::number(i));
-        const QJsonObject o = objectAt(components, i, entry);
-        const QString id = o.value(QLatin1String("id")).toString();
-        if (!id.isEmpty())
-            entry += QStringLiteral(" (\"%1\")").arg(id);
-        map.addComponent(readComponent(o, entry));
-    }
-    const QJsonArray dependencies = arrayOf(root, "dependencies", source);
-    for (int i = 0; i < dependencies.size(); ++i) {
-        const QString entry = QStringLiteral("%1: dependencies[%2]").arg(source, QString::number(i));
-        map.addDependency(readDependency(objectAt(dependencies, i, entry), entry));
-    }
-    const QJsonArray scenarios = arrayOf(root, "scenarios", source);
-    for (int i = 0; i < scenarios.size(); ++i) {
-        const QString entry = QStringLiteral("%1: scenarios[%2]").arg(source, QString::number(i));
-        map.addScenario(readScenario(objectAt(scenarios, i, entry), entry));
-    }
+    map.reserve(int(components.size()), int(dependencies.size()));
+    for (Component &c : components)
+        map.addComponent(std::move(c));
+    for (Dependency &d : dependencies)
+        map.addDependency(std::move(d));
+    for (Scenario &s : scenarios)
+        map.addScenario(std::move(s));
 
     if (const auto message = validationError(map))
         throw ValidationError(QStringLiteral("%1: %2").arg(source, *message));
@@ -380,7 +422,7 @@ void writeList(JsonWriter &w, const char *key, const std::vector<T> &items, Writ
         writeOne(w, item);
     }
     if (!items.empty())
-        w.newline();
+        w.newline(false);
     w.endArray();
 }
 

@@ -9,6 +9,62 @@
 
 namespace faultline {
 
+namespace {
+
+// Appends UTF-8 bytes, escaped. Escaping byte-wise on UTF-8 is safe: no byte of a multi-byte
+// sequence is below 0x80.
+void appendEscaped(QByteArray &out, QByteArrayView utf8)
+{
+    for (const char c : utf8) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20)
+                out += "\\u00" + QByteArray::number(int(c), 16).rightJustified(2, '0');
+            else
+                out += c;
+        }
+    }
+}
+
+// A quoted string straight into `out`: the plain ASCII most ids and names are made of is copied
+// without converting the string or allocating; the rest goes through UTF-8 and appendEscaped().
+void appendQuoted(QByteArray &out, QStringView s)
+{
+    out += '"';
+    const char16_t *chars = s.utf16();
+    qsizetype plain = 0;
+    while (plain < s.size() && chars[plain] >= 0x20 && chars[plain] < 0x80 && chars[plain] != '"'
+        && chars[plain] != '\\')
+        ++plain;
+    if (plain > 0) {
+        const qsizetype at = out.size();
+        out.resize(at + plain);
+        char *to = out.data() + at;
+        for (qsizetype i = 0; i < plain; ++i)
+            to[i] = char(chars[i]);
+    }
+    if (plain < s.size())
+        appendEscaped(out, s.sliced(plain).toUtf8());
+    out += '"';
+}
+
+} // namespace
+
 void JsonWriter::separator()
 {
     if (m_afterKey) {
@@ -20,10 +76,16 @@ void JsonWriter::separator()
     m_first = false;
 }
 
-void JsonWriter::newline()
+void JsonWriter::newline(bool beforeItem)
 {
+    // The comma that separates the next item goes before the line break, not after it.
+    if (beforeItem && !m_first && !m_afterKey) {
+        m_out += ',';
+        m_first = true;
+    }
     m_out += '\n';
-    m_out.append(QByteArray(m_depth * 2, ' '));
+    // A closing bracket lines up with the line that opened it.
+    m_out.append(QByteArray((beforeItem ? m_depth : m_depth - 1) * 2, ' '));
 }
 
 void JsonWriter::beginObject()
@@ -58,13 +120,17 @@ void JsonWriter::endArray()
 
 void JsonWriter::key(const char *name)
 {
-    key(QString::fromUtf8(name));
+    separator();
+    m_out += '"';
+    appendEscaped(m_out, QByteArrayView(name));
+    m_out += "\": ";
+    m_afterKey = true;
 }
 
 void JsonWriter::key(const QString &name)
 {
     separator();
-    m_out += quoted(name);
+    appendQuoted(m_out, name);
     m_out += ": ";
     m_afterKey = true;
 }
@@ -72,7 +138,7 @@ void JsonWriter::key(const QString &name)
 void JsonWriter::value(const QString &s)
 {
     separator();
-    m_out += quoted(s);
+    appendQuoted(m_out, s);
 }
 
 void JsonWriter::value(double d)
@@ -84,7 +150,9 @@ void JsonWriter::value(double d)
 void JsonWriter::value(qint64 i)
 {
     separator();
-    m_out += QByteArray::number(i);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, i).ptr;
+    m_out.append(digits, end - digits);
 }
 
 void JsonWriter::value(bool b)
@@ -142,36 +210,9 @@ void JsonWriter::value(const QJsonValue &v)
 
 QByteArray JsonWriter::quoted(const QString &s)
 {
-    // Escaping byte-wise on UTF-8 is safe: no byte of a multi-byte sequence is below 0x80.
-    const QByteArray utf8 = s.toUtf8();
     QByteArray out;
-    out.reserve(utf8.size() + 2);
-    out += '"';
-    for (const char c : utf8) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                out += "\\u00" + QByteArray::number(int(c), 16).rightJustified(2, '0');
-            else
-                out += c;
-        }
-    }
-    out += '"';
+    out.reserve(s.size() + 2);
+    appendQuoted(out, s);
     return out;
 }
 

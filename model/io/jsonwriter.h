@@ -26,9 +26,9 @@ public:
     void value(bool b);
     void null();
     void value(const QJsonValue &v); // any value, e.g. one kept from an unknown key
-    // Newline and indentation before the next item at the current depth: keeps one component
-    // per line in files people read and diff.
-    void newline();
+    // Newline and indentation before the next item at the current depth (beforeItem) or before
+    // the closing bracket: keeps one component per line in files people read and diff.
+    void newline(bool beforeItem = true);
 
     static QByteArray quoted(const QString &s);
     static QByteArray number(double d);

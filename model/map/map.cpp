@@ -26,10 +26,18 @@ std::optional<ScenarioIndex> Map::findScenario(const QString &name) const
     return ScenarioIndex(*it);
 }
 
+void Map::reserve(int components, int dependencies)
+{
+    m_components.reserve(components);
+    m_componentById.reserve(components);
+    m_dependencies.reserve(dependencies);
+    m_dependencyByEnds.reserve(dependencies);
+}
+
 ComponentIndex Map::addComponent(Component c)
 {
     const int i = componentCount();
-    if (!m_componentById.contains(c.id))
+    if (!m_componentById.contains(c.id)) // keep the first occurrence of a duplicate id
         m_componentById.insert(c.id, i);
     m_components.push_back(std::move(c));
     return ComponentIndex(i);
@@ -61,9 +69,9 @@ void Map::removeComponent(ComponentIndex i)
 DependencyIndex Map::addDependency(Dependency d)
 {
     const int i = dependencyCount();
-    const auto key = qMakePair(d.from, d.to);
-    if (!m_dependencyByEnds.contains(key))
-        m_dependencyByEnds.insert(key, i);
+    const auto ends = qMakePair(d.from, d.to);
+    if (!m_dependencyByEnds.contains(ends))
+        m_dependencyByEnds.insert(ends, i);
     m_dependencies.push_back(std::move(d));
     return DependencyIndex(i);
 }

@@ -42,6 +42,9 @@ public:
     std::optional<DependencyIndex> findDependency(const QString &from, const QString &to) const;
     std::optional<ScenarioIndex> findScenario(const QString &name) const;
 
+    // Makes room for a map of this size, so that reading a large map hashes each id once.
+    void reserve(int components, int dependencies);
+
     // Appending keeps map order. Ids are not checked for duplicates here (validate() does):
     // a duplicate id is found by the lookup as its first occurrence.
     ComponentIndex addComponent(Component c);

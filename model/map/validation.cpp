@@ -50,36 +50,41 @@ bool wouldCreateParentLoop(const Map &map, const QString &child, const QString &
 
 namespace {
 
+// Messages are built only for the entry at fault: a valid map of 100,000 components has no
+// message to format. Duplicates are found through the map's own lookups, which name the first
+// entry with a key (map.h), so nothing is hashed twice.
+// Messages are only built when a check fails: validation runs on every load of large maps.
 QString checkComponents(const Map &map)
 {
-    QSet<QString> ids;
-    ids.reserve(map.componentCount());
     int position = 0;
     for (const Component &c : map.components()) {
         if (c.id.isEmpty())
             return QStringLiteral("components[%1]: missing \"id\"").arg(position);
-        if (ids.contains(c.id))
+        // The lookup holds the first occurrence of an id: any other one is a duplicate.
+        if (map.findComponent(c.id)->value != position)
             return QStringLiteral("%1 (components[%2]): duplicate id")
                 .arg(describeComponent(c.id), QString::number(position));
-        ids.insert(c.id);
         ++position;
     }
     for (const Component &c : map.components()) {
-        const QString who = describeComponent(c.id);
+        auto who = [&c] {
+            return describeComponent(c.id);
+        };
         if (!c.parent.isEmpty() && !map.findComponent(c.parent))
             return QStringLiteral("%1: parent \"%2\" is not a component of the map")
-                .arg(who, c.parent);
+                .arg(who(), c.parent);
         if (c.parent == c.id)
-            return QStringLiteral("%1: is its own parent").arg(who);
+            return QStringLiteral("%1: is its own parent").arg(who());
         if (c.availability && !(*c.availability >= 0.0 && *c.availability <= 1.0))
             return QStringLiteral("%1: availability %2 is not between 0 and 1")
-                .arg(who, QString::number(*c.availability));
+                .arg(who(), QString::number(*c.availability));
         if (c.require && *c.require < 0)
-            return QStringLiteral("%1: require %2 is negative").arg(who, QString::number(*c.require));
-        if (c.costPerHour && *c.costPerHour < 0)
-            return QStringLiteral("%1: cost_per_hour is negative").arg(who);
-        if (c.rtoMinutes && *c.rtoMinutes < 0)
-            return QStringLiteral("%1: rto_minutes is negative").arg(who);
+            return QStringLiteral("%1: require %2 is negative")
+                .arg(who(), QString::number(*c.require));
+        if (c.costPerHour && !(*c.costPerHour >= 0))
+            return QStringLiteral("%1: cost_per_hour must be a number of at least 0").arg(who());
+        if (c.rtoMinutes && !(*c.rtoMinutes >= 0))
+            return QStringLiteral("%1: rto_minutes must be a number of at least 0").arg(who());
     }
     return {};
 }
@@ -115,37 +120,37 @@ QString checkParentLoops(const Map &map)
 
 QString checkDependencies(const Map &map)
 {
-    QSet<QPair<QString, QString>> pairs;
-    pairs.reserve(map.dependencyCount());
-    QHash<QString, int> hardCount;
+    std::vector<int> hardCount(map.componentCount(), 0);
     int position = 0;
     for (const Dependency &d : map.dependencies()) {
-        const QString who = QStringLiteral("%1 (dependencies[%2])")
-                                .arg(describeDependency(d.from, d.to),
-                                     QString::number(position++));
+        auto who = [&d, position] {
+            return QStringLiteral("%1 (dependencies[%2])")
+                .arg(describeDependency(d.from, d.to), QString::number(position));
+        };
         if (d.from.isEmpty())
-            return QStringLiteral("%1: missing \"from\"").arg(who);
+            return QStringLiteral("%1: missing \"from\"").arg(who());
         if (d.to.isEmpty())
-            return QStringLiteral("%1: missing \"to\"").arg(who);
-        if (!map.findComponent(d.from))
-            return QStringLiteral("%1: \"%2\" is not a component of the map").arg(who, d.from);
+            return QStringLiteral("%1: missing \"to\"").arg(who());
+        const auto from = map.findComponent(d.from);
+        if (!from)
+            return QStringLiteral("%1: \"%2\" is not a component of the map").arg(who(), d.from);
         if (!map.findComponent(d.to))
-            return QStringLiteral("%1: \"%2\" is not a component of the map").arg(who, d.to);
+            return QStringLiteral("%1: \"%2\" is not a component of the map").arg(who(), d.to);
         if (d.from == d.to)
-            return QStringLiteral("%1: a component cannot depend on itself").arg(who);
-        const auto ends = qMakePair(d.from, d.to);
-        if (pairs.contains(ends))
-            return QStringLiteral("%1: the same from/to pair is listed twice").arg(who);
-        pairs.insert(ends);
+            return QStringLiteral("%1: a component cannot depend on itself").arg(who());
+        // The lookup holds the first dependency with these ends: any other one repeats it.
+        if (map.findDependency(d.from, d.to)->value != position)
+            return QStringLiteral("%1: the same from/to pair is listed twice").arg(who());
         if (d.isHard())
-            ++hardCount[d.from];
+            ++hardCount[from->value];
+        ++position;
     }
-    for (const Component &c : map.components()) {
-        const int hard = hardCount.value(c.id);
-        if (c.require && *c.require > hard)
+    for (int i = 0; i < map.componentCount(); ++i) {
+        const Component &c = map.components()[i];
+        if (c.require && *c.require > hardCount[i])
             return QStringLiteral("%1: require %2 is larger than its %3 hard dependencies")
                 .arg(describeComponent(c.id), QString::number(*c.require),
-                     QString::number(hard));
+                    QString::number(hardCount[i]));
     }
     return {};
 }

@@ -3,6 +3,7 @@
 #include "model/map/map.h"
 
 #include <QString>
+#include <QtGlobal>
 
 namespace faultline {
 
@@ -12,11 +13,15 @@ namespace faultline {
 // older versions are migrated step by step when saved; a file from a newer Faultline, a file
 // that is not a Faultline map, or a damaged one is refused with a StorageError naming the file,
 // and is never written to. Saving is one transaction: a crash or kill in the middle leaves the
-// previous content intact.
+// previous content intact. The file stays a single file (rollback journal, not WAL); the
+// schema itself is described in model/storage/schema.cpp.
 namespace document {
 
 inline constexpr int schemaVersion = 1;
 inline constexpr const char *fileSuffix = "faultline";
+// PRAGMA application_id of every `.faultline` file: "Fltn" in ASCII, stored big-endian at
+// bytes 68..71 of the file, so a hex dump shows it.
+inline constexpr quint32 applicationId = 0x466C746E;
 
 struct Loaded
 {
@@ -25,9 +30,21 @@ struct Loaded
 };
 
 // Throws StorageError (or ValidationError when the stored map breaks a rule) naming the file.
+// Never changes the file: an older schema is migrated in memory. (The one write SQLite may do
+// is to finish rolling back a save that was interrupted by a crash, which restores the last
+// saved content.) A file that cannot be written, or lies in a folder that cannot be, is read
+// through a read-only connection and reported as `readOnly`.
 Loaded load(const QString &path);
-// Creates the file when it does not exist. Throws StorageError naming the file.
+// Creates the file when it does not exist (or is empty); replaces the map of an existing
+// document. Refuses, without touching it, a file that is not a Faultline document or that a
+// newer version wrote. Does not validate() the map, but the schema's constraints refuse much of
+// what validate() would (duplicate ids, unknown references, values out of range). Throws
+// StorageError naming the file and the entry at fault; the previous content is then intact.
 void save(const Map &map, const QString &path);
+
+// True when the file starts with an SQLite header carrying our application_id (any schema
+// version): a cheap test to tell a document from an interchange file. Never throws.
+bool isDocument(const QString &path);
 
 } // namespace document
 } // namespace faultline

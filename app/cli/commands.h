@@ -1,0 +1,48 @@
+#pragma once
+
+#include "app/cli/arguments.h"
+#include "model/impact/engine.h"
+#include "model/map/map.h"
+#include "model/map/scenario.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+namespace faultline::cli {
+
+// The commands of DESIGN.md, "Command line". Each returns its exit code (0), throws
+// UsageError for a usage mistake (exit 2) and faultline::Error for bad input (exit 1); cli.cpp
+// turns those into messages on stderr. Only the result goes to stdout.
+
+// Options shared by the commands that evaluate a scenario.
+std::vector<OptionSpec> scenarioOptions();
+// Throws UsageError unless --fail, --degrade or --scenario is given. Checked before any file
+// is read, so that a usage mistake is reported as one.
+void requireScenario(const Arguments &args);
+
+struct Evaluated
+{
+    Scenario scenario; // the saved --scenario (if any) plus every --fail and --degrade
+    ImpactResult result;
+};
+// Runs the scenario the options name. Ids are kept in the order given, without repeats. Throws
+// FormatError or ValidationError naming `source` and the scenario or id the map does not have.
+Evaluated evaluate(const Map &map, const QString &source, const Arguments &args);
+
+std::vector<OptionSpec> impactOptions();
+int runImpact(const Arguments &args);
+
+std::vector<OptionSpec> importOptions();
+int runImport(const Arguments &args);
+
+std::vector<OptionSpec> exportOptions();
+int runExport(const Arguments &args);
+
+// The one positional argument a command takes (MAP or FILE); UsageError otherwise.
+QString onePositional(const Arguments &args, const QString &what);
+// Writes the result to stdout, unchanged.
+void writeResult(const QByteArray &bytes);
+
+} // namespace faultline::cli

@@ -1,0 +1,147 @@
+// `faultline import FILE -o MAP.faultline` and `faultline export MAP -o FILE`.
+#include "app/cli/commands.h"
+
+#include "model/io/fileio.h"
+#include "model/io/impactformat.h"
+#include "model/io/jsonformat.h"
+#include "model/io/mapfile.h"
+#include "model/map/errors.h"
+#include "model/storage/document.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace faultline::cli {
+
+namespace {
+
+const QString documentSuffix = QLatin1String(document::fileSuffix);
+
+OptionSpec outputOption(const QString &help)
+{
+    return {QStringLiteral("output"), u'o', QStringLiteral("FILE"), false, help};
+}
+
+QString requiredOutput(const Arguments &args)
+{
+    const QString path = args.value(QStringLiteral("output"));
+    if (path.isEmpty())
+        throw UsageError {QStringLiteral("say where to write: -o FILE")};
+    return path;
+}
+
+void removeDatabaseFiles(const QString &path)
+{
+    for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+// An existing document (or empty file) is saved over in one transaction, which leaves the
+// previous content intact if it fails. A new one is built beside the target and renamed into
+// place, so that a failure or a kill leaves no half-made file under the target's name.
+void saveDocument(const Map &map, const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (!info.isFile() || (info.size() > 0 && !document::isDocument(path)))
+            throw FormatError(
+                QStringLiteral("%1: exists and is not a Faultline document; not overwriting it")
+                    .arg(path));
+        document::save(map, path);
+        return;
+    }
+    const QString temp = info.dir().filePath(
+        QStringLiteral(".%1.%2.part.%3")
+            .arg(info.completeBaseName(), QString::number(QCoreApplication::applicationPid()),
+                documentSuffix));
+    removeDatabaseFiles(temp);
+    try {
+        document::save(map, temp);
+    } catch (const Error &e) {
+        removeDatabaseFiles(temp);
+        QString message = e.message();
+        throw StorageError(message.replace(temp, path));
+    }
+    if (!QFile::rename(temp, path)) {
+        removeDatabaseFiles(temp);
+        throw StorageError(QStringLiteral("%1: cannot write (the file appeared while importing, "
+                                          "or the folder is not writable)")
+                               .arg(path));
+    }
+}
+
+} // namespace
+
+std::vector<OptionSpec> importOptions()
+{
+    return {outputOption(QStringLiteral("the .faultline document to write; an existing "
+                                        "one is replaced"))};
+}
+
+int runImport(const Arguments &args)
+{
+    const QString input = onePositional(args, QStringLiteral("FILE"));
+    const QString output = requiredOutput(args);
+    if (QFileInfo(output).suffix().toLower() != documentSuffix)
+        throw UsageError {QStringLiteral("import writes a .%1 document, so -o must end in .%1 "
+                                         "(to write .json, use export)")
+                              .arg(documentSuffix)};
+    const QString suffix = QFileInfo(input).suffix().toLower();
+    if (suffix == QLatin1String("csv") || suffix == QLatin1String("dot")
+        || suffix == QLatin1String("gv"))
+        throw FormatError(QStringLiteral("%1: importing .%2 files is not supported yet; import an "
+                                         "interchange .json file")
+                              .arg(input, suffix));
+
+    // Read and validate everything before the output is touched: import is all or nothing.
+    const Map map = loadMap(input);
+    saveDocument(map, output);
+    return 0;
+}
+
+std::vector<OptionSpec> exportOptions()
+{
+    std::vector<OptionSpec> options {
+        outputOption(QStringLiteral("the file to write (required): .json or .csv"))};
+    for (OptionSpec &o : scenarioOptions())
+        options.push_back(std::move(o));
+    return options;
+}
+
+int runExport(const Arguments &args)
+{
+    const QString input = onePositional(args, QStringLiteral("MAP"));
+    const QString output = requiredOutput(args);
+    const QString suffix = QFileInfo(output).suffix().toLower();
+
+    if (suffix == QLatin1String("json")) {
+        for (const char *name : {"fail", "degrade", "scenario"}) {
+            if (args.isSet(QLatin1String(name)))
+                throw UsageError {QStringLiteral("--%1 does not apply to a .json export, which "
+                                                 "writes the whole map")
+                                      .arg(QLatin1String(name))};
+        }
+        interchange::writeFile(loadMap(input), output);
+        return 0;
+    }
+    if (suffix == QLatin1String("csv")) {
+        requireScenario(args);
+        const Map map = loadMap(input);
+        const Evaluated e = evaluate(map, input, args);
+        writeWholeFile(output, impactformat::csv(map, e.result));
+        return 0;
+    }
+    for (const char *later : {"svg", "png", "pdf", "dot"}) {
+        if (suffix == QLatin1String(later))
+            throw FormatError(QStringLiteral("%1: exporting the diagram as .%2 is not supported "
+                                             "yet; use .json or .csv")
+                                  .arg(output, suffix));
+    }
+    throw UsageError {QStringLiteral("cannot tell what to write from \"%1\": -o must end in .json "
+                                     "or .csv (.svg, .png, .pdf and .dot come later)")
+                          .arg(output)};
+}
+
+} // namespace faultline::cli

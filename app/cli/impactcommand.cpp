@@ -1,0 +1,116 @@
+// `faultline impact MAP --fail ID... --degrade ID... [--scenario NAME] [--format text|json|csv]`
+#include "app/cli/commands.h"
+
+#include "model/impact/graph.h"
+#include "model/impact/resolve.h"
+#include "model/io/impactformat.h"
+#include "model/io/mapfile.h"
+#include "model/map/errors.h"
+
+namespace faultline::cli {
+
+namespace {
+
+void appendUnique(QStringList &list, const QStringList &more)
+{
+    for (const QString &id : more) {
+        if (!list.contains(id))
+            list.append(id);
+    }
+}
+
+Scenario scenarioFrom(const Map &map, const QString &source, const Arguments &args)
+{
+    Scenario scenario;
+    if (args.isSet(QStringLiteral("scenario"))) {
+        const QString name = args.value(QStringLiteral("scenario"));
+        const auto saved = map.findScenario(name);
+        if (!saved) {
+            QStringList names;
+            for (const Scenario &s : map.scenarios())
+                names.append(QStringLiteral("\"%1\"").arg(s.name));
+            throw FormatError(QStringLiteral("%1: no scenario named \"%2\" (saved scenarios: %3)")
+                                  .arg(source, name,
+                                      names.isEmpty() ? QStringLiteral("none")
+                                                      : names.join(QStringLiteral(", "))));
+        }
+        scenario.name = name;
+        appendUnique(scenario.fail, map.scenario(*saved).fail);
+        appendUnique(scenario.degrade, map.scenario(*saved).degrade);
+    }
+    appendUnique(scenario.fail, args.values(QStringLiteral("fail")));
+    appendUnique(scenario.degrade, args.values(QStringLiteral("degrade")));
+    return scenario;
+}
+
+} // namespace
+
+std::vector<OptionSpec> scenarioOptions()
+{
+    return {
+        {QStringLiteral("fail"), {}, QStringLiteral("ID"), true,
+            QStringLiteral("the component ID fails (is down); repeat for more")},
+        {QStringLiteral("degrade"), {}, QStringLiteral("ID"), true,
+            QStringLiteral("the component ID is impaired (degraded); repeat for more")},
+        {QStringLiteral("scenario"), {}, QStringLiteral("NAME"), false,
+            QStringLiteral("the scenario saved in the map as NAME; --fail and --degrade add to "
+                           "it")},
+    };
+}
+
+void requireScenario(const Arguments &args)
+{
+    for (const char *name : {"fail", "degrade", "scenario"}) {
+        if (args.isSet(QLatin1String(name)))
+            return;
+    }
+    throw UsageError {QStringLiteral("say what fails: --fail ID, --degrade ID or --scenario NAME")};
+}
+
+Evaluated evaluate(const Map &map, const QString &source, const Arguments &args)
+{
+    Evaluated out;
+    out.scenario = scenarioFrom(map, source, args);
+    ScenarioSpec spec;
+    try {
+        spec = resolveScenario(map, out.scenario);
+    } catch (const ValidationError &e) {
+        throw ValidationError(QStringLiteral("%1: %2").arg(source, e.message()));
+    }
+    const ImpactGraph graph(map);
+    out.result = evaluateImpact(graph, spec);
+    return out;
+}
+
+std::vector<OptionSpec> impactOptions()
+{
+    std::vector<OptionSpec> options = scenarioOptions();
+    options.push_back({QStringLiteral("format"), {}, QStringLiteral("FORMAT"), false,
+        QStringLiteral("text (the default), json or csv")});
+    return options;
+}
+
+int runImpact(const Arguments &args)
+{
+    const QString path = onePositional(args, QStringLiteral("MAP"));
+    const QString format = args.isSet(QStringLiteral("format"))
+        ? args.value(QStringLiteral("format"))
+        : QStringLiteral("text");
+    if (format != QLatin1String("text") && format != QLatin1String("json")
+        && format != QLatin1String("csv"))
+        throw UsageError {
+            QStringLiteral("unknown --format \"%1\": use text, json or csv").arg(format)};
+    requireScenario(args);
+
+    const Map map = loadMap(path);
+    const Evaluated e = evaluate(map, path, args);
+    if (format == QLatin1String("json"))
+        writeResult(impactformat::json(map, e.result, e.scenario));
+    else if (format == QLatin1String("csv"))
+        writeResult(impactformat::csv(map, e.result));
+    else
+        writeResult(impactformat::text(map, e.result, e.scenario));
+    return 0;
+}
+
+} // namespace faultline::cli

@@ -1,0 +1,237 @@
+#include "app/gui/documentfiles.h"
+
+#include "model/io/jsonformat.h"
+#include "model/map/errors.h"
+#include "model/storage/document.h"
+#include "views/mapdocument.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTextStream>
+#include <QWidget>
+
+namespace faultline {
+namespace {
+
+constexpr int maxRecent = 8;
+const char *const examplePath = ":/examples/acme-on-aws.json";
+
+QString recentKey()
+{
+    return QStringLiteral("recentFiles");
+}
+
+} // namespace
+
+DocumentFiles::DocumentFiles(MapDocument *document, QWidget *window, bool useSettings)
+    : QObject(window), m_doc(document), m_window(window), m_useSettings(useSettings)
+{
+    m_new = new QAction(tr("&New"), this);
+    m_new->setShortcut(QKeySequence::New);
+    m_open = new QAction(tr("&Open…"), this);
+    m_open->setShortcut(QKeySequence::Open);
+    m_example = new QAction(tr("Open the &Example"), this);
+    m_save = new QAction(tr("&Save"), this);
+    m_save->setShortcut(QKeySequence::Save);
+    m_saveAs = new QAction(tr("Save &As…"), this);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    m_recent = new QMenu(tr("Open &Recent"), window);
+
+    connect(m_new, &QAction::triggered, this, &DocumentFiles::newMap);
+    connect(m_open, &QAction::triggered, this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(m_window, tr("Open map"), QString(),
+            tr("Faultline maps (*.faultline *.json);;Faultline documents (*.faultline);;"
+               "Interchange JSON (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            open(path);
+    });
+    connect(m_example, &QAction::triggered, this, [this] {
+        if (maybeSave())
+            openExample();
+    });
+    connect(m_save, &QAction::triggered, this, &DocumentFiles::save);
+    connect(m_saveAs, &QAction::triggered, this, &DocumentFiles::saveAs);
+    connect(m_doc, &MapDocument::fileChanged, this, &DocumentFiles::updateTitle);
+    connect(m_doc, &MapDocument::mapChanged, this, &DocumentFiles::updateTitle);
+    rebuildRecentMenu();
+    updateTitle();
+}
+
+bool DocumentFiles::open(const QString &path)
+{
+    const QFileInfo info(path);
+    try {
+        if (info.suffix().compare(QStringLiteral("json"), Qt::CaseInsensitive) == 0) {
+            // Interchange files are imported: the map is untitled until saved as a document.
+            Map map = interchange::readFile(path);
+            m_importedFrom = info.fileName();
+            m_doc->reset(std::move(map), QString(), false);
+        } else {
+            document::Loaded loaded = document::load(path);
+            m_importedFrom.clear();
+            m_doc->reset(std::move(loaded.map), info.absoluteFilePath(), loaded.readOnly);
+        }
+    } catch (const Error &e) {
+        showError(tr("Cannot open the map"), e.message());
+        return false;
+    }
+    addRecent(info.absoluteFilePath());
+    return true;
+}
+
+bool DocumentFiles::openExample()
+{
+    try {
+        Map map = interchange::readFile(QString::fromLatin1(examplePath));
+        m_importedFrom.clear();
+        m_doc->reset(std::move(map), QString(), false);
+    } catch (const Error &e) {
+        showError(tr("Cannot open the example"), e.message());
+        return false;
+    }
+    return true;
+}
+
+bool DocumentFiles::newMap()
+{
+    if (!maybeSave())
+        return false;
+    Map map;
+    map.name = tr("Untitled map");
+    m_importedFrom.clear();
+    m_doc->reset(std::move(map), QString(), false);
+    return true;
+}
+
+bool DocumentFiles::save()
+{
+    if (m_doc->filePath().isEmpty() || m_doc->isReadOnly())
+        return saveAs();
+    return saveTo(m_doc->filePath());
+}
+
+bool DocumentFiles::saveAs()
+{
+    QString suggestion = m_doc->filePath();
+    if (suggestion.isEmpty()) {
+        const QString base = m_importedFrom.isEmpty()
+            ? m_doc->map().name
+            : QFileInfo(m_importedFrom).completeBaseName();
+        suggestion = (base.isEmpty() ? tr("map") : base) + QStringLiteral(".faultline");
+    }
+    QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Save map as"), suggestion, tr("Faultline documents (*.faultline)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".faultline");
+    return saveTo(path);
+}
+
+bool DocumentFiles::saveTo(const QString &path)
+{
+    try {
+        document::save(m_doc->map(), path);
+    } catch (const Error &e) {
+        showError(tr("Cannot save the map"), e.message());
+        return false;
+    }
+    m_importedFrom.clear();
+    m_doc->markSaved(QFileInfo(path).absoluteFilePath());
+    addRecent(QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+bool DocumentFiles::maybeSave()
+{
+    if (!m_doc->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(m_window, tr("Unsaved changes"),
+        tr("“%1” has changes that are not saved. Save them?").arg(displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+QString DocumentFiles::displayName() const
+{
+    if (!m_doc->filePath().isEmpty())
+        return QFileInfo(m_doc->filePath()).fileName();
+    if (!m_importedFrom.isEmpty())
+        return m_importedFrom;
+    return m_doc->map().name.isEmpty() ? tr("Untitled map") : m_doc->map().name;
+}
+
+void DocumentFiles::updateTitle()
+{
+    QString title = displayName() + QStringLiteral("[*]");
+    if (m_doc->isReadOnly())
+        title += tr(" (read-only)");
+    else if (m_doc->filePath().isEmpty())
+        title += tr(" (not saved)");
+    m_window->setWindowTitle(title + QStringLiteral(" — Faultline"));
+    m_window->setWindowModified(m_doc->isModified());
+    m_save->setEnabled(!m_doc->isReadOnly());
+}
+
+QStringList DocumentFiles::recentFiles() const
+{
+    if (!m_useSettings)
+        return {};
+    return QSettings().value(recentKey()).toStringList();
+}
+
+void DocumentFiles::addRecent(const QString &path)
+{
+    if (!m_useSettings)
+        return;
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > maxRecent)
+        files.removeLast();
+    QSettings().setValue(recentKey(), files);
+    rebuildRecentMenu();
+}
+
+void DocumentFiles::rebuildRecentMenu()
+{
+    m_recent->clear();
+    const QStringList files = recentFiles();
+    for (const QString &path : files) {
+        QAction *a = m_recent->addAction(QFileInfo(path).fileName());
+        a->setToolTip(path);
+        a->setStatusTip(path);
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                open(path);
+        });
+    }
+    if (files.isEmpty())
+        m_recent->addAction(tr("No recent maps"))->setEnabled(false);
+    m_recent->addSeparator();
+    QAction *clear = m_recent->addAction(tr("Clear the List"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        QSettings().remove(recentKey());
+        rebuildRecentMenu();
+    });
+}
+
+void DocumentFiles::showError(const QString &title, const QString &message)
+{
+    if (!m_interactive) {
+        QTextStream(stderr) << message << "\n";
+        return;
+    }
+    QMessageBox::critical(m_window, title, message);
+}
+
+} // namespace faultline

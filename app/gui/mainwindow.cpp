@@ -1,0 +1,339 @@
+#include "app/gui/mainwindow.h"
+
+#include "app/edit/movecommand.h"
+#include "app/edit/scenariocommands.h"
+#include "app/gui/documentfiles.h"
+#include "app/gui/layoutprogress.h"
+#include "app/gui/whatifactions.h"
+#include "views/componentspanel.h"
+#include "views/impactpanel.h"
+#include "views/layoutcontroller.h"
+#include "views/mapdocument.h"
+#include "views/mapscene.h"
+#include "views/mapselection.h"
+#include "views/mapview.h"
+#include "views/scenariospanel.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDeadlineTimer>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+
+namespace faultline {
+
+MainWindow::MainWindow(bool useSettings, QWidget *parent)
+    : QMainWindow(parent), m_useSettings(useSettings), m_doc(new MapDocument(this)),
+      m_selection(new MapSelection(this)), m_scene(new MapScene(m_doc, m_selection, this)),
+      m_view(new MapView(m_scene, this)), m_layout(new LayoutController(m_scene, this)),
+      m_files(new DocumentFiles(m_doc, this, useSettings)),
+      m_whatIf(new WhatIfActions(m_doc, m_selection, this))
+{
+    setCentralWidget(m_view);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+    createDocks();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+    connectLayout();
+    connectScenarioEdits();
+    connect(m_doc, &MapDocument::documentReset, this, &MainWindow::onDocumentReset);
+    connect(m_doc, &MapDocument::mapChanged, this, &MainWindow::updateStatus);
+    connect(m_scene, &MapScene::nodesMoved, this,
+        [this](const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after) {
+            m_doc->undoStack()->push(new MoveCommand(m_doc, before, after,
+                tr("Move %n component(s)", nullptr, int(after.size())), MoveCommand::newGesture()));
+        });
+    connect(m_scene, &MapScene::contextMenuRequested, this,
+        [this](const QPoint &pos) { m_whatIf->popupMenu(pos); });
+    resize(1400, 900);
+    if (m_useSettings)
+        readSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    auto dock = [this](const QString &title, const QString &name, QWidget *widget,
+                    Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
+    m_components = new ComponentsPanel(m_doc, m_selection, this);
+    m_componentsDock = dock(
+        tr("Components"), QStringLiteral("componentsDock"), m_components, Qt::LeftDockWidgetArea);
+    m_impact = new ImpactPanel(m_doc, m_selection, this);
+    m_impactDock =
+        dock(tr("Impact"), QStringLiteral("impactDock"), m_impact, Qt::RightDockWidgetArea);
+    m_scenarios = new ScenariosPanel(m_doc, this);
+    m_scenariosDock =
+        dock(tr("Scenarios"), QStringLiteral("scenariosDock"), m_scenarios, Qt::LeftDockWidgetArea);
+    // The editing part fills these two (the inspector and the component table).
+    auto *inspectorPlaceholder = new QLabel(tr("Select a component to inspect it."), this);
+    inspectorPlaceholder->setAlignment(Qt::AlignCenter);
+    m_inspectorDock = dock(tr("Inspector"), QStringLiteral("inspectorDock"), inspectorPlaceholder,
+        Qt::RightDockWidgetArea);
+    m_tableDock = dock(tr("Component Table"), QStringLiteral("tableDock"), new QWidget(this),
+        Qt::BottomDockWidgetArea);
+    m_tableDock->hide();
+    tabifyDockWidget(m_impactDock, m_inspectorDock);
+    m_impactDock->raise();
+    resizeDocks({m_componentsDock, m_impactDock}, {330, 400}, Qt::Horizontal);
+    resizeDocks({m_componentsDock, m_scenariosDock}, {600, 220}, Qt::Vertical);
+    connect(m_components, &ComponentsPanel::showRequested, m_view, &MapView::centreOn);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_files->newAction());
+    file->addAction(m_files->openAction());
+    file->addMenu(m_files->recentMenu());
+    file->addAction(m_files->openExampleAction());
+    file->addSeparator();
+    file->addAction(m_files->saveAction());
+    file->addAction(m_files->saveAsAction());
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_editMenu->addAction(undo);
+    m_editMenu->addAction(redo);
+    m_editMenu->addSeparator(); // the editing part's actions go below
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = m_viewMenu->addAction(tr("Zoom &In"), m_view, &MapView::zoomIn);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *zoomOut = m_viewMenu->addAction(tr("Zoom &Out"), m_view, &MapView::zoomOut);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *fit = m_viewMenu->addAction(tr("&Fit the Map"), m_view, &MapView::fitToMap);
+    fit->setShortcut(Qt::CTRL | Qt::Key_0);
+    QAction *actual = m_viewMenu->addAction(tr("&Actual Size"), m_view, &MapView::resetZoom);
+    actual->setShortcut(Qt::CTRL | Qt::Key_1);
+    m_viewMenu->addSeparator();
+    QAction *relayoutAction = m_viewMenu->addAction(tr("&Re-layout"), this, &MainWindow::relayout);
+    relayoutAction->setShortcut(Qt::CTRL | Qt::Key_L);
+    relayoutAction->setObjectName(QStringLiteral("relayoutAction"));
+    m_viewMenu->addSeparator();
+    m_dimAction = m_viewMenu->addAction(tr("&Dim Unaffected"));
+    m_dimAction->setCheckable(true);
+    m_dimAction->setShortcut(Qt::Key_U);
+    connect(m_dimAction, &QAction::toggled, m_scene, &MapScene::setDimUnaffected);
+    m_legendAction = m_viewMenu->addAction(tr("Show &Legend"));
+    m_legendAction->setCheckable(true);
+    m_legendAction->setChecked(true);
+    connect(m_legendAction, &QAction::toggled, m_view, &MapView::setLegendVisible);
+    m_viewMenu->addSeparator();
+    for (QDockWidget *d :
+        {m_componentsDock, m_scenariosDock, m_impactDock, m_inspectorDock, m_tableDock})
+        m_viewMenu->addAction(d->toggleViewAction());
+
+    QMenu *whatIf = menuBar()->addMenu(tr("&What If"));
+    whatIf->addAction(m_whatIf->failAction());
+    whatIf->addAction(m_whatIf->degradeAction());
+    whatIf->addAction(m_whatIf->restoreAction());
+    whatIf->addAction(m_whatIf->clearAction());
+    whatIf->addSeparator();
+    whatIf->addAction(tr("&Save as Scenario…"), m_scenarios, &ScenariosPanel::askToSave);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Faultline"), this, [this] {
+        QMessageBox::about(this, tr("About Faultline"),
+            tr("<b>Faultline</b><p>Map your services and the cloud under them, "
+               "and see what goes down when a part fails.</p>"));
+    });
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->setMovable(false);
+    bar->addAction(m_files->openAction());
+    bar->addAction(m_files->saveAction());
+    bar->addSeparator();
+    bar->addAction(m_whatIf->failAction());
+    bar->addAction(m_whatIf->degradeAction());
+    bar->addAction(m_whatIf->restoreAction());
+    bar->addAction(m_whatIf->clearAction());
+    bar->addSeparator();
+    bar->addAction(m_dimAction);
+    for (QAction *a : m_viewMenu->actions()) {
+        if (a->objectName() == QLatin1String("relayoutAction"))
+            bar->addAction(a);
+    }
+}
+
+void MainWindow::createStatusBar()
+{
+    m_progress = new LayoutProgress(this);
+    m_zoomLabel = new QLabel(this);
+    m_countLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    connect(m_view, &MapView::zoomChanged, this,
+        [this](qreal zoom) { m_zoomLabel->setText(tr("%1 %").arg(qRound(zoom * 100))); });
+    connect(m_progress, &LayoutProgress::cancelRequested, m_layout, &LayoutController::cancel);
+    updateStatus();
+}
+
+void MainWindow::connectLayout()
+{
+    connect(m_scene, &MapScene::layoutNeeded, this, [this] {
+        // Coalesce: one layout after the edits of this event loop turn.
+        QTimer::singleShot(0, this, [this] {
+            if (m_scene->hasUnplacedComponents() && !m_layout->isRunning())
+                m_layout->start(false);
+        });
+    });
+    connect(m_layout, &LayoutController::started, this, [this](int count) {
+        m_progress->begin(count);
+        if (m_scene->hasUnplacedComponents())
+            m_view->setBusyText(tr("Laying out %1 components…").arg(QLocale().toString(count)));
+    });
+    connect(m_layout, &LayoutController::runningChanged, this, [this](bool running) {
+        if (!running) {
+            m_progress->end();
+            m_view->setBusyText(m_scene->hasUnplacedComponents()
+                    ? tr("Not laid out: View › Re-layout (Ctrl+L)")
+                    : QString());
+        }
+    });
+    connect(m_layout, &LayoutController::failed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Layout failed"), message);
+    });
+    connect(m_layout, &LayoutController::finished, this,
+        [this](const QHash<QString, QPointF> &positions, bool requested, qint64 ms) {
+            if (requested) {
+                QHash<QString, QPointF> before;
+                for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
+                    const auto old = m_doc->map().positions().constFind(it.key());
+                    if (old != m_doc->map().positions().cend())
+                        before.insert(it.key(), *old);
+                }
+                m_doc->undoStack()->push(
+                    new MoveCommand(m_doc, before, positions, tr("Re-layout")));
+            } else {
+                // A map that had no positions gets them; that is not an edit of the user's.
+                m_doc->setPositions(positions);
+            }
+            statusBar()->showMessage(tr("Laid out %1 components in %2 s")
+                                         .arg(QLocale().toString(positions.size()))
+                                         .arg(ms / 1000.0, 0, 'f', 2),
+                5000);
+            if (m_fitPending || requested) {
+                m_fitPending = false;
+                m_view->fitToMap();
+            }
+        });
+}
+
+void MainWindow::connectScenarioEdits()
+{
+    connect(m_scenarios, &ScenariosPanel::applyRequested, m_whatIf, &WhatIfActions::applyScenario);
+    connect(m_scenarios, &ScenariosPanel::saveRequested, this, [this](const QString &name) {
+        Scenario s;
+        s.name = name;
+        s.fail = m_doc->failed();
+        s.degrade = m_doc->degraded();
+        m_doc->undoStack()->push(new AddScenarioCommand(m_doc, s));
+    });
+    connect(m_scenarios, &ScenariosPanel::renameRequested, this,
+        [this](const QString &name, const QString &newName) {
+            m_doc->undoStack()->push(new RenameScenarioCommand(m_doc, name, newName));
+        });
+    connect(m_scenarios, &ScenariosPanel::removeRequested, this, [this](const QString &name) {
+        m_doc->undoStack()->push(new RemoveScenarioCommand(m_doc, name));
+    });
+}
+
+bool MainWindow::isLayoutRunning() const
+{
+    return m_layout->isRunning();
+}
+
+bool MainWindow::waitForLayout(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QCoreApplication::processEvents();
+    while (m_layout->isRunning() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    QCoreApplication::processEvents();
+    return !m_layout->isRunning();
+}
+
+void MainWindow::relayout()
+{
+    m_layout->start(true);
+}
+
+void MainWindow::onDocumentReset()
+{
+    m_selection->clear();
+    m_fitPending = true;
+    // The scene rebuilds on the mapChanged() that follows; fit once it has.
+    QTimer::singleShot(0, this, [this] {
+        if (!m_scene->hasUnplacedComponents()) {
+            m_fitPending = false;
+            m_view->setBusyText(QString());
+            m_view->fitToMap();
+        }
+    });
+}
+
+void MainWindow::updateStatus()
+{
+    m_countLabel->setText(tr("%1 components · %2 dependencies")
+                              .arg(m_doc->map().componentCount())
+                              .arg(m_doc->map().dependencyCount()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_layout->cancel();
+    if (m_useSettings)
+        writeSettings();
+    event->accept();
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_dimAction->setChecked(settings.value(QStringLiteral("view/dimUnaffected"), false).toBool());
+    m_legendAction->setChecked(settings.value(QStringLiteral("view/legend"), true).toBool());
+}
+
+void MainWindow::writeSettings()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("view/dimUnaffected"), m_dimAction->isChecked());
+    settings.setValue(QStringLiteral("view/legend"), m_legendAction->isChecked());
+}
+
+} // namespace faultline

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QToolBar;
+
+namespace faultline {
+
+class ComponentsPanel;
+class DocumentFiles;
+class ImpactPanel;
+class LayoutController;
+class LayoutProgress;
+class MapDocument;
+class MapScene;
+class MapSelection;
+class MapView;
+class ScenariosPanel;
+class WhatIfActions;
+
+// The desktop window: the map canvas in the centre, the components tree on the left, the
+// impact panel and saved scenarios on the right, the inspector's dock beside them and a bottom
+// dock for the component table (both filled by the editing part: inspectorDock(),
+// tableDock(), editMenu()). The window wires parts together; each part lives in its own file.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // `useSettings` false: neither reads nor writes geometry, recent files or view options
+    // (screenshots and tests run the same every time).
+    explicit MainWindow(bool useSettings = true, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    MapDocument *document() const { return m_doc; }
+    MapSelection *selection() const { return m_selection; }
+    MapScene *scene() const { return m_scene; }
+    MapView *view() const { return m_view; }
+    DocumentFiles *files() const { return m_files; }
+    WhatIfActions *whatIf() const { return m_whatIf; }
+    ComponentsPanel *componentsPanel() const { return m_components; }
+    ImpactPanel *impactPanel() const { return m_impact; }
+    ScenariosPanel *scenariosPanel() const { return m_scenarios; }
+
+    // Where the editing part goes.
+    QDockWidget *inspectorDock() const { return m_inspectorDock; }
+    QDockWidget *tableDock() const { return m_tableDock; }
+    QMenu *editMenu() const { return m_editMenu; }
+
+    bool isLayoutRunning() const;
+    // Processes events until no layout runs (or the timeout passes); true when idle.
+    bool waitForLayout(int timeoutMs = 60000);
+    void relayout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createDocks();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void connectLayout();
+    void connectScenarioEdits();
+    void readSettings();
+    void writeSettings();
+    void onDocumentReset();
+    void updateStatus();
+
+    bool m_useSettings;
+    MapDocument *m_doc;
+    MapSelection *m_selection;
+    MapScene *m_scene;
+    MapView *m_view;
+    LayoutController *m_layout;
+    DocumentFiles *m_files;
+    WhatIfActions *m_whatIf;
+    ComponentsPanel *m_components = nullptr;
+    ImpactPanel *m_impact = nullptr;
+    ScenariosPanel *m_scenarios = nullptr;
+    QDockWidget *m_componentsDock = nullptr;
+    QDockWidget *m_impactDock = nullptr;
+    QDockWidget *m_scenariosDock = nullptr;
+    QDockWidget *m_inspectorDock = nullptr;
+    QDockWidget *m_tableDock = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_dimAction = nullptr;
+    QAction *m_legendAction = nullptr;
+    LayoutProgress *m_progress = nullptr;
+    QLabel *m_zoomLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    bool m_fitPending = true;
+};
+
+} // namespace faultline

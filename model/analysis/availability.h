@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/analysis/progress.h"
+#include "model/impact/graph.h"
+#include "model/map/ids.h"
+#include "model/map/map.h"
+
+#include <vector>
+
+namespace faultline {
+
+// Minutes in a year of 365 days, the year downtime is quoted in.
+inline constexpr double minutesPerYear = 365.0 * 24.0 * 60.0; // 525,600
+
+// How much one component's failures weigh on the target's downtime.
+struct AvailabilityContributor
+{
+    ComponentIndex component;
+    double unavailability = 0.0; // 1 - its availability
+    // Birnbaum's importance: P(target down | it is failed) - P(target down | it is not failed),
+    // how much the target's unavailability moves per unit of this component's.
+    double birnbaum = 0.0;
+    // Criticality importance: birnbaum x its unavailability / the target's unavailability, the
+    // share of the target's downtime during which this component is failed and its repair
+    // alone would bring the target back. The ranking measure: what to make more available
+    // first.
+    double criticality = 0.0;
+};
+
+struct AvailabilityReport
+{
+    ComponentIndex target;
+    double availability = 1.0; // P(target not down)
+    double unavailability = 0.0; // P(target down), computed directly (not as 1 - A)
+    double downtimeMinutesPerYear = 0.0; // unavailability x 525,600 (a 365-day year)
+    // Components whose failure can matter (criticality > 0), most critical first, then map
+    // order.
+    std::vector<AvailabilityContributor> contributors;
+    int coneSize = 0;
+    int variableCount = 0; // cone members that can fail (they have an availability below 1)
+    int diagramSize = 0; // nodes of the target's decision diagram
+};
+
+// Exact availability of a target: each component with an `availability` fails independently
+// with probability 1 - availability, components without one never fail, and the target is
+// available when it is not down. Computed with a reduced ordered BDD of down(target) over the
+// cone members that can fail (variables in depth-first order from the target), then one pass
+// for the probability and one for every component's importance. The result is exact up to
+// floating-point rounding (about 1e-16 per operation).
+//
+// Cycles: down(T) is the least fixed point of DESIGN.md's rules; a strongly connected part of
+// the cone is iterated from "never down" until its diagrams stop changing (see cutsets.h).
+//
+// Progress counts cone members built; throws Cancelled if the progress function asks to stop,
+// and faultline::Error if the diagram would be too large for memory.
+AvailabilityReport availability(const Map &map, const ImpactGraph &graph, ComponentIndex target,
+    const ProgressFn &progress = {});
+
+} // namespace faultline

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "model/impact/engine.h"
+#include "model/map/map.h"
+#include "model/map/scenario.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace faultline {
+
+// The outputs of `faultline impact` (DESIGN.md, "Command line"): pure functions of a map, the
+// result of one scenario on it, and that scenario (its name, may be empty, and the fail and
+// degrade ids it was run with). Every format lists the components that are not up, in map
+// order, and returns UTF-8.
+namespace impactformat {
+
+// {"scenario": {"fail", "degrade"}, "summary": {"down", "degraded", "at_risk",
+// "cost_per_hour"}, "components": [{"id", "name", "state", "cause", "path"}]}: keys in this
+// order, one component per line. `cause` is null where the scenario itself set the state;
+// `path` is the component followed by its causes.
+QByteArray json(const Map &map, const ImpactResult &result, const Scenario &scenario);
+
+// A header row, then one row per affected component: id, name, kind, state, cause, path (ids
+// joined by " > "), owner, tier, rto_minutes, cost_per_hour. RFC 4180: CRLF line ends, fields
+// holding a comma, quote, CR or LF are quoted with quotes doubled. Against spreadsheet formula
+// injection, a text field starting with = + - @ TAB or CR gets a leading single quote ('),
+// as OWASP recommends; numbers are written as plain numbers and never prefixed.
+QByteArray csv(const Map &map, const ImpactResult &result);
+// One CSV field as csv() writes it: guarded, then quoted if needed.
+QString csvField(const QString &value);
+
+// For people: a headline (map name, scenario), a summary line (counts, cost per hour with
+// thousands separators), then the affected components grouped by state (down, degraded,
+// at risk), business components marked with *, each with its chain of causes in names:
+// "Checkout  ← Payments DB ← use1-az2 ← us-east-1 (failed)". Columns are aligned by display
+// width (characters, wide East Asian characters counting two), so stable for a given input.
+QByteArray text(const Map &map, const ImpactResult &result, const Scenario &scenario);
+
+// "1,234,567" or "1,234.5": thousands separators whatever the locale, at most two decimals.
+QString formatMoney(double amount);
+// Terminal columns the text takes: combining marks count zero, wide characters two.
+int displayWidth(const QString &text);
+
+} // namespace impactformat
+} // namespace faultline

@@ -1,0 +1,62 @@
+#include "model/io/mapfile.h"
+
+#include "model/io/jsonformat.h"
+#include "model/map/errors.h"
+#include "model/storage/document.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace faultline {
+
+namespace {
+
+enum class MapFileKind { Document, Interchange };
+
+// Looks at the first bytes only: a document can be large and is read by SQLite anyway.
+MapFileKind sniff(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw FormatError(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+    const QByteArray head = file.read(512);
+    static const QByteArray sqliteHeader("SQLite format 3\0", 16);
+    if (head.startsWith(sqliteHeader))
+        return MapFileKind::Document;
+    QByteArray text = head;
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text.remove(0, 3);
+    if (text.trimmed().startsWith('{'))
+        return MapFileKind::Interchange;
+    throw FormatError(QStringLiteral("%1: not a Faultline map: expected a .%2 document or an "
+                                     "interchange .json file")
+                          .arg(path, QLatin1String(document::fileSuffix)));
+}
+
+} // namespace
+
+Map loadMap(const QString &path)
+{
+    // Checked here so that every form reports a missing file the same way, and so that SQLite
+    // is never asked to open (and possibly create) a file that is not there.
+    const QFileInfo info(path);
+    if (!info.exists())
+        throw FormatError(QStringLiteral("%1: no such file").arg(path));
+    if (info.isDir())
+        throw FormatError(QStringLiteral("%1: is a folder, not a map file").arg(path));
+
+    const QString suffix = info.suffix().toLower();
+    MapFileKind kind;
+    if (suffix == QLatin1String("json"))
+        kind = MapFileKind::Interchange;
+    else if (suffix == QLatin1String(document::fileSuffix))
+        kind = MapFileKind::Document;
+    else
+        kind = sniff(path);
+
+    if (kind == MapFileKind::Document)
+        return document::load(path).map;
+    return interchange::readFile(path);
+}
+
+} // namespace faultline

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "model/impact/engine.h"
+#include "model/impact/state.h"
+#include "model/map/map.h"
+#include "model/map/scenario.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace faultline::report {
+
+struct Options
+{
+    double outageHours = 4.0; // for the estimated loss
+    QDateTime date; // invalid: now
+    QString currency = QStringLiteral("$");
+};
+
+// One component that is not up, with the chain of causes that explains it.
+struct AffectedRow
+{
+    QString id;
+    QString name;
+    QString kind;
+    State state = State::Up;
+    bool setByScenario = false; // failed or impaired by the scenario itself (rule 1)
+    bool business = false;
+    QStringList causes; // names of the causes in turn, ending at the scenario's component
+    QString owner;
+    std::optional<int> tier;
+    std::optional<double> rtoMinutes;
+    std::optional<double> costPerHour;
+};
+
+// One saved scenario in the comparison table.
+struct ScenarioColumn
+{
+    QString name;
+    QStringList fail; // names
+    QStringList degrade; // names
+    ImpactSummary summary;
+    int businessHit = 0;
+    double estimatedLoss = 0.0;
+    bool isReported = false; // the scenario this report is about
+};
+
+// Everything the workshop report shows, computed once by the impact engine; the HTML (and
+// through it the PDF) is a pure rendering of this.
+struct ReportData
+{
+    QString mapName;
+    QString scenarioName;
+    QString scenarioDescription;
+    QStringList fail; // names
+    QStringList degrade; // names
+    QDateTime date;
+    double outageHours = 4.0;
+    QString currency;
+
+    int componentCount = 0;
+    ImpactSummary summary;
+    int businessCount = 0; // business services in the map
+    QStringList businessHit; // names of business services down or degraded
+    double estimatedLoss = 0.0; // summary.costPerHour * outageHours
+    std::vector<AffectedRow> affected; // down, then degraded, then at risk; map order in each
+    std::vector<ScenarioColumn> comparison; // every saved scenario, in map order
+};
+
+// Runs the engine on `scenario` (saved in the map or not) and on every saved scenario.
+// Throws ValidationError for an id the map does not have.
+ReportData buildReport(const Map &map, const Scenario &scenario, const Options &options = {});
+
+// The saved scenario named `name`; throws ValidationError listing the saved names when there
+// is none.
+const Scenario &savedScenario(const Map &map, const QString &name);
+
+} // namespace faultline::report

@@ -1,0 +1,276 @@
+// The inspector under the offscreen platform: select, edit a field as a user would (type, then
+// Enter), and check the map, the undo stack and the message shown for a refused edit.
+#include "tests/model/maptestutil.h"
+#include "views/inspector.h"
+#include "views/mapdocument.h"
+#include "views/mapselection.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace faultline;
+
+namespace {
+
+Map sampleMap()
+{
+    Map map = testutil::parseMap(QStringLiteral(
+        "aws kind=provider; use1 parent=aws kind=region; az1 parent=use1 kind=zone;"
+        "az2 parent=use1 kind=zone; web-a parent=az1 kind=compute; web-b parent=az2 kind=compute;"
+        "web kind=group require=1 -> web-a,web-b; db parent=az1 kind=database;"
+        "shop name=Shop kind=service cost=100 -> web,db"));
+    return map;
+}
+
+const Component &get(const MapDocument &doc, const QString &id)
+{
+    return doc.map().component(*doc.map().findComponent(id));
+}
+
+} // namespace
+
+class TestInspector : public QObject
+{
+    Q_OBJECT
+
+private:
+    MapDocument *m_doc = nullptr;
+    Inspector *m_inspector = nullptr;
+
+    template<typename T>
+    T *field(const QString &name)
+    {
+        T *w = m_inspector->findChild<T *>(name);
+        if (!w)
+            qFatal("no field %s", qPrintable(name));
+        return w;
+    }
+    // Types into a line edit as a user would: replace its text, then Enter.
+    void type(const QString &name, const QString &text)
+    {
+        auto *edit = field<QLineEdit>(name);
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        QTest::keyClicks(edit, text);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+
+private slots:
+    void init()
+    {
+        m_doc = new MapDocument;
+        m_doc->reset(sampleMap(), {}, false);
+        m_inspector = new Inspector(m_doc);
+        m_inspector->resize(360, 800);
+        m_inspector->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_inspector));
+    }
+    void cleanup()
+    {
+        delete m_inspector;
+        delete m_doc;
+    }
+
+    void showsTheSelection()
+    {
+        QVERIFY(m_inspector->findChild<QLineEdit *>(QStringLiteral("name"))->isHidden()
+            || !m_inspector->findChild<QLineEdit *>(QStringLiteral("name"))->isVisible());
+        m_inspector->setSelection(QStringLiteral("shop"));
+        QCOMPARE(field<QLineEdit>(QStringLiteral("id"))->text(), QStringLiteral("shop"));
+        QCOMPARE(field<QLineEdit>(QStringLiteral("name"))->text(), QStringLiteral("Shop"));
+        QCOMPARE(
+            field<QComboBox>(QStringLiteral("kind"))->currentText(), QStringLiteral("service"));
+        QCOMPARE(field<QLineEdit>(QStringLiteral("cost"))->text(), QStringLiteral("100"));
+        QCOMPARE(field<QComboBox>(QStringLiteral("parent"))->currentData().toString(), QString());
+        QCOMPARE(field<QLabel>(QStringLiteral("title"))->text(), QStringLiteral("Shop"));
+        QVERIFY(field<QLineEdit>(QStringLiteral("name"))->isVisible());
+    }
+
+    void editingAFieldPushesOneCommand()
+    {
+        m_inspector->setSelection(QStringLiteral("shop"));
+        type(QStringLiteral("name"), QStringLiteral("Checkout API"));
+        QCOMPARE(get(*m_doc, QStringLiteral("shop")).name, QStringLiteral("Checkout API"));
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        QCOMPARE(m_doc->undoStack()->text(0), QStringLiteral("Rename “Shop” to “Checkout API”"));
+        QCOMPARE(field<QLabel>(QStringLiteral("title"))->text(), QStringLiteral("Checkout API"));
+        QVERIFY(m_inspector->message().isEmpty());
+
+        type(QStringLiteral("availability"), QStringLiteral("99.95%"));
+        QCOMPARE(get(*m_doc, QStringLiteral("shop")).availability, 0.9995);
+        QCOMPARE(m_doc->undoStack()->count(), 2);
+        m_doc->undoStack()->undo();
+        QCOMPARE(field<QLineEdit>(QStringLiteral("availability"))->text(), QString());
+    }
+
+    void enterWithoutChangeDoesNothing()
+    {
+        m_inspector->setSelection(QStringLiteral("shop"));
+        QTest::keyClick(field<QLineEdit>(QStringLiteral("owner")), Qt::Key_Return);
+        type(QStringLiteral("name"), QStringLiteral("Shop"));
+        QCOMPARE(m_doc->undoStack()->count(), 0);
+    }
+
+    void refusedEditShowsTheMessage()
+    {
+        m_inspector->setSelection(QStringLiteral("shop"));
+        const Map before = m_doc->map();
+        type(QStringLiteral("availability"), QStringLiteral("1.5"));
+        QCOMPARE(m_inspector->message(),
+            QStringLiteral("Availability must be between 0 and 1 (for example 0.9995)."));
+        QVERIFY(field<QLabel>(QStringLiteral("message"))->isVisible());
+        QCOMPARE(field<QLineEdit>(QStringLiteral("availability"))->text(), QString());
+        QVERIFY(m_doc->map() == before);
+        QCOMPARE(m_doc->undoStack()->count(), 0);
+
+        type(QStringLiteral("cost"), QStringLiteral("lots"));
+        QCOMPARE(m_inspector->message(), QStringLiteral("“lots” is not a number."));
+        QCOMPARE(field<QLineEdit>(QStringLiteral("cost"))->text(), QStringLiteral("100"));
+
+        type(QStringLiteral("id"), QStringLiteral("web"));
+        QCOMPARE(m_inspector->message(),
+            QStringLiteral("There is already a component with the id “web”."));
+        QCOMPARE(field<QLineEdit>(QStringLiteral("id"))->text(), QStringLiteral("shop"));
+
+        // The next good edit clears the message.
+        type(QStringLiteral("owner"), QStringLiteral("web-team"));
+        QVERIFY(m_inspector->message().isEmpty());
+        QCOMPARE(get(*m_doc, QStringLiteral("shop")).owner, QStringLiteral("web-team"));
+    }
+
+    void renamingTheIdKeepsTheSelection()
+    {
+        m_inspector->setSelection(QStringLiteral("az1"));
+        type(QStringLiteral("id"), QStringLiteral("use1-az1"));
+        QCOMPARE(m_inspector->componentId(), QStringLiteral("use1-az1"));
+        QCOMPARE(get(*m_doc, QStringLiteral("db")).parent, QStringLiteral("use1-az1"));
+        QCOMPARE(field<QLineEdit>(QStringLiteral("id"))->text(), QStringLiteral("use1-az1"));
+        // Undone, the renamed component is gone: nothing shown, nothing broken.
+        m_doc->undoStack()->undo();
+        QVERIFY(!field<QLineEdit>(QStringLiteral("id"))->isVisible());
+    }
+
+    void parentLoopIsRefused()
+    {
+        m_inspector->setSelection(QStringLiteral("use1"));
+        auto *parent = field<QComboBox>(QStringLiteral("parent"));
+        const int row = parent->findData(QStringLiteral("az1"));
+        QVERIFY(row > 0);
+        parent->setCurrentIndex(row);
+        emit parent->activated(row);
+        QCOMPARE(m_inspector->message(),
+            QStringLiteral("“az1” cannot be the parent of “use1”: it is inside “use1”."));
+        QCOMPARE(parent->currentData().toString(), QStringLiteral("aws"));
+        QCOMPARE(m_doc->undoStack()->count(), 0);
+    }
+
+    void kindAndBusiness()
+    {
+        m_inspector->setSelection(QStringLiteral("db"));
+        auto *kind = field<QComboBox>(QStringLiteral("kind"));
+        kind->setCurrentText(QStringLiteral("mainframe"));
+        emit kind->lineEdit()->editingFinished();
+        QCOMPARE(get(*m_doc, QStringLiteral("db")).kind, QStringLiteral("mainframe"));
+        auto *business = field<QCheckBox>(QStringLiteral("business"));
+        QTest::mouseClick(business, Qt::LeftButton, {}, QPoint(6, business->height() / 2));
+        QCOMPARE(get(*m_doc, QStringLiteral("db")).business, true);
+        QCOMPARE(m_doc->undoStack()->count(), 2);
+    }
+
+    void requireSpinBox()
+    {
+        m_inspector->setSelection(QStringLiteral("web"));
+        auto *require = field<QSpinBox>(QStringLiteral("require"));
+        QCOMPARE(require->value(), 1);
+        QCOMPARE(require->maximum(), 2);
+        require->stepUp();
+        QCOMPARE(get(*m_doc, QStringLiteral("web")).require, 2);
+        require->setValue(-1); // "all"
+        QCOMPARE(get(*m_doc, QStringLiteral("web")).require, std::nullopt);
+        QCOMPARE(m_doc->undoStack()->count(), 1); // clicks on one spin box merge
+    }
+
+    void dependencyRows()
+    {
+        m_inspector->setSelection(QStringLiteral("web"));
+        m_doc->undoStack()->clear();
+        auto *type = field<QComboBox>(QStringLiteral("type:web-b"));
+        type->setCurrentIndex(1);
+        emit type->activated(1);
+        const auto i = m_doc->map().findDependency(QStringLiteral("web"), QStringLiteral("web-b"));
+        QVERIFY(!m_doc->map().dependency(*i).isHard());
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+
+        QTest::mouseClick(field<QToolButton>(QStringLiteral("delete:web-a")), Qt::LeftButton);
+        QVERIFY(!m_doc->map().findDependency(QStringLiteral("web"), QStringLiteral("web-a")));
+        // The pool has no hard dependency left: its require went down with it.
+        QCOMPARE(get(*m_doc, QStringLiteral("web")).require, 0);
+        QCOMPARE(m_doc->undoStack()->count(), 2);
+        // The old rows are deleted later.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QVERIFY(!m_inspector->findChild<QToolButton *>(QStringLiteral("delete:web-a")));
+    }
+
+    void showsImpactAndCauses()
+    {
+        m_inspector->setSelection(QStringLiteral("shop"));
+        QCOMPARE(field<QLabel>(QStringLiteral("state"))->text(), QStringLiteral("Up"));
+        m_doc->setWhatIf({QStringLiteral("az1")}, {});
+        QCOMPARE(field<QLabel>(QStringLiteral("state"))->text(), QStringLiteral("Down"));
+        QCOMPARE(field<QLabel>(QStringLiteral("state"))->toolTip(),
+            QStringLiteral("Down because “db” is down because “az1” failed"));
+        QSignalSpy activated(m_inspector, &Inspector::componentActivated);
+        bool found = false;
+        for (QLabel *label : m_inspector->findChildren<QLabel *>()) {
+            if (label->isVisible() && label->text().contains(QStringLiteral("needs"))) {
+                found = true;
+                emit label->linkActivated(QStringLiteral("db"));
+            }
+        }
+        QVERIFY(found);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.first().first().toString(), QStringLiteral("db"));
+    }
+
+    void dependencySelection()
+    {
+        m_inspector->setDependencySelection(QStringLiteral("shop"), QStringLiteral("db"));
+        QCOMPARE(field<QLabel>(QStringLiteral("title"))->text(), QStringLiteral("Shop → db"));
+        type(QStringLiteral("dependencyLabel"), QStringLiteral("SQL"));
+        const auto i = m_doc->map().findDependency(QStringLiteral("shop"), QStringLiteral("db"));
+        QCOMPARE(m_doc->map().dependency(*i).label, QStringLiteral("SQL"));
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+    }
+
+    void followsASharedSelection()
+    {
+        MapSelection selection;
+        m_inspector->setSelectionModel(&selection);
+        selection.setComponents({QStringLiteral("db")});
+        QCOMPARE(m_inspector->componentId(), QStringLiteral("db"));
+        selection.setDependency(QStringLiteral("web"), QStringLiteral("web-a"));
+        QCOMPARE(m_inspector->dependencyFrom(), QStringLiteral("web"));
+        selection.clear();
+        QVERIFY(m_inspector->componentId().isEmpty());
+    }
+
+    void switchingSelectionCommitsTheTypedText()
+    {
+        m_inspector->setSelection(QStringLiteral("shop"));
+        auto *owner = field<QLineEdit>(QStringLiteral("owner"));
+        QTest::keyClicks(owner, QStringLiteral("payments"));
+        m_inspector->setSelection(QStringLiteral("db"));
+        QCOMPARE(get(*m_doc, QStringLiteral("shop")).owner, QStringLiteral("payments"));
+        QCOMPARE(m_inspector->componentId(), QStringLiteral("db"));
+    }
+};
+
+QTEST_MAIN(TestInspector)
+#include "tst_inspector.moc"

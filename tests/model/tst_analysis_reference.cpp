@@ -1,0 +1,111 @@
+// The analyses on three coherent fault trees of the Aralia benchmark set, converted to maps
+// (/work/shared/reference/README.md): minimal cut set counts by order and the top event's
+// probability must match the published results, which SCRAM's BDD engine confirms.
+#include "model/analysis/analyses.h"
+#include "model/impact/engine.h"
+#include "model/io/jsonformat.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <cmath>
+
+using namespace faultline;
+
+namespace {
+
+QString treePath(const QString &name)
+{
+    return QStringLiteral(FAULTLINE_SOURCE_DIR "/../shared/reference/fault-trees/%1.json")
+        .arg(name);
+}
+
+} // namespace
+
+class TestAnalysisReference : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cutSetCounts_data()
+    {
+        QTest::addColumn<QString>("tree");
+        QTest::addColumn<QList<int>>("counts"); // by order 1, 2, 3, ...
+        QTest::newRow("chinese") << QStringLiteral("chinese")
+                                 << QList<int> {0, 12, 0, 24, 188, 168};
+        QTest::newRow("baobab2") << QStringLiteral("baobab2")
+                                 << QList<int> {0, 6, 121, 268, 630, 3780};
+        QTest::newRow("isp9605") << QStringLiteral("isp9605")
+                                 << QList<int> {0, 0, 13, 88, 462, 27, 5040};
+    }
+
+    void cutSetCounts()
+    {
+        QFETCH(QString, tree);
+        QFETCH(QList<int>, counts);
+        const Map map = interchange::readFile(treePath(tree));
+        const ImpactGraph graph(map);
+        const ComponentIndex top = *map.findComponent(QStringLiteral("g:r1"));
+        QElapsedTimer timer;
+        timer.start();
+        const CutSetReport r = minimalCutSets(map, graph, top, {int(counts.size()), true});
+        const std::vector<int> got = r.countByOrder();
+        QCOMPARE(QList<int>(got.begin(), got.end()), counts);
+        qInfo("%s: %d sets to order %d in %lld ms", qPrintable(tree), int(r.cutSets.size()),
+            int(counts.size()), timer.elapsed());
+
+        // Every set of order <= 4 takes the top event down on the engine, and no set without
+        // one of its members does.
+        ImpactEngine engine(graph);
+        for (const auto &set : r.cutSets) {
+            if (set.size() > 4)
+                continue;
+            engine.run(set);
+            QVERIFY(engine.state(top) == State::Down);
+            for (std::size_t drop = 0; drop < set.size(); ++drop) {
+                std::vector<ComponentIndex> fewer = set;
+                fewer.erase(fewer.begin() + std::ptrdiff_t(drop));
+                engine.run(fewer);
+                QVERIFY(engine.state(top) != State::Down);
+            }
+        }
+    }
+
+    void topEventProbability_data()
+    {
+        QTest::addColumn<QString>("tree");
+        QTest::addColumn<double>("published");
+        QTest::newRow("chinese") << QStringLiteral("chinese") << 0.0011705818107586692;
+        QTest::newRow("baobab2") << QStringLiteral("baobab2") << 0.000713018259790331;
+        QTest::newRow("isp9605") << QStringLiteral("isp9605") << 1.3717088054554768e-05;
+    }
+
+    void topEventProbability()
+    {
+        QFETCH(QString, tree);
+        QFETCH(double, published);
+        const Map map = interchange::readFile(treePath(tree));
+        const ImpactGraph graph(map);
+        const ComponentIndex top = *map.findComponent(QStringLiteral("g:r1"));
+        const AvailabilityReport r = availability(map, graph, top);
+        qInfo("%s: P(top) = %.17g, published %.17g, difference %.3g", qPrintable(tree),
+            r.unavailability, published, r.unavailability - published);
+        QVERIFY(std::abs(r.unavailability - published) < 1e-12);
+        QVERIFY(std::abs(r.availability - (1.0 - published)) < 1e-12);
+        QVERIFY(!r.contributors.empty());
+    }
+
+    // No single basic event takes any of the three trees down (order 1 count is 0).
+    void noSinglePointOfFailure()
+    {
+        for (const char *tree : {"chinese", "baobab2", "isp9605"}) {
+            const Map map = interchange::readFile(treePath(QString::fromLatin1(tree)));
+            const ImpactGraph graph(map);
+            const ComponentIndex top = *map.findComponent(QStringLiteral("g:r1"));
+            QVERIFY(singlePointsOfFailure(graph, top).spof.empty());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnalysisReference)
+#include "tst_analysis_reference.moc"

@@ -1,0 +1,189 @@
+#include "views/canvasitems.h"
+
+#include "views/mapscene.h"
+
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+namespace faultline {
+namespace {
+
+// Below this scale names are unreadable anyway: draw plain shapes, which keeps a 2,000-component
+// map smooth when zoomed out.
+constexpr qreal detailThreshold = 0.3;
+
+qreal levelOfDetail(const QStyleOptionGraphicsItem *option, QPainter *painter)
+{
+    return option->levelOfDetailFromTransform(painter->worldTransform());
+}
+
+void drawPlain(QPainter *painter, const QRectF &rect, theme::Look look, bool dimmed, bool cluster)
+{
+    const theme::StateStyle &s = theme::style(look);
+    painter->save();
+    if (dimmed)
+        painter->setOpacity(theme::dimmedOpacity());
+    painter->setPen(QPen(cluster && look == theme::Look::Up ? theme::clusterBorder() : s.border,
+        cluster ? 2 : s.borderWidth * 1.5));
+    painter->setBrush(cluster && look == theme::Look::Up ? theme::clusterFill(0) : s.fill);
+    painter->drawRect(rect);
+    painter->restore();
+}
+
+} // namespace
+
+NodeItem::NodeItem(const QString &id, const QString &kind, const QString &name) : m_id(id)
+{
+    m_look.kind = kind;
+    m_look.lines = drawing::labelLines(name);
+    m_size = drawing::nodeSize(m_look.lines);
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setZValue(100);
+    setToolTip(name);
+}
+
+void NodeItem::setLook(const drawing::NodeLook &look)
+{
+    if (look.look == m_look.look && look.dimmed == m_look.dimmed && look.chain == m_look.chain
+        && look.lines == m_look.lines && look.kind == m_look.kind)
+        return;
+    m_look = look;
+    update();
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    const qreal halo = 12;
+    return QRectF(-m_size.width() / 2 - halo, -m_size.height() / 2 - halo,
+        m_size.width() + 2 * halo, m_size.height() + 2 * halo);
+}
+
+QPainterPath NodeItem::shape() const
+{
+    QPainterPath path;
+    path.addRect(QRectF(QPointF(-m_size.width() / 2, -m_size.height() / 2), m_size));
+    return path;
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QRectF r(QPointF(-m_size.width() / 2, -m_size.height() / 2), m_size);
+    drawing::NodeLook look = m_look;
+    look.selected = isSelected();
+    if (levelOfDetail(option, painter) < detailThreshold && !look.selected && !look.chain)
+        drawPlain(painter, r, look.look, look.dimmed, false);
+    else
+        drawing::drawNode(painter, r, look);
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged) {
+        if (auto *s = qobject_cast<MapScene *>(scene()))
+            s->nodeMoved(m_id);
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+ClusterItem::ClusterItem(const QString &id, const QString &kind, const QString &title, int depth)
+    : m_id(id), m_header(drawing::clusterHeaderSize(title))
+{
+    m_look.kind = kind;
+    m_look.title = title;
+    m_look.depth = depth;
+    setFlags(ItemIsSelectable);
+    setZValue(depth);
+    setToolTip(title);
+}
+
+void ClusterItem::setRect(const QRectF &rect)
+{
+    if (rect == m_rect)
+        return;
+    prepareGeometryChange();
+    m_rect = rect;
+}
+
+void ClusterItem::setLook(const drawing::ClusterLook &look)
+{
+    if (look.look == m_look.look && look.dimmed == m_look.dimmed && look.chain == m_look.chain
+        && look.title == m_look.title)
+        return;
+    m_look = look;
+    update();
+}
+
+QRectF ClusterItem::boundingRect() const
+{
+    return m_rect.adjusted(-12, -12, 12, 12);
+}
+
+QPainterPath ClusterItem::shape() const
+{
+    // Only the title bar and the border pick the cluster: clicks inside reach the background,
+    // so the user can pan there.
+    QPainterPath path;
+    path.addRect(QRectF(m_rect.topLeft(), QSizeF(m_rect.width(), theme::clusterHeaderHeight)));
+    return path;
+}
+
+void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    drawing::ClusterLook look = m_look;
+    look.selected = isSelected();
+    if (levelOfDetail(option, painter) < detailThreshold / 2 && !look.selected && !look.chain)
+        drawPlain(painter, m_rect, look.look, look.dimmed, true);
+    else
+        drawing::drawCluster(painter, m_rect, look);
+}
+
+EdgeItem::EdgeItem(const QString &from, const QString &to, bool hard) : m_from(from), m_to(to)
+{
+    m_look.hard = hard;
+    setFlags(ItemIsSelectable);
+    setZValue(50);
+}
+
+void EdgeItem::setLook(const drawing::EdgeLook &look)
+{
+    if (look.emphasis == m_look.emphasis && look.carried == m_look.carried
+        && look.dimmed == m_look.dimmed && look.hard == m_look.hard)
+        return;
+    const bool raise = look.emphasis != drawing::EdgeEmphasis::Normal;
+    m_look = look;
+    setZValue(look.emphasis == drawing::EdgeEmphasis::Chain ? 52 : raise ? 51 : 50);
+    update();
+}
+
+void EdgeItem::setRoute(const QPainterPath &path, QPointF tip)
+{
+    prepareGeometryChange();
+    m_path = path;
+    m_tip = tip;
+    m_bounds = path.boundingRect().united(QRectF(tip, QSizeF(1, 1))).adjusted(-12, -12, 12, 12);
+}
+
+QRectF EdgeItem::boundingRect() const
+{
+    return m_bounds;
+}
+
+QPainterPath EdgeItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    QPainterPath path = m_path;
+    path.lineTo(m_tip);
+    return stroker.createStroke(path);
+}
+
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    drawing::EdgeLook look = m_look;
+    if (isSelected() && look.emphasis == drawing::EdgeEmphasis::Normal)
+        look.emphasis = drawing::EdgeEmphasis::Chain;
+    drawing::drawEdge(painter, m_path, m_tip, look);
+}
+
+} // namespace faultline

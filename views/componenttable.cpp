@@ -1,0 +1,349 @@
+#include "views/componenttable.h"
+
+#include "app/edit/commands.h"
+#include "views/inspectorformat.h"
+#include "views/mapdocument.h"
+#include "views/mapselection.h"
+#include "views/search.h"
+#include "views/theme.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace faultline {
+
+ComponentTableModel::ComponentTableModel(MapDocument *doc, QObject *parent)
+    : QAbstractTableModel(parent), m_doc(doc)
+{
+    connect(m_doc, &MapDocument::mapChanged, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+    connect(m_doc, &MapDocument::impactChanged, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0, State), index(rowCount() - 1, State));
+    });
+}
+
+int ComponentTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_doc->map().componentCount();
+}
+
+int ComponentTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : Count;
+}
+
+QVariant ComponentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Id:
+        return tr("Id");
+    case Name:
+        return tr("Name");
+    case Kind:
+        return tr("Kind");
+    case Parent:
+        return tr("Inside");
+    case Owner:
+        return tr("Owner");
+    case Tier:
+        return tr("Tier");
+    case Business:
+        return tr("Business");
+    case Cost:
+        return tr("Cost / h");
+    case Availability:
+        return tr("Availability");
+    case State:
+        return tr("State");
+    }
+    return {};
+}
+
+QVariant ComponentTableModel::display(int row, int column) const
+{
+    const Map &map = m_doc->map();
+    const Component &c = map.components()[row];
+    switch (column) {
+    case Id:
+        return c.id;
+    case Name:
+        return c.displayName();
+    case Kind:
+        return c.kind;
+    case Parent:
+        if (const auto p = map.findComponent(c.parent))
+            return map.component(*p).displayName();
+        return c.parent;
+    case Owner:
+        return c.owner;
+    case Tier:
+        return c.tier ? QVariant(*c.tier) : QVariant();
+    case Business:
+        return c.isBusiness() ? tr("yes") : QString();
+    case Cost:
+        return c.costPerHour ? QVariant(theme::formatCostPerHour(*c.costPerHour)) : QVariant();
+    case Availability:
+        if (!c.availability)
+            return {};
+        return QString(inspector::formatNumber(*c.availability * 100.0) + QLatin1Char('%'));
+    case State:
+        return inspector::lookWord(inspector::lookOf(*m_doc, ComponentIndex(row)));
+    }
+    return {};
+}
+
+QVariant ComponentTableModel::sortValue(int row, int column) const
+{
+    const Component &c = m_doc->map().components()[row];
+    switch (column) {
+    case Tier:
+        return c.tier ? QVariant(*c.tier) : QVariant();
+    case Business:
+        return int(c.isBusiness());
+    case Cost:
+        return c.costPerHour ? QVariant(*c.costPerHour) : QVariant();
+    case Availability:
+        return c.availability ? QVariant(*c.availability) : QVariant();
+    case State:
+        return int(inspector::lookOf(*m_doc, ComponentIndex(row)));
+    default: {
+        const QString text = display(row, column).toString();
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    }
+    }
+}
+
+QVariant ComponentTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const int row = index.row(), column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, column);
+    case Qt::EditRole:
+        return column == Name ? QVariant(m_doc->map().components()[row].name)
+                              : display(row, column);
+    case IdRole:
+        return m_doc->map().components()[row].id;
+    case SortRole:
+        return sortValue(row, column);
+    case Qt::TextAlignmentRole:
+        if (column == Tier || column == Cost || column == Availability)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::BackgroundRole:
+    case Qt::ForegroundRole:
+        if (column == State) {
+            const theme::Look look = inspector::lookOf(*m_doc, ComponentIndex(row));
+            if (look == theme::Look::Up)
+                return {}; // plain, like the rest of the row
+            const auto &style = theme::style(look);
+            return role == Qt::BackgroundRole ? style.fill : style.text;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (column == State)
+            return inspector::causeSentence(*m_doc, ComponentIndex(row));
+        return {};
+    }
+    return {};
+}
+
+Qt::ItemFlags ComponentTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.column() == Name)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool ComponentTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != Name || index.row() >= rowCount())
+        return false;
+    Component c = m_doc->map().components()[index.row()];
+    const QString id = c.id;
+    c.name = value.toString().trimmed();
+    if (auto why = edit::tryPush(*m_doc, edit::editComponent(*m_doc, id, std::move(c)))) {
+        emit editRefused(*why);
+        return false;
+    }
+    return true;
+}
+
+void ComponentFilterModel::setFilterText(const QString &text)
+{
+    const QString key = searchKey(text.simplified());
+    if (key == m_key)
+        return;
+    m_key = key;
+    invalidateFilter();
+}
+
+bool ComponentFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_key.isEmpty())
+        return true;
+    using C = ComponentTableModel;
+    for (int column : {C::Id, C::Name, C::Kind, C::Owner, C::Parent}) {
+        const QModelIndex i = sourceModel()->index(sourceRow, column, sourceParent);
+        if (searchKey(i.data(Qt::DisplayRole).toString()).contains(m_key))
+            return true;
+    }
+    return false;
+}
+
+bool ComponentFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant l = left.data(ComponentTableModel::SortRole);
+    const QVariant r = right.data(ComponentTableModel::SortRole);
+    // Unset last and ties (and two unset) in map order, whichever way the column sorts: the
+    // proxy sorts descending by asking lessThan(right, left).
+    const bool ascending = sortOrder() == Qt::AscendingOrder;
+    if (l.isValid() != r.isValid())
+        return ascending ? l.isValid() : r.isValid();
+    if (l.isValid()) {
+        int order = 0;
+        if (l.typeId() == QMetaType::QString)
+            order = QString::localeAwareCompare(
+                l.toString().toCaseFolded(), r.toString().toCaseFolded());
+        else
+            order = l.toDouble() < r.toDouble() ? -1 : (r.toDouble() < l.toDouble() ? 1 : 0);
+        if (order != 0)
+            return order < 0;
+    }
+    return ascending ? left.row() < right.row() : right.row() < left.row();
+}
+
+ComponentTable::ComponentTable(MapDocument *doc, QWidget *parent)
+    : QWidget(parent), m_doc(doc), m_model(new ComponentTableModel(doc, this)),
+      m_proxy(new ComponentFilterModel(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ComponentTableModel::SortRole);
+
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(QStringLiteral("filter"));
+    m_filter->setPlaceholderText(tr("Filter by name, id, kind, owner…"));
+    m_filter->setClearButtonEnabled(true);
+    m_count = new QLabel;
+    m_count->setForegroundRole(QPalette::PlaceholderText);
+    m_message = new QLabel;
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("QLabel { color: #7F1D1D; }"));
+    m_message->hide();
+
+    m_view = new QTableView;
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // map order until a header is clicked
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    const int widths[] = {12, 16, 8, 12, 8, 4, 6, 8, 8, 7};
+    for (int c = 0; c < ComponentTableModel::Count; ++c)
+        m_view->setColumnWidth(c, widths[c] * em);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_count);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_message);
+    layout->addWidget(m_view, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        updateCount();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (m_syncing || !current.isValid())
+                return;
+            m_selectedId = current.data(ComponentTableModel::IdRole).toString();
+            emit componentSelected(m_selectedId);
+        });
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.column() != ComponentTableModel::Name)
+            emit componentActivated(index.data(ComponentTableModel::IdRole).toString());
+    });
+    connect(m_model, &ComponentTableModel::editRefused, this, [this](const QString &message) {
+        m_message->setText(message);
+        m_message->show();
+    });
+    // A reset loses the view's selection; put it back by id.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_message->hide();
+        const QString id = m_selectedId;
+        m_selectedId.clear();
+        setSelection(id);
+        updateCount();
+    });
+    updateCount();
+}
+
+void ComponentTable::setSelectionModel(MapSelection *selection)
+{
+    if (m_selection)
+        disconnect(m_selection, nullptr, this, nullptr);
+    m_selection = selection;
+    if (!selection)
+        return;
+    connect(
+        selection, &MapSelection::changed, this, [this] { setSelection(m_selection->current()); });
+    connect(this, &ComponentTable::componentSelected, selection,
+        [this](const QString &id) { m_selection->setComponents({id}); });
+    setSelection(selection->current());
+}
+
+void ComponentTable::setSelection(const QString &id)
+{
+    if (id == m_selectedId && (id.isEmpty() || currentId() == id))
+        return;
+    m_selectedId = id;
+    m_syncing = true;
+    const auto i = m_doc->map().findComponent(id);
+    const QModelIndex proxyIndex =
+        i ? m_proxy->mapFromSource(m_model->index(i->value, 0)) : QModelIndex();
+    if (proxyIndex.isValid()) {
+        m_view->selectionModel()->setCurrentIndex(
+            proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->scrollTo(proxyIndex);
+    } else {
+        m_view->selectionModel()->clearSelection();
+    }
+    m_syncing = false;
+}
+
+QString ComponentTable::currentId() const
+{
+    return m_view->currentIndex().data(ComponentTableModel::IdRole).toString();
+}
+
+void ComponentTable::updateCount()
+{
+    const int shown = m_proxy->rowCount(), all = m_model->rowCount();
+    m_count->setText(shown != all ? tr("%1 of %2").arg(shown).arg(all)
+            : all == 1            ? tr("1 component")
+                                  : tr("%1 components").arg(all));
+}
+
+} // namespace faultline

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "app/edit/commands.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QVBoxLayout;
+
+namespace faultline {
+
+class MapDocument;
+class MapSelection;
+
+// Shows the selected component (every property, its dependencies, its impact and why) or the
+// selected dependency, and edits them. Each field commits when editing finishes (Enter, focus
+// leaving, a choice in a list), as one undo command; a refused edit shows the reason above the
+// fields and puts the field back. Reads the document on mapChanged() and impactChanged().
+class Inspector : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit Inspector(MapDocument *doc, QWidget *parent = nullptr);
+
+    // Optional: follow a selection shared with the canvas and the panels.
+    void setSelectionModel(MapSelection *selection);
+
+    QString componentId() const { return m_componentId; }
+    QString dependencyFrom() const { return m_from; }
+    QString dependencyTo() const { return m_to; }
+    // The refusal shown, empty when none.
+    QString message() const;
+
+public slots:
+    void setSelection(const QString &componentId);
+    void setDependencySelection(const QString &from, const QString &to);
+    void clearSelection();
+
+signals:
+    // A link to another component (a dependency, a cause) was clicked.
+    void componentActivated(const QString &id);
+
+private:
+    void buildComponentPage();
+    void buildDependencyPage();
+    QLineEdit *addLineField(
+        const QString &name, const QString &label, std::function<void(const QString &)> commit);
+    QLabel *addSection(QVBoxLayout *layout, const QString &title);
+
+    void refresh();
+    void refreshComponent();
+    void refreshDependencies();
+    void refreshImpact();
+    void refreshDependency();
+    void rebuildParents();
+
+    // Commits an edit of the selected component's properties made by `change`.
+    void commitComponent(const std::function<void(Component &)> &change);
+    void apply(edit::Edit edit, const QString &newId = {});
+    void flushPendingEdits();
+    void showMessage(const QString &message);
+    void hideMessage();
+    void notANumber(const QString &text);
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+    MapDocument *m_doc;
+    QPointer<MapSelection> m_selection;
+    QString m_componentId, m_from, m_to;
+    bool m_updating = false;
+    bool m_committing = false;
+
+    QLabel *m_title, *m_subtitle, *m_message, *m_empty;
+    QWidget *m_componentPage, *m_dependencyPage;
+
+    // Component page.
+    QHash<QLineEdit *, std::function<void(const QString &)>> m_commits;
+    QLineEdit *m_id, *m_name, *m_owner, *m_tier, *m_availability, *m_rto, *m_cost, *m_tags;
+    QComboBox *m_kind, *m_parent;
+    QCheckBox *m_business;
+    QPlainTextEdit *m_description;
+    QSpinBox *m_require;
+    QLabel *m_requireText, *m_state, *m_dependents;
+    QVBoxLayout *m_componentLayout;
+    QWidget *m_causes = nullptr, *m_dependencies = nullptr;
+    QPushButton *m_addDependency, *m_delete;
+
+    // Dependency page.
+    QLabel *m_depFrom, *m_depTo;
+    QComboBox *m_depType;
+    QLineEdit *m_depLabel;
+};
+
+} // namespace faultline

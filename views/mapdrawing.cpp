@@ -1,0 +1,427 @@
+#include "views/mapdrawing.h"
+
+#include "views/icons.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <cmath>
+
+namespace faultline::drawing {
+namespace {
+
+constexpr qreal cornerRadius = 6;
+
+QPen outlinePen(const theme::StateStyle &s)
+{
+    QPen pen(s.border, s.borderWidth, s.borderStyle);
+    pen.setJoinStyle(Qt::RoundJoin);
+    pen.setCapStyle(s.borderStyle == Qt::DotLine ? Qt::RoundCap : Qt::FlatCap);
+    if (s.borderStyle == Qt::DotLine)
+        pen.setDashPattern({0.01, 2.0});
+    else if (s.borderStyle == Qt::DashLine)
+        pen.setDashPattern({3.0, 1.8});
+    return pen;
+}
+
+void fillState(QPainter *p, const QPainterPath &shape, const theme::StateStyle &s, QColor base)
+{
+    p->fillPath(shape, base);
+    if (s.hatched) {
+        QColor hatch = s.border;
+        hatch.setAlpha(s.text == Qt::white ? 90 : 70);
+        QBrush brush(hatch, Qt::BDiagPattern);
+        // Pattern brushes follow the device; scale them with the scene so they read at any zoom.
+        brush.setTransform(QTransform::fromScale(1.5, 1.5));
+        p->fillPath(shape, brush);
+    }
+}
+
+void drawHalo(QPainter *p, const QRectF &rect, bool chain, bool selected)
+{
+    if (chain) {
+        p->setPen(QPen(theme::chainColor(), 4));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(rect.adjusted(-5, -5, 5, 5), cornerRadius + 4, cornerRadius + 4);
+    }
+    if (selected) {
+        QPen pen(theme::selectionColor(), 2.5, Qt::SolidLine);
+        p->setPen(pen);
+        p->setBrush(Qt::NoBrush);
+        const qreal d = chain ? 9 : 5;
+        p->drawRoundedRect(rect.adjusted(-d, -d, d, d), cornerRadius + d, cornerRadius + d);
+    }
+}
+
+QPainterPath glyph(theme::Look look)
+{
+    // In a unit square centred on 0: scaled to the badge by the caller.
+    QPainterPath path;
+    switch (look) {
+    case theme::Look::Failed:
+    case theme::Look::Impaired:
+        path.moveTo(0.12, -0.62);
+        path.lineTo(-0.36, 0.08);
+        path.lineTo(-0.02, 0.08);
+        path.lineTo(-0.14, 0.62);
+        path.lineTo(0.36, -0.10);
+        path.lineTo(0.02, -0.10);
+        path.closeSubpath();
+        break;
+    case theme::Look::Down: {
+        QTransform t;
+        t.rotate(45);
+        QPainterPath plus;
+        plus.addRect(-0.13, -0.5, 0.26, 1.0);
+        plus.addRect(-0.5, -0.13, 1.0, 0.26);
+        path = t.map(plus.simplified());
+        break;
+    }
+    case theme::Look::Degraded:
+        path.moveTo(-0.45, -0.3);
+        path.lineTo(0.45, -0.3);
+        path.lineTo(0.0, 0.42);
+        path.closeSubpath();
+        break;
+    case theme::Look::AtRisk:
+        path.addRoundedRect(-0.1, -0.55, 0.2, 0.7, 0.08, 0.08);
+        path.addEllipse(QPointF(0, 0.38), 0.12, 0.12);
+        break;
+    case theme::Look::Up:
+        break;
+    }
+    return path;
+}
+
+} // namespace
+
+QStringList labelLines(const QString &name)
+{
+    const QFontMetricsF fm(theme::nodeFont());
+    const qreal max = theme::nodeTextMaxWidth;
+    const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList lines;
+    QString line;
+    int used = 0;
+    for (const QString &word : words) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (line.isEmpty() || fm.horizontalAdvance(candidate) <= max) {
+            line = candidate;
+        } else {
+            lines.append(line);
+            line = word;
+            if (lines.size() == 1) {
+                // The second line takes the rest and is elided.
+                line = words.mid(used).join(QLatin1Char(' '));
+                break;
+            }
+        }
+        ++used;
+    }
+    if (!line.isEmpty() || lines.isEmpty())
+        lines.append(line);
+    for (QString &l : lines)
+        l = fm.elidedText(l, Qt::ElideRight, max);
+    return lines;
+}
+
+QSizeF nodeSize(const QStringList &lines)
+{
+    const QFontMetricsF fm(theme::nodeFont());
+    qreal text = 0;
+    for (const QString &l : lines)
+        text = std::max(text, fm.horizontalAdvance(l));
+    const qreal p = theme::nodePadding;
+    const qreal w = p + theme::iconSize + p + text + p + 4;
+    const qreal h = std::max(theme::nodeMinHeight, lines.size() * fm.lineSpacing() + 2 * p);
+    return {std::ceil(std::max(w, 90.0)), std::ceil(h)};
+}
+
+QSizeF clusterHeaderSize(const QString &title)
+{
+    const QFontMetricsF fm(theme::clusterFont());
+    return {std::ceil(fm.horizontalAdvance(title) + 34 + 26), theme::clusterHeaderHeight};
+}
+
+void drawNode(QPainter *p, const QRectF &rect, const NodeLook &look)
+{
+    const theme::StateStyle &s = theme::style(look.look);
+    p->save();
+    if (look.dimmed)
+        p->setOpacity(p->opacity() * theme::dimmedOpacity());
+    QPainterPath shape;
+    shape.addRoundedRect(rect, cornerRadius, cornerRadius);
+    if (!look.dimmed)
+        p->fillPath(shape.translated(0, 1.5), QColor(15, 23, 42, 28));
+    fillState(p, shape, s, s.fill);
+    p->setPen(outlinePen(s));
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(shape);
+    drawHalo(p, rect, look.chain, look.selected);
+
+    const qreal pad = theme::nodePadding;
+    const QRectF icon(rect.left() + pad, rect.center().y() - theme::iconSize / 2, theme::iconSize,
+        theme::iconSize);
+    icons::drawKindIcon(p, look.kind, icon, s.text == Qt::white);
+
+    p->setFont(theme::nodeFont());
+    p->setPen(s.text);
+    const QRectF text(
+        icon.right() + pad, rect.top(), rect.right() - icon.right() - pad - 2, rect.height());
+    p->drawText(text, Qt::AlignVCenter | Qt::AlignLeft, look.lines.join(QLatin1Char('\n')));
+
+    if (look.look != theme::Look::Up)
+        drawBadge(p, QPointF(rect.right() - 3, rect.top() + 3), look.look, theme::badgeRadius);
+    p->restore();
+}
+
+void drawCluster(QPainter *p, const QRectF &rect, const ClusterLook &look)
+{
+    const bool up = look.look == theme::Look::Up;
+    const theme::StateStyle &s = theme::style(look.look);
+    p->save();
+    if (look.dimmed)
+        p->setOpacity(p->opacity() * theme::dimmedOpacity());
+    QPainterPath shape;
+    shape.addRoundedRect(rect, cornerRadius + 2, cornerRadius + 2);
+    QColor fill = theme::clusterFill(look.depth);
+    if (!up) {
+        // A tint of the state over the depth's shade: the contents stay readable.
+        const QColor tint = s.text == Qt::white ? theme::style(theme::Look::Down).fill : s.fill;
+        fill = QColor::fromRgbF(0.45 * fill.redF() + 0.55 * tint.redF(),
+            0.45 * fill.greenF() + 0.55 * tint.greenF(), 0.45 * fill.blueF() + 0.55 * tint.blueF());
+    }
+    theme::StateStyle tinted = s;
+    tinted.text = theme::clusterTitle();
+    fillState(p, shape, tinted, fill);
+    if (up)
+        p->setPen(QPen(theme::clusterBorder(), 1.3));
+    else
+        p->setPen(outlinePen(s));
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(shape);
+    drawHalo(p, rect, look.chain, look.selected);
+
+    const qreal h = theme::clusterHeaderHeight;
+    const QRectF icon(rect.left() + 8, rect.top() + (h - 20) / 2 + 1, 20, 20);
+    icons::drawKindIcon(p, look.kind, icon, false);
+    p->setFont(theme::clusterFont());
+    p->setPen(theme::clusterTitle());
+    const qreal badgeRoom = up ? 4 : 24;
+    const QRectF title(
+        icon.right() + 6, rect.top(), rect.right() - icon.right() - 6 - badgeRoom, h);
+    const QFontMetricsF fm(p->font());
+    p->drawText(title, Qt::AlignVCenter | Qt::AlignLeft,
+        fm.elidedText(look.title, Qt::ElideRight, title.width()));
+    if (!up) {
+        const qreal used = std::min(fm.horizontalAdvance(look.title), title.width());
+        drawBadge(p, QPointF(title.left() + used + 14, rect.top() + h / 2 + 1), look.look,
+            theme::badgeRadius);
+    }
+    p->restore();
+}
+
+void drawEdge(QPainter *p, const QPainterPath &path, QPointF tip, const EdgeLook &look)
+{
+    QColor color = theme::edgeColor();
+    qreal width = look.hard ? 1.6 : 1.4;
+    if (look.emphasis == EdgeEmphasis::Carries) {
+        color = theme::style(look.carried).border;
+        if (look.carried == theme::Look::Failed || look.carried == theme::Look::Down)
+            color = theme::style(theme::Look::Down).border;
+        width = 3.2;
+    } else if (look.emphasis == EdgeEmphasis::Chain) {
+        color = theme::chainColor();
+        width = 4.5;
+    }
+    p->save();
+    if (look.dimmed)
+        p->setOpacity(p->opacity() * theme::dimmedOpacity());
+    QPen pen(color, width);
+    pen.setCapStyle(Qt::FlatCap);
+    if (!look.hard)
+        pen.setDashPattern({4.0, 3.0});
+    p->setPen(pen);
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(path);
+
+    const QPointF base = path.elementCount() ? path.currentPosition() : tip;
+    QLineF axis(tip, base);
+    if (axis.length() < 0.5)
+        axis = QLineF(tip, tip - QPointF(0, 1));
+    const qreal headLength = 9 + width * 1.2;
+    const qreal halfWidth = 4 + width * 0.8;
+    QLineF along = axis.unitVector();
+    along.setLength(headLength);
+    const QPointF back = along.p2();
+    QLineF normal = along.normalVector().unitVector();
+    const QPointF n = (normal.p2() - normal.p1()) * halfWidth;
+    QPolygonF head;
+    head << tip << back + n << back - n;
+    p->setPen(Qt::NoPen);
+    p->setBrush(color);
+    p->drawPolygon(head);
+    p->restore();
+}
+
+void drawBadge(QPainter *p, QPointF centre, theme::Look look, qreal radius)
+{
+    if (look == theme::Look::Up)
+        return;
+    const theme::StateStyle &s = theme::style(look);
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(QPen(Qt::white, 1.5));
+    p->setBrush(s.border);
+    p->drawEllipse(centre, radius, radius);
+    QTransform t;
+    t.translate(centre.x(), centre.y());
+    t.scale(radius * 1.25, radius * 1.25);
+    p->setPen(Qt::NoPen);
+    p->setBrush(s.badgeText);
+    p->drawPath(t.map(glyph(look)));
+    p->restore();
+}
+
+QPainterPath straightRoute(const QRectF &from, const QRectF &to, QPointF *tip)
+{
+    const QPointF a = from.center();
+    const QPointF b = to.center();
+    QPointF start, end;
+    if (b.y() - to.height() / 2 > a.y() + from.height() / 2) {
+        start = QPointF(a.x(), from.bottom());
+        end = QPointF(b.x(), to.top());
+    } else if (b.y() + to.height() / 2 < a.y() - from.height() / 2) {
+        start = QPointF(a.x(), from.top());
+        end = QPointF(b.x(), to.bottom());
+    } else {
+        const bool right = b.x() > a.x();
+        start = QPointF(right ? from.right() : from.left(), a.y());
+        end = QPointF(right ? to.left() : to.right(), b.y());
+    }
+    *tip = end;
+    QLineF line(start, end);
+    const qreal headRoom = std::min(10.0, line.length() / 3);
+    line.setLength(std::max(0.0, line.length() - headRoom));
+    QPainterPath path(start);
+    path.lineTo(line.p2());
+    return path;
+}
+
+QPainterPath bezierRoute(const std::vector<QPointF> &points)
+{
+    QPainterPath path;
+    if (points.empty())
+        return path;
+    path.moveTo(points.front());
+    for (std::size_t i = 1; i + 2 < points.size(); i += 3)
+        path.cubicTo(points[i], points[i + 1], points[i + 2]);
+    return path;
+}
+
+namespace {
+
+struct LegendRow
+{
+    QString text;
+    theme::Look look;
+    int edge; // 0 none, 1 hard, 2 soft, 3 carries, 4 chain
+};
+
+const QList<LegendRow> &legendRows()
+{
+    using theme::Look;
+    static const QList<LegendRow> rows = {
+        {QStringLiteral("Failed (what-if)"), Look::Failed, 0},
+        {QStringLiteral("Impaired (what-if)"), Look::Impaired, 0},
+        {QStringLiteral("Down"), Look::Down, 0},
+        {QStringLiteral("Degraded"), Look::Degraded, 0},
+        {QStringLiteral("At risk"), Look::AtRisk, 0},
+        {QStringLiteral("Up"), Look::Up, 0},
+        {QStringLiteral("Hard dependency"), Look::Up, 1},
+        {QStringLiteral("Soft dependency"), Look::Up, 2},
+        {QStringLiteral("Carries the failure"), Look::Down, 3},
+        {QStringLiteral("Chain of causes"), Look::Up, 4},
+    };
+    return rows;
+}
+
+constexpr qreal legendRow = 24;
+constexpr qreal legendPad = 10;
+constexpr qreal legendSwatch = 40;
+
+} // namespace
+
+namespace {
+
+qreal legendColumnWidth()
+{
+    const QFontMetricsF fm(theme::legendFont());
+    qreal text = 0;
+    for (const LegendRow &r : legendRows())
+        text = std::max(text, fm.horizontalAdvance(r.text));
+    return std::ceil(legendSwatch + 10 + text + 14);
+}
+
+int legendRowCount(int columns)
+{
+    const int n = int(legendRows().size());
+    return (n + columns - 1) / std::max(columns, 1);
+}
+
+} // namespace
+
+QSizeF legendSize(int columns)
+{
+    columns = std::max(columns, 1);
+    return {2 * legendPad + columns * legendColumnWidth() - 14,
+        2 * legendPad + legendRowCount(columns) * legendRow};
+}
+
+void drawLegend(QPainter *p, QPointF topLeft, int columns)
+{
+    columns = std::max(columns, 1);
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const QRectF box(topLeft, legendSize(columns));
+    p->setPen(QPen(QColor(0xCBD5E1), 1));
+    p->setBrush(QColor(255, 255, 255, 235));
+    p->drawRoundedRect(box, 6, 6);
+    p->setFont(theme::legendFont());
+    const int rows = legendRowCount(columns);
+    for (int i = 0; i < int(legendRows().size()); ++i) {
+        const LegendRow &r = legendRows()[i];
+        const qreal x = box.left() + legendPad + (i / rows) * legendColumnWidth();
+        const qreal y = box.top() + legendPad + (i % rows) * legendRow;
+        const QRectF swatch(x, y + 3, legendSwatch - 8, legendRow - 6);
+        if (r.edge == 0) {
+            const theme::StateStyle &s = theme::style(r.look);
+            QPainterPath shape;
+            shape.addRoundedRect(swatch, 3, 3);
+            fillState(p, shape, s, s.fill);
+            QPen pen = outlinePen(s);
+            pen.setWidthF(std::min(pen.widthF(), 2.5));
+            p->setPen(pen);
+            p->setBrush(Qt::NoBrush);
+            p->drawPath(shape);
+            drawBadge(p, QPointF(swatch.right(), swatch.center().y()), r.look, 7);
+        } else {
+            EdgeLook look;
+            look.hard = r.edge != 2;
+            look.emphasis = r.edge == 3 ? EdgeEmphasis::Carries
+                : r.edge == 4           ? EdgeEmphasis::Chain
+                                        : EdgeEmphasis::Normal;
+            look.carried = r.look;
+            const qreal cy = swatch.center().y();
+            QPainterPath line(QPointF(swatch.left(), cy));
+            line.lineTo(swatch.right() - 8, cy);
+            drawEdge(p, line, QPointF(swatch.right() + 2, cy), look);
+        }
+        p->setPen(QColor(0x1E293B));
+        p->drawText(QRectF(x + legendSwatch + 10, y, legendColumnWidth(), legendRow),
+            Qt::AlignVCenter | Qt::AlignLeft, r.text);
+    }
+    p->restore();
+}
+
+} // namespace faultline::drawing

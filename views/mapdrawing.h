@@ -1,0 +1,75 @@
+#pragma once
+
+#include "views/theme.h"
+
+#include <QPainterPath>
+#include <QRectF>
+#include <QStringList>
+
+class QPainter;
+
+// Drawing a map's parts with a QPainter: the canvas items call these from paint(), and the
+// exports call the same functions on an SVG or PDF painter, so every picture looks the same.
+// Nothing here knows the model: callers pass what to draw.
+namespace faultline::drawing {
+
+struct NodeLook
+{
+    QStringList lines; // the label, wrapped (labelLines())
+    QString kind;
+    theme::Look look = theme::Look::Up;
+    bool dimmed = false;
+    bool chain = false; // on the selected component's chain of causes
+    bool selected = false;
+};
+
+struct ClusterLook
+{
+    QString title;
+    QString kind;
+    theme::Look look = theme::Look::Up;
+    int depth = 0;
+    bool dimmed = false;
+    bool chain = false;
+    bool selected = false;
+};
+
+enum class EdgeEmphasis {
+    Normal,
+    Carries, // the dependency through which its `from` got its state
+    Chain, // a link of the selected component's chain of causes
+};
+
+struct EdgeLook
+{
+    bool hard = true;
+    EdgeEmphasis emphasis = EdgeEmphasis::Normal;
+    theme::Look carried = theme::Look::Up; // the state it carries, for Carries
+    bool dimmed = false;
+};
+
+// A component's name wrapped to at most two lines of theme::nodeTextMaxWidth.
+QStringList labelLines(const QString &name);
+// The node's size for those lines: measured here, passed to Graphviz as a fixed size.
+QSizeF nodeSize(const QStringList &lines);
+// The room a cluster's title needs above its contents.
+QSizeF clusterHeaderSize(const QString &title);
+
+void drawNode(QPainter *painter, const QRectF &rect, const NodeLook &look);
+void drawCluster(QPainter *painter, const QRectF &rect, const ClusterLook &look);
+// `path` ends where the arrowhead starts; the head runs from there to `tip`.
+void drawEdge(QPainter *painter, const QPainterPath &path, QPointF tip, const EdgeLook &look);
+// The state's glyph in a disc: ⚡ failed or impaired, ✖ down, ▼ degraded, ! at risk.
+void drawBadge(QPainter *painter, QPointF centre, theme::Look look, qreal radius);
+
+// An edge between two rectangles when no routed curve is known (after a drag, or before a
+// layout has run): leaves `from` towards `to` and stops at `to`'s border. Sets `tip`.
+QPainterPath straightRoute(const QRectF &from, const QRectF &to, QPointF *tip);
+// The curve of a Graphviz route (cubic bezier points), ending at the arrowhead's base.
+QPainterPath bezierRoute(const std::vector<QPointF> &points);
+
+// The legend in `columns` columns (1 = one tall column).
+QSizeF legendSize(int columns = 1);
+void drawLegend(QPainter *painter, QPointF topLeft, int columns = 1);
+
+} // namespace faultline::drawing

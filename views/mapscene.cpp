@@ -1,0 +1,512 @@
+#include "views/mapscene.h"
+
+#include "views/canvasitems.h"
+#include "views/mapdocument.h"
+#include "views/mapselection.h"
+
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneMouseEvent>
+
+#include <algorithm>
+
+namespace faultline {
+namespace {
+
+bool nearlyEqual(const QRectF &a, const QRectF &b)
+{
+    const qreal e = 0.01;
+    return std::abs(a.x() - b.x()) < e && std::abs(a.y() - b.y()) < e
+        && std::abs(a.width() - b.width()) < e && std::abs(a.height() - b.height()) < e;
+}
+
+} // namespace
+
+MapScene::MapScene(MapDocument *document, MapSelection *selection, QObject *parent)
+    : QGraphicsScene(parent), m_doc(document), m_selection(selection)
+{
+    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    setBackgroundBrush(theme::canvasBackground());
+    connect(m_doc, &MapDocument::documentReset, this, [this] { m_routes.clear(); });
+    connect(m_doc, &MapDocument::mapChanged, this, &MapScene::rebuild);
+    connect(m_doc, &MapDocument::positionsChanged, this, &MapScene::syncPositions);
+    connect(m_doc, &MapDocument::impactChanged, this, &MapScene::recolour);
+    connect(m_selection, &MapSelection::changed, this, &MapScene::onSelectionChanged);
+    connect(this, &QGraphicsScene::selectionChanged, this, &MapScene::onItemsSelected);
+    rebuild();
+}
+
+MapScene::~MapScene()
+{
+    // Items call back into the scene while it is torn down; stop that first.
+    disconnect(this, &QGraphicsScene::selectionChanged, this, &MapScene::onItemsSelected);
+    m_syncing = true;
+}
+
+int MapScene::indexOf(const QString &id) const
+{
+    const auto i = m_doc->map().findComponent(id);
+    return i && i->value < int(m_nodes.size()) ? i->value : -1;
+}
+
+void MapScene::rebuild()
+{
+    m_syncing = true;
+    const Map &map = m_doc->map();
+    const ImpactGraph &graph = m_doc->graph();
+    clearSelection();
+    clear();
+    const int n = map.componentCount();
+    m_nodes.assign(n, nullptr);
+    m_clusters.assign(n, nullptr);
+    m_edgesOf.assign(n, {});
+    std::vector<int> depth(n, 0);
+    for (int c = 0; c < n; ++c) {
+        int d = 0;
+        for (int p = graph.parent(c); p >= 0 && d <= n; p = graph.parent(p))
+            ++d;
+        depth[c] = d;
+    }
+    m_clusterOrder.clear();
+    for (int c = 0; c < n; ++c) {
+        const Component &comp = map.components()[c];
+        if (!graph.children(c).empty()) {
+            auto *item = new ClusterItem(comp.id, comp.kind, comp.displayName(), depth[c]);
+            m_clusters[c] = item;
+            addItem(item);
+            m_clusterOrder.push_back(c);
+        } else {
+            auto *item = new NodeItem(comp.id, comp.kind, comp.displayName());
+            m_nodes[c] = item;
+            addItem(item);
+        }
+    }
+    std::stable_sort(m_clusterOrder.begin(), m_clusterOrder.end(),
+        [&](int a, int b) { return depth[a] > depth[b]; });
+
+    const int m = map.dependencyCount();
+    m_edges.assign(m, nullptr);
+    m_edgeEnds.assign(m, {-1, -1});
+    for (int d = 0; d < m; ++d) {
+        const Dependency &dep = map.dependencies()[d];
+        const auto from = map.findComponent(dep.from);
+        const auto to = map.findComponent(dep.to);
+        if (!from || !to)
+            continue;
+        auto *item = new EdgeItem(dep.from, dep.to, dep.isHard());
+        item->setToolTip(dep.label.isEmpty()
+                ? QString()
+                : dep.label + QStringLiteral(" (") + toString(dep.type) + QLatin1Char(')'));
+        m_edges[d] = item;
+        m_edgeEnds[d] = {from->value, to->value};
+        m_edgesOf[from->value].push_back(d);
+        m_edgesOf[to->value].push_back(d);
+        addItem(item);
+    }
+    m_syncing = false;
+    syncPositions();
+    updateChain();
+    recolour();
+    onSelectionChanged();
+    if (hasUnplacedComponents())
+        emit layoutNeeded();
+}
+
+bool MapScene::isPlaced(int c) const
+{
+    return m_nodes[c] ? m_nodes[c]->isVisible() : m_clusters[c]->isVisible();
+}
+
+void MapScene::syncPositions()
+{
+    const QHash<QString, QPointF> &positions = m_doc->map().positions();
+    m_syncing = true;
+    for (NodeItem *node : m_nodes) {
+        if (!node)
+            continue;
+        const auto it = positions.find(node->id());
+        node->setVisible(it != positions.end());
+        if (it != positions.end() && node->pos() != *it)
+            node->setPos(*it);
+    }
+    m_syncing = false;
+    updateClusters();
+    for (int d = 0; d < int(m_edges.size()); ++d)
+        updateEdge(d);
+}
+
+QRectF MapScene::itemRect(int c) const
+{
+    return m_nodes[c] ? m_nodes[c]->rect() : m_clusters[c]->rect();
+}
+
+void MapScene::updateCluster(int c)
+{
+    const ImpactGraph &graph = m_doc->graph();
+    QRectF content;
+    for (std::int32_t child : graph.children(c)) {
+        if (isPlaced(child))
+            content = content.united(itemRect(child));
+    }
+    ClusterItem *item = m_clusters[c];
+    item->setVisible(!content.isNull());
+    if (content.isNull())
+        return;
+    const qreal margin = theme::clusterMargin;
+    QRectF r = content.adjusted(-margin, -margin - item->headerSize().height(), margin, margin);
+    if (r.width() < item->headerSize().width()) {
+        const qreal grow = (item->headerSize().width() - r.width()) / 2;
+        r.adjust(-grow, 0, grow, 0);
+    }
+    item->setRect(r);
+}
+
+void MapScene::updateClusters()
+{
+    for (int c : m_clusterOrder)
+        updateCluster(c);
+}
+
+void MapScene::updateEdge(int d)
+{
+    EdgeItem *edge = m_edges[d];
+    if (!edge)
+        return;
+    const auto [from, to] = m_edgeEnds[d];
+    const bool visible = isPlaced(from) && isPlaced(to);
+    edge->setVisible(visible);
+    if (!visible)
+        return;
+    const QRectF a = itemRect(from);
+    const QRectF b = itemRect(to);
+    const auto cached = m_routes.constFind({edge->from(), edge->to()});
+    if (cached != m_routes.constEnd() && !cached->route.bezier.empty()
+        && nearlyEqual(cached->from, a) && nearlyEqual(cached->to, b)) {
+        const QPainterPath path = drawing::bezierRoute(cached->route.bezier);
+        edge->setRoute(path, cached->route.arrowTip.value_or(path.currentPosition()));
+        return;
+    }
+    QPointF tip;
+    const QPainterPath path = drawing::straightRoute(a, b, &tip);
+    edge->setRoute(path, tip);
+}
+
+void MapScene::updateEdgesOf(int c)
+{
+    for (int d : m_edgesOf[c])
+        updateEdge(d);
+}
+
+void MapScene::nodeMoved(const QString &id)
+{
+    if (m_syncing)
+        return;
+    const int c = indexOf(id);
+    if (c < 0)
+        return;
+    updateEdgesOf(c);
+    const ImpactGraph &graph = m_doc->graph();
+    for (int p = graph.parent(c); p >= 0; p = graph.parent(p)) {
+        updateCluster(p);
+        updateEdgesOf(p);
+    }
+}
+
+layout::Request MapScene::layoutRequest() const
+{
+    const Map &map = m_doc->map();
+    const ImpactGraph &graph = m_doc->graph();
+    layout::Request request;
+    request.clusterMargin = theme::clusterMargin;
+    request.nodes.reserve(map.componentCount());
+    for (int c = 0; c < map.componentCount(); ++c) {
+        const Component &comp = map.components()[c];
+        layout::Node node;
+        node.id = comp.id;
+        node.parent = graph.parent(c);
+        node.top = comp.isBusiness();
+        if (m_nodes[c])
+            node.size = m_nodes[c]->size();
+        else
+            node.header = m_clusters[c]->headerSize();
+        request.nodes.push_back(node);
+    }
+    for (const auto &[from, to] : m_edgeEnds) {
+        if (from >= 0)
+            request.edges.push_back({from, to});
+    }
+    return request;
+}
+
+QHash<QString, QPointF> MapScene::acceptLayout(
+    const layout::Request &request, const layout::Result &result)
+{
+    QHash<QString, QPointF> positions;
+    for (std::size_t i = 0; i < request.nodes.size() && i < result.centres.size(); ++i)
+        positions.insert(request.nodes[i].id, result.centres[i]);
+
+    // Routes are kept with the rectangles they were made for: an edge uses its route until one
+    // of its ends moves. Cluster rectangles here are the ones the scene will compute.
+    m_routes.clear();
+    QHash<QString, QRectF> rects;
+    for (std::size_t i = 0; i < request.nodes.size(); ++i) {
+        const layout::Node &n = request.nodes[i];
+        if (!n.size.isEmpty())
+            rects.insert(n.id,
+                QRectF(result.centres[i] - QPointF(n.size.width(), n.size.height()) / 2, n.size));
+    }
+    // Clusters: deepest first, as updateCluster() does.
+    std::vector<int> order;
+    std::vector<int> depth(request.nodes.size(), 0);
+    for (std::size_t i = 0; i < request.nodes.size(); ++i) {
+        int d = 0;
+        for (int p = request.nodes[i].parent; p >= 0 && d <= int(request.nodes.size());
+             p = request.nodes[p].parent)
+            ++d;
+        depth[i] = d;
+        if (request.nodes[i].size.isEmpty())
+            order.push_back(int(i));
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return depth[a] > depth[b]; });
+    QHash<int, QRectF> content;
+    for (std::size_t i = 0; i < request.nodes.size(); ++i) {
+        const int p = request.nodes[i].parent;
+        if (p >= 0 && rects.contains(request.nodes[i].id))
+            content[p] = content[p].united(rects[request.nodes[i].id]);
+    }
+    for (int c : order) {
+        const layout::Node &n = request.nodes[c];
+        QRectF r = content.value(c).adjusted(-theme::clusterMargin,
+            -theme::clusterMargin - n.header.height(), theme::clusterMargin, theme::clusterMargin);
+        if (r.width() < n.header.width()) {
+            const qreal grow = (n.header.width() - r.width()) / 2;
+            r.adjust(-grow, 0, grow, 0);
+        }
+        rects.insert(n.id, r);
+        if (n.parent >= 0)
+            content[n.parent] = content[n.parent].united(r);
+    }
+    for (std::size_t e = 0; e < request.edges.size() && e < result.routes.size(); ++e) {
+        const QString &from = request.nodes[request.edges[e].from].id;
+        const QString &to = request.nodes[request.edges[e].to].id;
+        m_routes.insert({from, to}, {result.routes[e], rects.value(from), rects.value(to)});
+    }
+    return positions;
+}
+
+bool MapScene::hasUnplacedComponents() const
+{
+    const QHash<QString, QPointF> &positions = m_doc->map().positions();
+    for (const NodeItem *node : m_nodes) {
+        if (node && !positions.contains(node->id()))
+            return true;
+    }
+    return false;
+}
+
+void MapScene::setDimUnaffected(bool dim)
+{
+    if (dim == m_dim)
+        return;
+    m_dim = dim;
+    recolour();
+}
+
+void MapScene::recolour()
+{
+    const Map &map = m_doc->map();
+    const ImpactResult &impact = m_doc->impact();
+    if (impact.size() != int(m_nodes.size()))
+        return;
+    const QSet<QString> failed(m_doc->failed().begin(), m_doc->failed().end());
+    const QSet<QString> impaired(m_doc->degraded().begin(), m_doc->degraded().end());
+    const bool dim = m_dim && (!failed.isEmpty() || !impaired.isEmpty());
+    std::vector<theme::Look> looks(m_nodes.size());
+    for (int c = 0; c < int(m_nodes.size()); ++c) {
+        const QString &id = map.components()[c].id;
+        const theme::Look look = theme::lookFor(
+            impact.state(ComponentIndex(c)), failed.contains(id), impaired.contains(id));
+        looks[c] = look;
+        const bool dimmed = dim && look == theme::Look::Up && !m_chain.contains(c);
+        if (NodeItem *node = m_nodes[c]) {
+            drawing::NodeLook l = node->look();
+            l.look = look;
+            l.dimmed = dimmed;
+            l.chain = m_chain.contains(c);
+            node->setLook(l);
+        } else {
+            ClusterItem *cluster = m_clusters[c];
+            drawing::ClusterLook l = cluster->look();
+            l.look = look;
+            l.dimmed = dimmed;
+            l.chain = m_chain.contains(c);
+            cluster->setLook(l);
+        }
+    }
+    for (int d = 0; d < int(m_edges.size()); ++d) {
+        EdgeItem *edge = m_edges[d];
+        if (!edge)
+            continue;
+        const auto [from, to] = m_edgeEnds[d];
+        drawing::EdgeLook l = edge->look();
+        const bool carries =
+            looks[from] != theme::Look::Up && impact.cause(ComponentIndex(from)).value == to;
+        l.emphasis = m_chainEdges.contains(d) ? drawing::EdgeEmphasis::Chain
+            : carries                         ? drawing::EdgeEmphasis::Carries
+                                              : drawing::EdgeEmphasis::Normal;
+        l.carried = looks[from];
+        l.dimmed = dim && l.emphasis == drawing::EdgeEmphasis::Normal;
+        edge->setLook(l);
+    }
+}
+
+void MapScene::updateChain()
+{
+    m_chain.clear();
+    m_chainEdges.clear();
+    const int c = indexOf(m_selection->current());
+    const ImpactResult &impact = m_doc->impact();
+    if (c < 0 || impact.size() != int(m_nodes.size()))
+        return;
+    const std::vector<ComponentIndex> path = impact.path(ComponentIndex(c));
+    if (path.size() < 2)
+        return;
+    const Map &map = m_doc->map();
+    for (std::size_t k = 0; k < path.size(); ++k) {
+        m_chain.insert(path[k].value);
+        if (k + 1 < path.size()) {
+            const auto d =
+                map.findDependency(map.component(path[k]).id, map.component(path[k + 1]).id);
+            if (d)
+                m_chainEdges.insert(d->value);
+        }
+    }
+}
+
+NodeItem *MapScene::nodeItem(const QString &id) const
+{
+    const int c = indexOf(id);
+    return c >= 0 ? m_nodes[c] : nullptr;
+}
+
+ClusterItem *MapScene::clusterItem(const QString &id) const
+{
+    const int c = indexOf(id);
+    return c >= 0 ? m_clusters[c] : nullptr;
+}
+
+EdgeItem *MapScene::edgeItem(const QString &from, const QString &to) const
+{
+    const auto d = m_doc->map().findDependency(from, to);
+    return d && d->value < int(m_edges.size()) ? m_edges[d->value] : nullptr;
+}
+
+QString MapScene::lookName(const QString &id) const
+{
+    if (const NodeItem *n = nodeItem(id))
+        return theme::lookName(n->look().look);
+    if (const ClusterItem *c = clusterItem(id))
+        return theme::lookName(c->look().look);
+    return {};
+}
+
+QRectF MapScene::mapBounds() const
+{
+    QRectF r;
+    for (QGraphicsItem *item : items()) {
+        if (item->isVisible())
+            r = r.united(item->sceneBoundingRect());
+    }
+    return r.adjusted(-30, -30, 30, 30);
+}
+
+void MapScene::onItemsSelected()
+{
+    if (m_syncing || m_selecting)
+        return;
+    QStringList ids;
+    QString from, to;
+    const QString current = m_selection->current();
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *n = qgraphicsitem_cast<NodeItem *>(item))
+            ids.append(n->id());
+        else if (auto *c = qgraphicsitem_cast<ClusterItem *>(item))
+            ids.append(c->id());
+        else if (auto *e = qgraphicsitem_cast<EdgeItem *>(item)) {
+            from = e->from();
+            to = e->to();
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    if (ids.removeOne(current))
+        ids.prepend(current);
+    m_selecting = true;
+    if (ids.isEmpty() && !from.isEmpty())
+        m_selection->setDependency(from, to);
+    else
+        m_selection->setComponents(ids);
+    m_selecting = false;
+    updateChain();
+    recolour();
+}
+
+void MapScene::onSelectionChanged()
+{
+    if (!m_selecting) {
+        m_selecting = true;
+        clearSelection();
+        for (const QString &id : m_selection->components()) {
+            const int c = indexOf(id);
+            if (c < 0)
+                continue;
+            QGraphicsItem *item =
+                m_nodes[c] ? static_cast<QGraphicsItem *>(m_nodes[c]) : m_clusters[c];
+            item->setSelected(true);
+        }
+        if (EdgeItem *e = edgeItem(m_selection->dependencyFrom(), m_selection->dependencyTo()))
+            e->setSelected(true);
+        m_selecting = false;
+    }
+    updateChain();
+    recolour();
+}
+
+void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsScene::mousePressEvent(event);
+    m_dragStart.clear();
+    if (event->button() != Qt::LeftButton)
+        return;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *n = qgraphicsitem_cast<NodeItem *>(item))
+            m_dragStart.insert(n->id(), n->pos());
+    }
+}
+
+void MapScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsScene::mouseReleaseEvent(event);
+    QHash<QString, QPointF> before, after;
+    for (auto it = m_dragStart.cbegin(); it != m_dragStart.cend(); ++it) {
+        const NodeItem *n = nodeItem(it.key());
+        if (n && n->pos() != it.value()) {
+            before.insert(it.key(), it.value());
+            after.insert(it.key(), n->pos());
+        }
+    }
+    m_dragStart.clear();
+    if (!after.isEmpty())
+        emit nodesMoved(before, after);
+}
+
+void MapScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    QGraphicsItem *item = itemAt(event->scenePos(), QTransform());
+    if (item && !item->isSelected() && item->type() != EdgeItemType) {
+        clearSelection();
+        item->setSelected(true);
+    }
+    emit contextMenuRequested(event->screenPos());
+    event->accept();
+}
+
+} // namespace faultline

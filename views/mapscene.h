@@ -1,0 +1,105 @@
+#pragma once
+
+#include "model/layout/layout.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QSet>
+
+#include <vector>
+
+namespace faultline {
+
+class ClusterItem;
+class EdgeItem;
+class MapDocument;
+class MapSelection;
+class NodeItem;
+
+// The map as canvas items: a node per component without children, a cluster per component
+// with children, an edge per dependency. It reads the document (structure, positions and the
+// current impact) and the shared selection, and never changes the model itself: a drag ends in
+// nodesMoved(), which the window turns into an undo command.
+//
+// Looks come only from MapDocument::impact(); recolouring touches looks, never geometry.
+class MapScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    MapScene(MapDocument *document, MapSelection *selection, QObject *parent = nullptr);
+    ~MapScene() override;
+
+    // The snapshot Graphviz lays out: ids, measured sizes, parents, dependencies, in map order.
+    layout::Request layoutRequest() const;
+    // Keeps the result's edge routes and returns every component's new centre, by id.
+    QHash<QString, QPointF> acceptLayout(
+        const layout::Request &request, const layout::Result &result);
+    // Some component without children has no stored position: a layout is due.
+    bool hasUnplacedComponents() const;
+
+    void setDimUnaffected(bool dim);
+    bool dimUnaffected() const { return m_dim; }
+
+    NodeItem *nodeItem(const QString &id) const;
+    ClusterItem *clusterItem(const QString &id) const;
+    EdgeItem *edgeItem(const QString &from, const QString &to) const;
+    // The items' extent, with a margin.
+    QRectF mapBounds() const;
+    // The look a component shows ("failed", "down", ...), for tests and tooltips.
+    QString lookName(const QString &id) const;
+
+    // Called by a NodeItem when it moves: clusters and edges follow.
+    void nodeMoved(const QString &id);
+
+signals:
+    // A drag ended; positions are centres by component id.
+    void nodesMoved(const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after);
+    // The map has components without a position.
+    void layoutNeeded();
+    void contextMenuRequested(const QPoint &screenPos);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+
+private:
+    struct CachedRoute
+    {
+        layout::Route route;
+        QRectF from, to;
+    };
+
+    void rebuild();
+    void syncPositions();
+    void recolour();
+    void updateChain();
+    void updateClusters();
+    void updateCluster(int c);
+    void updateEdge(int d);
+    void updateEdgesOf(int c);
+    QRectF itemRect(int c) const;
+    bool isPlaced(int c) const;
+    int indexOf(const QString &id) const;
+    void onItemsSelected();
+    void onSelectionChanged();
+
+    MapDocument *m_doc;
+    MapSelection *m_selection;
+    std::vector<NodeItem *> m_nodes; // per component; null for clusters
+    std::vector<ClusterItem *> m_clusters; // per component; null for nodes
+    std::vector<EdgeItem *> m_edges; // per dependency
+    std::vector<std::pair<int, int>> m_edgeEnds;
+    std::vector<std::vector<int>> m_edgesOf; // dependencies touching each component
+    std::vector<int> m_clusterOrder; // deepest first
+    QHash<QPair<QString, QString>, CachedRoute> m_routes;
+    QSet<int> m_chain;
+    QSet<int> m_chainEdges;
+    QHash<QString, QPointF> m_dragStart;
+    bool m_dim = false;
+    bool m_syncing = false;
+    bool m_selecting = false;
+};
+
+} // namespace faultline

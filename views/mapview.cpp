@@ -1,0 +1,175 @@
+#include "views/mapview.h"
+
+#include "views/canvasitems.h"
+#include "views/mapdrawing.h"
+#include "views/mapscene.h"
+
+#include <QMouseEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace faultline {
+namespace {
+
+constexpr qreal minZoom = 0.05;
+constexpr qreal maxZoom = 4.0;
+
+} // namespace
+
+MapView::MapView(MapScene *scene, QWidget *parent) : QGraphicsView(scene, parent), m_scene(scene)
+{
+    setRenderHints(
+        QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setOptimizationFlags(QGraphicsView::DontSavePainterState);
+    setTransformationAnchor(QGraphicsView::NoAnchor);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Map canvas"));
+}
+
+void MapView::setLegendVisible(bool visible)
+{
+    m_legend = visible;
+    viewport()->update();
+}
+
+void MapView::setBusyText(const QString &text)
+{
+    m_busyText = text;
+    viewport()->update();
+}
+
+void MapView::zoomBy(qreal factor, QPointF anchor)
+{
+    const qreal target = std::clamp(zoom() * factor, minZoom, maxZoom);
+    factor = target / zoom();
+    if (qFuzzyCompare(factor, 1.0))
+        return;
+    // Keep the scene point under the anchor where it is.
+    const QPointF before = mapToScene(anchor.toPoint());
+    scale(factor, factor);
+    const QPointF drift = mapToScene(anchor.toPoint()) - before;
+    centerOn(mapToScene(viewport()->rect().center()) - drift);
+    emit zoomChanged(zoom());
+}
+
+void MapView::zoomIn()
+{
+    zoomBy(1.25, viewport()->rect().center());
+}
+
+void MapView::zoomOut()
+{
+    zoomBy(1 / 1.25, viewport()->rect().center());
+}
+
+void MapView::resetZoom()
+{
+    zoomBy(1.0 / zoom(), viewport()->rect().center());
+}
+
+int MapView::legendColumns() const
+{
+    int columns = 5;
+    while (columns > 1 && drawing::legendSize(columns).width() > viewport()->width() - 24)
+        --columns;
+    return columns;
+}
+
+void MapView::fitToMap()
+{
+    const QRectF bounds = m_scene->mapBounds();
+    if (bounds.isEmpty())
+        return;
+    setSceneRect(
+        bounds.adjusted(-bounds.width(), -bounds.height(), bounds.width(), bounds.height()));
+    // Fit above the legend, never past 100 %.
+    const QRect vp = viewport()->rect();
+    const qreal legend = m_legend ? drawing::legendSize(legendColumns()).height() + 12 : 0;
+    const qreal s =
+        std::clamp(std::min(vp.width() / bounds.width(), (vp.height() - legend) / bounds.height()),
+            minZoom, 1.0);
+    setTransform(QTransform::fromScale(s, s));
+    centerOn(bounds.center() + QPointF(0, legend / 2 / s));
+    emit zoomChanged(zoom());
+}
+
+void MapView::centreOn(const QString &id)
+{
+    if (const QGraphicsItem *item = m_scene->nodeItem(id))
+        centerOn(item);
+    else if (const ClusterItem *c = m_scene->clusterItem(id))
+        centerOn(c->rect().center());
+}
+
+void MapView::wheelEvent(QWheelEvent *event)
+{
+    const qreal steps = event->angleDelta().y() / 120.0;
+    if (steps == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(1.2, steps), event->position());
+    event->accept();
+}
+
+void MapView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton) {
+        // Pan with the middle button anywhere, even over items.
+        m_panning = true;
+        QMouseEvent press(event->type(), event->position(), event->globalPosition(), Qt::LeftButton,
+            Qt::LeftButton, event->modifiers());
+        setInteractive(false);
+        QGraphicsView::mousePressEvent(&press);
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void MapView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning && event->button() == Qt::MiddleButton) {
+        QMouseEvent release(event->type(), event->position(), event->globalPosition(),
+            Qt::LeftButton, Qt::NoButton, event->modifiers());
+        QGraphicsView::mouseReleaseEvent(&release);
+        setInteractive(true);
+        m_panning = false;
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void MapView::drawForeground(QPainter *painter, const QRectF &)
+{
+    if (!m_legend && m_busyText.isEmpty())
+        return;
+    painter->save();
+    painter->resetTransform();
+    const QRect vp = viewport()->rect();
+    if (m_legend) {
+        // As many columns as fit: a short strip along the bottom rather than a tall block.
+        const int columns = legendColumns();
+        const QSizeF size = drawing::legendSize(columns);
+        drawing::drawLegend(painter, QPointF(12, vp.height() - size.height() - 12), columns);
+    }
+    if (!m_busyText.isEmpty()) {
+        QFont f = theme::legendFont();
+        f.setPixelSize(18);
+        painter->setFont(f);
+        const QRectF box(vp.width() / 2.0 - 200, vp.height() / 2.0 - 30, 400, 60);
+        painter->setPen(QPen(QColor(0xCBD5E1), 1));
+        painter->setBrush(QColor(255, 255, 255, 240));
+        painter->drawRoundedRect(box, 8, 8);
+        painter->setPen(QColor(0x1E293B));
+        painter->drawText(box, Qt::AlignCenter, m_busyText);
+    }
+    painter->restore();
+}
+
+} // namespace faultline

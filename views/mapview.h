@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace faultline {
+
+class MapScene;
+
+// The canvas widget: zoom under the mouse (wheel, clamped), pan (drag the background, or the
+// middle button), fit, and the legend drawn over the corner. A busy overlay says when a layout
+// is running.
+class MapView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit MapView(MapScene *scene, QWidget *parent = nullptr);
+
+    qreal zoom() const { return transform().m11(); }
+    void setLegendVisible(bool visible);
+    bool isLegendVisible() const { return m_legend; }
+    void setBusyText(const QString &text); // empty: no overlay
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void fitToMap();
+    void resetZoom();
+    void centreOn(const QString &id);
+
+signals:
+    void zoomChanged(qreal zoom);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    void zoomBy(qreal factor, QPointF viewportAnchor);
+    int legendColumns() const;
+
+    MapScene *m_scene;
+    bool m_legend = true;
+    bool m_panning = false;
+    QString m_busyText;
+};
+
+} // namespace faultline

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "model/impact/state.h"
+
+#include <QColor>
+#include <QFont>
+#include <QPen>
+#include <QString>
+
+// The one place where the look of a map is decided: colours, line styles and sizes for every
+// state, node and edge. The canvas, the panels' state markers, the legend and the exports all
+// read it, so a change here changes every picture at once.
+namespace faultline::theme {
+
+// What a component shows. Failed and Impaired are the scenario's own components (rule 1);
+// the others are the engine's states.
+enum class Look { Up, AtRisk, Degraded, Down, Failed, Impaired };
+
+Look lookFor(State state, bool failed, bool impaired);
+QString lookName(Look look); // "failed", "down", ...: for tooltips, tests and the legend
+
+struct StateStyle
+{
+    QColor fill; // node background
+    QColor border; // outline and badge background
+    QColor text; // label colour on `fill`
+    QColor badgeText; // glyph colour on `border`
+    Qt::PenStyle borderStyle = Qt::SolidLine;
+    qreal borderWidth = 1.5;
+    bool hatched = false; // diagonal hatching: the pattern cue for down
+};
+
+const StateStyle &style(Look look);
+
+// Canvas colours.
+QColor canvasBackground();
+QColor clusterFill(int depth);
+QColor clusterBorder();
+QColor clusterTitle();
+QColor edgeColor();
+QColor chainColor(); // the selected component's chain of causes
+QColor selectionColor();
+qreal dimmedOpacity();
+
+// Sizes in scene units (1 unit = 1 pixel at 100 % zoom = 1 Graphviz point).
+QFont nodeFont();
+QFont clusterFont();
+QFont legendFont();
+inline constexpr qreal iconSize = 24;
+inline constexpr qreal nodePadding = 8;
+inline constexpr qreal nodeMinHeight = 44;
+inline constexpr qreal nodeTextMaxWidth = 130;
+inline constexpr qreal clusterHeaderHeight = 30;
+inline constexpr qreal clusterMargin = 12;
+inline constexpr qreal badgeRadius = 9;
+
+// Money per hour as the panels and the canvas print it ("$65,000/h").
+QString formatCostPerHour(double cost);
+
+} // namespace faultline::theme
