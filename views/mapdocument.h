@@ -65,11 +65,11 @@ public:
     const ImpactResult &impact() const { return m_impact; }
 
 signals:
-    void mapChanged();       // structure or properties changed: views refresh (and may relayout)
+    void mapChanged(); // structure or properties changed: views refresh (and may relayout)
     void positionsChanged(); // only layout positions changed
-    void impactChanged();    // states and causes changed: views recolour, no relayout
-    void documentReset();    // a different map was loaded
-    void fileChanged();      // path, read-only flag or modified mark changed
+    void impactChanged(); // states and causes changed: views recolour, no relayout
+    void documentReset(); // a different map was loaded
+    void fileChanged(); // path, read-only flag or modified mark changed
 
 private:
     void changed();

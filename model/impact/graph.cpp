@@ -7,7 +7,7 @@ namespace {
 // Counting sort into compressed rows; stable, so each row keeps map order.
 template<typename T, typename KeyOf, typename ValueOf>
 void buildRows(int n, const std::vector<T> &items, KeyOf key, ValueOf value,
-               std::vector<std::int32_t> &start, auto &out)
+    std::vector<std::int32_t> &start, auto &out)
 {
     start.assign(n + 1, 0);
     for (const T &item : items)
@@ -51,10 +51,16 @@ ImpactGraph::ImpactGraph(const Map &map)
     }
     buildRows(
         n, links, [](const Link &l) { return l.from; },
-        [](const Link &l) { return Edge{l.to, l.hard}; }, m_outStart, m_out);
+        [](const Link &l) {
+            return Edge {l.to, l.hard};
+        },
+        m_outStart, m_out);
     buildRows(
         n, links, [](const Link &l) { return l.to; },
-        [](const Link &l) { return Edge{l.from, l.hard}; }, m_inStart, m_in);
+        [](const Link &l) {
+            return Edge {l.from, l.hard};
+        },
+        m_inStart, m_in);
 
     std::vector<std::int32_t> withParent;
     for (int i = 0; i < n; ++i) {

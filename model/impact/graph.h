@@ -41,8 +41,8 @@ public:
 
 private:
     template<typename T>
-    static std::span<const T> row(const std::vector<std::int32_t> &start,
-                                  const std::vector<T> &items, std::int32_t c)
+    static std::span<const T> row(
+        const std::vector<std::int32_t> &start, const std::vector<T> &items, std::int32_t c)
     {
         return {items.data() + start[c], items.data() + start[c + 1]};
     }

@@ -13,8 +13,7 @@ std::vector<ComponentIndex> resolveIds(const Map &map, const QStringList &ids)
     for (const QString &id : ids) {
         const auto c = map.findComponent(id);
         if (!c)
-            throw ValidationError(
-                QStringLiteral("\"%1\" is not a component of the map").arg(id));
+            throw ValidationError(QStringLiteral("\"%1\" is not a component of the map").arg(id));
         out.push_back(*c);
     }
     return out;
@@ -24,7 +23,7 @@ std::vector<ComponentIndex> resolveIds(const Map &map, const QStringList &ids)
 
 ScenarioSpec resolveScenario(const Map &map, const QStringList &fail, const QStringList &degrade)
 {
-    return ScenarioSpec{resolveIds(map, fail), resolveIds(map, degrade)};
+    return ScenarioSpec {resolveIds(map, fail), resolveIds(map, degrade)};
 }
 
 ScenarioSpec resolveScenario(const Map &map, const Scenario &scenario)

@@ -21,8 +21,7 @@ class EntryReader
 public:
     EntryReader(JsonReader &json, const char *list, int index)
         : m_json(json), m_list(list), m_index(index)
-    {
-    }
+    { }
 
     void setId(const QString &id) { m_id = id; }
 
@@ -35,7 +34,8 @@ public:
                 entry += QStringLiteral(" (\"%1\")").arg(m_id);
             entry += QStringLiteral(": ");
         }
-        throw FormatError(QStringLiteral("%1: %2%3").arg(m_json.where(m_json.valueStart()), entry, what));
+        throw FormatError(
+            QStringLiteral("%1: %2%3").arg(m_json.where(m_json.valueStart()), entry, what));
     }
 
     // False (and the null consumed) when the value is null: null reads as "not given".
@@ -182,7 +182,8 @@ Dependency readDependency(JsonReader &json, int index)
             else if (type.isEmpty() || type == u"hard")
                 d.type = DependencyType::Hard;
             else
-                r.fail(QStringLiteral("\"type\" must be \"hard\" or \"soft\", not \"%1\"").arg(type));
+                r.fail(
+                    QStringLiteral("\"type\" must be \"hard\" or \"soft\", not \"%1\"").arg(type));
         } else if (key == u"label") {
             d.label = r.string(key);
         } else {
@@ -190,11 +191,11 @@ Dependency readDependency(JsonReader &json, int index)
         }
         return true;
     });
-    for (const auto &[end, value] : {std::pair{"from", &d.from}, std::pair{"to", &d.to}}) {
+    for (const auto &[end, value] : {std::pair {"from", &d.from}, std::pair {"to", &d.to}}) {
         if (value->isEmpty())
-            throw FormatError(QStringLiteral("%1: dependencies[%2]: missing \"%3\"")
-                                  .arg(json.where(start), QString::number(index),
-                                       QLatin1String(end)));
+            throw FormatError(
+                QStringLiteral("%1: dependencies[%2]: missing \"%3\"")
+                    .arg(json.where(start), QString::number(index), QLatin1String(end)));
     }
     return d;
 }
@@ -234,10 +235,10 @@ void checkVersion(EntryReader &top, const QString &source)
 {
     const auto version = top.number(QStringLiteral("version"));
     if (version && *version > currentVersion)
-        throw FormatError(QStringLiteral("%1: this map is format version %2, but this version of "
-                                         "Faultline reads up to version %3; please update Faultline")
-                              .arg(source, QString::number(*version),
-                                   QString::number(currentVersion)));
+        throw FormatError(
+            QStringLiteral("%1: this map is format version %2, but this version of "
+                           "Faultline reads up to version %3; please update Faultline")
+                .arg(source, QString::number(*version), QString::number(currentVersion)));
 }
 
 template<typename T, typename ReadOne>

@@ -6,11 +6,21 @@ namespace faultline {
 const QStringList &knownKinds()
 {
     static const QStringList kinds = {
-        QStringLiteral("provider"), QStringLiteral("region"),        QStringLiteral("zone"),
-        QStringLiteral("service"),  QStringLiteral("database"),      QStringLiteral("queue"),
-        QStringLiteral("storage"),  QStringLiteral("cache"),         QStringLiteral("compute"),
-        QStringLiteral("network"),  QStringLiteral("dns"),           QStringLiteral("cdn"),
-        QStringLiteral("load-balancer"), QStringLiteral("identity"), QStringLiteral("saas"),
+        QStringLiteral("provider"),
+        QStringLiteral("region"),
+        QStringLiteral("zone"),
+        QStringLiteral("service"),
+        QStringLiteral("database"),
+        QStringLiteral("queue"),
+        QStringLiteral("storage"),
+        QStringLiteral("cache"),
+        QStringLiteral("compute"),
+        QStringLiteral("network"),
+        QStringLiteral("dns"),
+        QStringLiteral("cdn"),
+        QStringLiteral("load-balancer"),
+        QStringLiteral("identity"),
+        QStringLiteral("saas"),
         QStringLiteral("group"),
     };
     return kinds;

@@ -34,7 +34,7 @@ int hardDependencyCount(const Map &map, const QString &id)
 
 bool wouldCreateParentLoop(const Map &map, const QString &child, const QString &parent)
 {
-    QSet<QString> seen{child};
+    QSet<QString> seen {child};
     QString p = parent;
     while (!p.isEmpty()) {
         if (seen.contains(p))
@@ -170,8 +170,7 @@ QString checkScenarios(const Map &map)
         for (const QStringList *list : {&s.fail, &s.degrade}) {
             for (const QString &id : *list) {
                 if (!map.findComponent(id))
-                    return QStringLiteral("%1: \"%2\" is not a component of the map")
-                        .arg(who, id);
+                    return QStringLiteral("%1: \"%2\" is not a component of the map").arg(who, id);
             }
         }
         ++position;

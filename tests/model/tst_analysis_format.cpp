@@ -85,9 +85,8 @@ private slots:
     {
         const CutSetReport r = minimalCutSets(m_map, m_graph, m_shop, {2});
         QCOMPARE(analysisformat::json(m_map, r),
-            QByteArray(
-                "{\n  \"target\": \"shop\",\n  \"cut_sets\": [\n    [\"zone\"],\n"
-                "    [\"web\"],\n    [\"db\"],\n    [\"web-1\", \"web-2\"]\n  ]\n}\n"));
+            QByteArray("{\n  \"target\": \"shop\",\n  \"cut_sets\": [\n    [\"zone\"],\n"
+                       "    [\"web\"],\n    [\"db\"],\n    [\"web-1\", \"web-2\"]\n  ]\n}\n"));
         QCOMPARE(analysisformat::csv(m_map, r),
             QByteArray("order,component_1,component_2\r\n1,zone,\r\n1,web,\r\n1,db,\r\n"
                        "2,web-1,web-2\r\n"));

@@ -41,10 +41,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        m_map = interchange::readFile(QStringLiteral(FAULTLINE_EXAMPLE));
-    }
+    void initTestCase() { m_map = interchange::readFile(QStringLiteral(FAULTLINE_EXAMPLE)); }
 
     void sizeFitsAWorkshop()
     {
@@ -66,22 +63,22 @@ private slots:
 
         QTest::newRow("dynamodb dns")
             << QStringLiteral("DynamoDB DNS failure (Oct 2025)")
-            << QStringList{"accounts", "checkout", "mobile-app", "order-tracking", "support",
-                           "analytics"}
-            << QStringList{"storefront", "warehouse", "loyalty", "cafe"}
-            << QStringList{"payments"} << ImpactSummary{35, 9, 2, 111900};
+            << QStringList {"accounts", "checkout", "mobile-app", "order-tracking", "support",
+                   "analytics"}
+            << QStringList {"storefront", "warehouse", "loyalty", "cafe"}
+            << QStringList {"payments"} << ImpactSummary {35, 9, 2, 111900};
         QTest::newRow("region") << QStringLiteral("us-east-1 down")
-                                << QStringList{"accounts", "checkout", "mobile-app",
-                                               "order-tracking", "warehouse", "support",
-                                               "loyalty", "analytics"}
-                                << QStringList{"storefront", "cafe"} << QStringList{"payments"}
-                                << ImpactSummary{64, 3, 4, 132400};
+                                << QStringList {"accounts", "checkout", "mobile-app",
+                                       "order-tracking", "warehouse", "support", "loyalty",
+                                       "analytics"}
+                                << QStringList {"storefront", "cafe"} << QStringList {"payments"}
+                                << ImpactSummary {64, 3, 4, 132400};
         QTest::newRow("zone") << QStringLiteral("one zone down")
-                              << QStringList{"checkout", "loyalty"} << QStringList{"cafe"}
-                              << QStringList{} << ImpactSummary{12, 1, 3, 67500};
+                              << QStringList {"checkout", "loyalty"} << QStringList {"cafe"}
+                              << QStringList {} << ImpactSummary {12, 1, 3, 67500};
         QTest::newRow("failover holds")
-            << QString::fromUtf8("Payments DB primary lost — failover holds") << QStringList{}
-            << QStringList{} << QStringList{} << ImpactSummary{1, 0, 1, 0};
+            << QString::fromUtf8("Payments DB primary lost — failover holds") << QStringList {}
+            << QStringList {} << QStringList {} << ImpactSummary {1, 0, 1, 0};
     }
 
     void scenarioKeepsItsPromise()
@@ -107,12 +104,15 @@ private slots:
 
     void failoverLeavesPaymentsDbAtRisk()
     {
-        const auto s = m_map.findScenario(QString::fromUtf8("Payments DB primary lost — failover holds"));
+        const auto s =
+            m_map.findScenario(QString::fromUtf8("Payments DB primary lost — failover holds"));
         QVERIFY(s);
         const ImpactGraph graph(m_map);
         const ImpactResult r = evaluateImpact(graph, resolveScenario(m_map, m_map.scenario(*s)));
-        QCOMPARE(toString(r.state(*m_map.findComponent(QStringLiteral("payments-db")))), QStringLiteral("at-risk"));
-        QCOMPARE(toString(r.state(*m_map.findComponent(QStringLiteral("payments")))), QStringLiteral("up"));
+        QCOMPARE(toString(r.state(*m_map.findComponent(QStringLiteral("payments-db")))),
+            QStringLiteral("at-risk"));
+        QCOMPARE(toString(r.state(*m_map.findComponent(QStringLiteral("payments")))),
+            QStringLiteral("up"));
     }
 
     // Every state and every cause agrees with an independent implementation of the rules.
@@ -130,13 +130,16 @@ private slots:
         if (python.isEmpty())
             QSKIP("python3 is not installed");
         QProcess p;
-        p.start(python, {QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/tools/impact_reference.py"),
-                         QStringLiteral(FAULTLINE_EXAMPLE), QStringLiteral("--scenario"), scenario,
-                         QStringLiteral("--json")});
+        p.start(python,
+            {QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/tools/impact_reference.py"),
+                QStringLiteral(FAULTLINE_EXAMPLE), QStringLiteral("--scenario"), scenario,
+                QStringLiteral("--json")});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
-        const QJsonArray expected =
-            QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(u"components").toArray();
+        const QJsonArray expected = QJsonDocument::fromJson(p.readAllStandardOutput())
+                                        .object()
+                                        .value(u"components")
+                                        .toArray();
 
         const ImpactGraph graph(m_map);
         const ImpactResult r = evaluateImpact(
@@ -150,7 +153,7 @@ private slots:
             QCOMPARE(toString(r.state(c)), e.value(u"state").toString());
             const ComponentIndex cause = r.cause(c);
             QCOMPARE(cause.isValid() ? m_map.component(cause).id : QString(),
-                     e.value(u"cause").toString());
+                e.value(u"cause").toString());
         }
     }
 };
