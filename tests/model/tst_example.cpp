@@ -15,6 +15,8 @@
 
 using namespace faultline;
 
+Q_DECLARE_METATYPE(faultline::ImpactSummary)
+
 class TestExample : public QObject
 {
     Q_OBJECT
@@ -157,8 +159,6 @@ private slots:
         }
     }
 };
-
-Q_DECLARE_METATYPE(faultline::ImpactSummary)
 
 QTEST_GUILESS_MAIN(TestExample)
 #include "tst_example.moc"
