@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
     libgraphviz-dev graphviz libsqlite3-dev
     xvfb xauth fonts-dejavu-core python3
+    poppler-utils # pdfinfo and pdftotext: the PDF export tests read pages back
 )
 
 missing=()

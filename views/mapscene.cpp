@@ -19,6 +19,33 @@ bool nearlyEqual(const QRectF &a, const QRectF &b)
         && std::abs(a.width() - b.width()) < e && std::abs(a.height() - b.height()) < e;
 }
 
+// An edge between two boxes when no routed curve is known (the layout leaves edges to the
+// canvas): an S-curve from `from`'s bottom to `to`'s top (or the other way round when `to` is
+// above), leaving and arriving vertically as dot's splines do; side by side, a straight line.
+// The path ends at the arrowhead's base; `tip` is on `to`'s border.
+QPainterPath curvedRoute(const QRectF &from, const QRectF &to, QPointF *tip)
+{
+    const qreal headRoom = 10;
+    QPointF start, end;
+    qreal dir = 1;
+    if (to.top() > from.bottom() + headRoom) {
+        start = QPointF(from.center().x(), from.bottom());
+        end = QPointF(to.center().x(), to.top());
+    } else if (to.bottom() < from.top() - headRoom) {
+        start = QPointF(from.center().x(), from.top());
+        end = QPointF(to.center().x(), to.bottom());
+        dir = -1;
+    } else {
+        return drawing::straightRoute(from, to, tip);
+    }
+    *tip = end;
+    const QPointF base = end - QPointF(0, dir * headRoom);
+    const qreal bend = std::abs(base.y() - start.y()) * 0.5;
+    QPainterPath path(start);
+    path.cubicTo(start + QPointF(0, dir * bend), base - QPointF(0, dir * bend), base);
+    return path;
+}
+
 } // namespace
 
 MapScene::MapScene(MapDocument *document, MapSelection *selection, QObject *parent)
@@ -186,7 +213,7 @@ void MapScene::updateEdge(int d)
         return;
     }
     QPointF tip;
-    const QPainterPath path = drawing::straightRoute(a, b, &tip);
+    const QPainterPath path = curvedRoute(a, b, &tip);
     edge->setRoute(path, tip);
 }
 

@@ -51,7 +51,10 @@ Arguments parseArguments(const QStringList &args, const std::vector<OptionSpec> 
         const OptionSpec *option = find(options, name);
         if (!option)
             throw UsageError {QStringLiteral("unknown option '%1'").arg(name)};
-        if (!inlineValue) {
+        if (option->flag) {
+            if (inlineValue)
+                throw UsageError {QStringLiteral("%1 takes no value").arg(spelling(*option))};
+        } else if (!inlineValue) {
             if (i + 1 >= args.size())
                 throw UsageError {QStringLiteral("%1 needs a value (%2)")
                                       .arg(spelling(*option), option->valueName)};
@@ -70,7 +73,7 @@ QString describeOptions(const std::vector<OptionSpec> &options)
     for (const OptionSpec &o : options) {
         const QString shortPart = o.shortName.isNull() ? QStringLiteral("    ")
                                                        : QStringLiteral("-%1, ").arg(o.shortName);
-        left.append(shortPart + spelling(o) + u' ' + o.valueName);
+        left.append(shortPart + spelling(o) + (o.flag ? QString() : u' ' + o.valueName));
     }
     left.append(QStringLiteral("-h, --help"));
     qsizetype width = 0;

@@ -22,6 +22,7 @@ struct OptionSpec
     QString valueName; // "ID"; every option of ours takes a value
     bool repeatable = false;
     QString help;
+    bool flag = false; // takes no value (valueName empty): `--landscape`; value() is ""
 };
 
 // A command's arguments once parsed: positional ones in order, option values by long name in
@@ -41,7 +42,7 @@ private:
     QHash<QString, QStringList> m_values;
 };
 
-// Parses `--name VALUE`, `--name=VALUE`, `-o VALUE`, `-h`/`--help`, and `--` (everything after
+// Parses `--name VALUE`, `--flag` (OptionSpec::flag), `--name=VALUE`, `-o VALUE`, `-h`/`--help`, and `--` (everything after
 // it is positional). A value is always the next argument, even when it starts with a dash.
 // Throws UsageError for an unknown option, a missing value, or a non-repeatable option given
 // twice.

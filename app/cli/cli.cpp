@@ -3,11 +3,13 @@
 #include "app/cli/commands.h"
 #include "model/map/errors.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <memory>
 
 namespace faultline::cli {
 
@@ -29,21 +31,58 @@ const Command commands[] = {
         "MAP is a .faultline document or an interchange .json file. Give at least one --fail,\n"
         "--degrade or --scenario. The output lists every component that is not up, in map order,\n"
         "with the chain of causes that explains its state.\n"},
-    {"import", "FILE -o MAP.faultline", "make a Faultline document from an interchange .json file",
+    {"import", "FILE -o MAP.faultline",
+        "make a Faultline document from an interchange .json, a .csv or a Graphviz .dot file",
         importOptions, runImport,
         "Import is all or nothing: when FILE has an error, nothing is written. An existing file\n"
-        "that is not a Faultline document is never overwritten. (.csv and .dot come later.)\n"},
-    {"export", "MAP -o FILE [--fail ID]... [--degrade ID]... [--scenario NAME]",
-        "write the map as interchange .json, or a scenario's impact table as .csv", exportOptions,
-        runExport,
-        "The format follows FILE's extension: .json writes the whole map in the interchange\n"
-        "format; .csv the impact table of the scenario given by --fail, --degrade and --scenario.\n"
-        "(.svg, .png, .pdf and .dot diagrams come later.)\n"},
+        "that is not a Faultline document is never overwritten. FILE.csv is a components file\n"
+        "(id, name, kind, parent, ...) and its companion dependencies file (from, to, type,\n"
+        "label), found by swapping \"components\" and \"dependencies\" in the name; FILE.dot\n"
+        "maps nodes to components, edges to dependencies and clusters to parents. Errors name\n"
+        "the file and line.\n"},
+    {"export",
+        "MAP -o FILE [--fail ID]... [--degrade ID]... [--scenario NAME]\n"
+        "       [--dpi N | --width PIXELS] [--page SIZE] [--landscape | --portrait]",
+        "write the diagram (.svg, .png, .pdf, .dot), the map (.json) or the impact table (.csv)",
+        exportOptions, runExport,
+        "The format follows FILE's extension: .svg, .png and .pdf draw the map as the canvas\n"
+        "does, with the scenario given by --fail, --degrade and --scenario, a title and a\n"
+        "legend; .dot writes Graphviz source that dot renders as it is; .json writes the whole\n"
+        "map in the interchange format; .csv the impact table of the scenario. Components\n"
+        "without a stored position are laid out first. No display is needed.\n"},
+    {"report", "MAP --scenario NAME -o FILE.html|FILE.pdf [--hours H] [--page SIZE]",
+        "write the workshop report on a saved scenario as HTML or PDF", reportOptions, runReport,
+        "The report holds the summary (what is down, degraded, at risk, the business services\n"
+        "hit, the cost per hour and the loss over --hours, default 4), the diagram, the\n"
+        "affected components with their chains of causes, and all saved scenarios side by\n"
+        "side. The HTML is one self-contained file; the PDF prints the same HTML on pages.\n"},
+    {"blast-radius", "MAP [--kind KIND] [--format FORMAT]",
+        "rank components by what their failure alone takes down", blastRadiusOptions,
+        runBlastRadius,
+        "Fails every component alone and ranks them by components down (not counting the\n"
+        "failed one), then cost per hour, then map order. With --kind provider, region or zone\n"
+        "it answers the concentration question: the share of the business cost on each.\n"},
+    {"spof", "MAP --target ID [--format FORMAT]",
+        "list the single points of failure of a component", spofOptions, runSpof,
+        "The components other than the target whose failure alone takes it down, in map\n"
+        "order.\n"},
+    {"cut-sets", "MAP --target ID [--max-order K] [--only-with-availability] [--format FORMAT]",
+        "list the minimal sets of components whose joint failure takes a component down",
+        cutSetsOptions, runCutSets,
+        "Every set of at most K components (default 3), not containing the target, that takes\n"
+        "it down while none of its proper subsets does; by size, then map order. By default\n"
+        "any component may fail. --only-with-availability lets only components with an\n"
+        "availability fail (the fault-tree view, where gates are not failures themselves).\n"},
+    {"availability", "MAP --target ID [--format FORMAT]",
+        "compute the exact availability of a component", availabilityOptions, runAvailability,
+        "Each component with an availability fails independently with probability\n"
+        "1 - availability (components without one never fail); the result is the probability\n"
+        "that the target is not down, exact to 1e-12, with its downtime per year and the\n"
+        "components that contribute most.\n"},
 };
 
 // Commands DESIGN.md names that this version does not have yet.
-const char *const plannedCommands[] = {
-    "blast-radius", "spof", "cut-sets", "availability", "report"};
+const char *const plannedCommands[] = {"report"};
 
 const Command *findCommand(const QString &name)
 {
@@ -85,16 +124,13 @@ QString mainHelp()
         "Commands:\n");
     for (const Command &c : commands)
         out += QStringLiteral("  %1%2\n")
-                   .arg(QString(QLatin1String(c.name)).leftJustified(10), QLatin1String(c.summary));
-    out +=
-        QStringLiteral("\n"
-                       "Later versions add: blast-radius, spof, cut-sets, availability, report.\n"
-                       "\n"
-                       "Options:\n"
-                       "  -h, --help  show this help; 'faultline COMMAND --help' for a command\n"
-                       "  --version   show the version\n"
-                       "\n"
-                       "Exit codes: 0 success, 1 bad input, 2 usage error.\n");
+                   .arg(QString(QLatin1String(c.name)).leftJustified(14), QLatin1String(c.summary));
+    out += QStringLiteral("\n"
+                          "Options:\n"
+                          "  -h, --help  show this help; 'faultline COMMAND --help' for a command\n"
+                          "  --version   show the version\n"
+                          "\n"
+                          "Exit codes: 0 success, 1 bad input, 2 usage error.\n");
     return out;
 }
 
@@ -162,7 +198,26 @@ bool isCommand(int argc, char *argv[])
 
 int run(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The pictures (export, report) are drawn by the canvas's code, which needs a QApplication;
+    // the offscreen platform draws with fonts but no display.
+    const bool draws =
+        argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "report") == 0);
+    if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app;
+    if (draws) {
+        // Without a session (a shell, CI) Qt warns about XDG_RUNTIME_DIR on stderr, which
+        // carries only our own messages.
+        static QtMessageHandler previous = nullptr;
+        previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+                if (!message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+                    previous(type, context, message);
+            });
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("faultline"));
     QCoreApplication::setApplicationVersion(QLatin1String(FAULTLINE_VERSION));
     QStringList args = QCoreApplication::arguments().mid(1);

@@ -6,8 +6,11 @@
 #include "model/map/scenario.h"
 
 #include <QByteArray>
+#include <QPageLayout>
+#include <QPageSize>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace faultline::cli {
@@ -39,6 +42,27 @@ int runImport(const Arguments &args);
 
 std::vector<OptionSpec> exportOptions();
 int runExport(const Arguments &args);
+
+// The analyses (analysiscommands.cpp): blast-radius, spof, cut-sets, availability.
+std::vector<OptionSpec> blastRadiusOptions();
+int runBlastRadius(const Arguments &args);
+std::vector<OptionSpec> spofOptions();
+int runSpof(const Arguments &args);
+std::vector<OptionSpec> cutSetsOptions();
+int runCutSets(const Arguments &args);
+std::vector<OptionSpec> availabilityOptions();
+int runAvailability(const Arguments &args);
+
+// exportcommands.cpp: the diagram formats of export (.svg, .png, .pdf, .dot), and the page
+// options the PDF outputs share. Throw UsageError for a bad value.
+std::vector<OptionSpec> diagramOptions();
+QPageSize::PageSizeId pageSizeFrom(const Arguments &args);
+std::optional<QPageLayout::Orientation> orientationFrom(const Arguments &args);
+int exportDiagram(const Arguments &args, const QString &input, const QString &output);
+
+// reportcommand.cpp: `faultline report`.
+std::vector<OptionSpec> reportOptions();
+int runReport(const Arguments &args);
 
 // The one positional argument a command takes (MAP or FILE); UsageError otherwise.
 QString onePositional(const Arguments &args, const QString &what);

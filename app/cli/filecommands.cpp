@@ -1,6 +1,8 @@
 // `faultline import FILE -o MAP.faultline` and `faultline export MAP -o FILE`.
 #include "app/cli/commands.h"
 
+#include "model/io/csvimport.h"
+#include "model/io/dotimport.h"
 #include "model/io/fileio.h"
 #include "model/io/impactformat.h"
 #include "model/io/jsonformat.h"
@@ -89,14 +91,20 @@ int runImport(const Arguments &args)
                                          "(to write .json, use export)")
                               .arg(documentSuffix)};
     const QString suffix = QFileInfo(input).suffix().toLower();
-    if (suffix == QLatin1String("csv") || suffix == QLatin1String("dot")
-        || suffix == QLatin1String("gv"))
-        throw FormatError(QStringLiteral("%1: importing .%2 files is not supported yet; import an "
-                                         "interchange .json file")
-                              .arg(input, suffix));
 
     // Read and validate everything before the output is touched: import is all or nothing.
-    const Map map = loadMap(input);
+    Map map;
+    if (suffix == QLatin1String("csv")) {
+        if (!QFileInfo::exists(input))
+            throw FormatError(QStringLiteral("%1: no such file").arg(input));
+        map = csvimport::readFile(input);
+    } else if (suffix == QLatin1String("dot") || suffix == QLatin1String("gv")) {
+        if (!QFileInfo::exists(input))
+            throw FormatError(QStringLiteral("%1: no such file").arg(input));
+        map = dotimport::readFile(input);
+    } else {
+        map = loadMap(input);
+    }
     saveDocument(map, output);
     return 0;
 }
@@ -104,8 +112,11 @@ int runImport(const Arguments &args)
 std::vector<OptionSpec> exportOptions()
 {
     std::vector<OptionSpec> options {
-        outputOption(QStringLiteral("the file to write (required): .json or .csv"))};
+        outputOption(QStringLiteral("the file to write (required): .svg, .png, .pdf, .dot, "
+                                    ".json or .csv"))};
     for (OptionSpec &o : scenarioOptions())
+        options.push_back(std::move(o));
+    for (OptionSpec &o : diagramOptions())
         options.push_back(std::move(o));
     return options;
 }
@@ -133,14 +144,12 @@ int runExport(const Arguments &args)
         writeWholeFile(output, impactformat::csv(map, e.result));
         return 0;
     }
-    for (const char *later : {"svg", "png", "pdf", "dot"}) {
-        if (suffix == QLatin1String(later))
-            throw FormatError(QStringLiteral("%1: exporting the diagram as .%2 is not supported "
-                                             "yet; use .json or .csv")
-                                  .arg(output, suffix));
+    for (const char *diagram : {"svg", "png", "pdf", "dot", "gv"}) {
+        if (suffix == QLatin1String(diagram))
+            return exportDiagram(args, input, output);
     }
-    throw UsageError {QStringLiteral("cannot tell what to write from \"%1\": -o must end in .json "
-                                     "or .csv (.svg, .png, .pdf and .dot come later)")
+    throw UsageError {QStringLiteral("cannot tell what to write from \"%1\": -o must end in "
+                                     ".svg, .png, .pdf, .dot, .json or .csv")
                           .arg(output)};
 }
 

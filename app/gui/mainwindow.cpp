@@ -2,9 +2,13 @@
 
 #include "app/edit/movecommand.h"
 #include "app/edit/scenariocommands.h"
+#include "app/gui/analysisactions.h"
 #include "app/gui/documentfiles.h"
+#include "app/gui/editactions.h"
+#include "app/gui/exportactions.h"
 #include "app/gui/layoutprogress.h"
 #include "app/gui/whatifactions.h"
+#include "views/analysispanel.h"
 #include "views/componentspanel.h"
 #include "views/impactpanel.h"
 #include "views/layoutcontroller.h"
@@ -51,8 +55,9 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
             m_doc->undoStack()->push(new MoveCommand(m_doc, before, after,
                 tr("Move %n component(s)", nullptr, int(after.size())), MoveCommand::newGesture()));
         });
+    m_edit = new EditActions(this); // the inspector, table, search and editing actions
     connect(m_scene, &MapScene::contextMenuRequested, this,
-        [this](const QPoint &pos) { m_whatIf->popupMenu(pos); });
+        [this](const QPoint &pos) { m_edit->popupMenu(pos); });
     resize(1400, 900);
     if (m_useSettings)
         readSettings();
@@ -88,6 +93,10 @@ void MainWindow::createDocks()
         Qt::BottomDockWidgetArea);
     m_tableDock->hide();
     tabifyDockWidget(m_impactDock, m_inspectorDock);
+    m_analysis = new AnalysisPanel(m_doc, m_selection, this);
+    m_analysisDock =
+        dock(tr("Analysis"), QStringLiteral("analysisDock"), m_analysis, Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_impactDock, m_analysisDock);
     m_impactDock->raise();
     resizeDocks({m_componentsDock, m_impactDock}, {330, 400}, Qt::Horizontal);
     resizeDocks({m_componentsDock, m_scenariosDock}, {600, 220}, Qt::Vertical);
@@ -104,6 +113,11 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_files->saveAction());
     file->addAction(m_files->saveAsAction());
+    file->addSeparator();
+    m_export = new ExportActions(m_doc, m_files, this);
+    file->addAction(m_export->importAction());
+    file->addAction(m_export->exportAction());
+    file->addAction(m_export->reportAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -140,8 +154,8 @@ void MainWindow::createMenus()
     m_legendAction->setChecked(true);
     connect(m_legendAction, &QAction::toggled, m_view, &MapView::setLegendVisible);
     m_viewMenu->addSeparator();
-    for (QDockWidget *d :
-        {m_componentsDock, m_scenariosDock, m_impactDock, m_inspectorDock, m_tableDock})
+    for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_analysisDock,
+             m_inspectorDock, m_tableDock})
         m_viewMenu->addAction(d->toggleViewAction());
 
     QMenu *whatIf = menuBar()->addMenu(tr("&What If"));
@@ -151,6 +165,7 @@ void MainWindow::createMenus()
     whatIf->addAction(m_whatIf->clearAction());
     whatIf->addSeparator();
     whatIf->addAction(tr("&Save as Scenario…"), m_scenarios, &ScenariosPanel::askToSave);
+    addAnalysisMenu(menuBar(), m_analysisDock, m_analysis);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Faultline"), this, [this] {

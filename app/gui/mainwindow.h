@@ -9,8 +9,11 @@ class QToolBar;
 
 namespace faultline {
 
+class AnalysisPanel;
 class ComponentsPanel;
 class DocumentFiles;
+class EditActions;
+class ExportActions;
 class ImpactPanel;
 class LayoutController;
 class LayoutProgress;
@@ -41,9 +44,13 @@ public:
     MapView *view() const { return m_view; }
     DocumentFiles *files() const { return m_files; }
     WhatIfActions *whatIf() const { return m_whatIf; }
+    EditActions *editActions() const { return m_edit; }
+    ExportActions *exportActions() const { return m_export; }
     ComponentsPanel *componentsPanel() const { return m_components; }
     ImpactPanel *impactPanel() const { return m_impact; }
     ScenariosPanel *scenariosPanel() const { return m_scenarios; }
+    AnalysisPanel *analysisPanel() const { return m_analysis; }
+    QDockWidget *analysisDock() const { return m_analysisDock; }
 
     // Where the editing part goes.
     QDockWidget *inspectorDock() const { return m_inspectorDock; }
@@ -78,9 +85,13 @@ private:
     LayoutController *m_layout;
     DocumentFiles *m_files;
     WhatIfActions *m_whatIf;
+    EditActions *m_edit = nullptr;
+    ExportActions *m_export = nullptr; // File › Import…, Export…, Report…
     ComponentsPanel *m_components = nullptr;
     ImpactPanel *m_impact = nullptr;
     ScenariosPanel *m_scenarios = nullptr;
+    AnalysisPanel *m_analysis = nullptr;
+    QDockWidget *m_analysisDock = nullptr;
     QDockWidget *m_componentsDock = nullptr;
     QDockWidget *m_impactDock = nullptr;
     QDockWidget *m_scenariosDock = nullptr;

@@ -56,6 +56,17 @@ public:
         return m_json.readString();
     }
 
+    // The same, for strings that repeat (ids and their references, kinds): equal ones share
+    // one QString through `cache`.
+    QString string(const QString &key, JsonReader::StringCache &cache)
+    {
+        if (!present())
+            return {};
+        if (m_json.peek() != JsonReader::Kind::String)
+            fail(QStringLiteral("\"%1\" must be a string").arg(key));
+        return m_json.readString(cache);
+    }
+
     std::optional<double> number(const QString &key)
     {
         if (!present())
@@ -121,25 +132,25 @@ private:
     QString m_id;
 };
 
-Component readComponent(JsonReader &json, int index)
+Component readComponent(JsonReader &json, int index, JsonReader::StringCache &cache)
 {
     EntryReader r(json, "components", index);
     Component c;
     const qsizetype start = json.position();
     r.members(c.extra, [&](const QString &key) {
         if (key == u"id") {
-            c.id = r.string(key);
+            c.id = r.string(key, cache);
             r.setId(c.id);
         } else if (key == u"name") {
             c.name = r.string(key);
         } else if (key == u"kind") {
-            c.kind = r.string(key);
+            c.kind = r.string(key, cache);
         } else if (key == u"parent") {
-            c.parent = r.string(key);
+            c.parent = r.string(key, cache);
         } else if (key == u"require") {
             c.require = r.integer(key);
         } else if (key == u"owner") {
-            c.owner = r.string(key);
+            c.owner = r.string(key, cache);
         } else if (key == u"tier") {
             c.tier = r.integer(key);
         } else if (key == u"description") {
@@ -165,18 +176,18 @@ Component readComponent(JsonReader &json, int index)
     return c;
 }
 
-Dependency readDependency(JsonReader &json, int index)
+Dependency readDependency(JsonReader &json, int index, JsonReader::StringCache &cache)
 {
     EntryReader r(json, "dependencies", index);
     Dependency d;
     const qsizetype start = json.position();
     r.members(d.extra, [&](const QString &key) {
         if (key == u"from") {
-            d.from = r.string(key);
+            d.from = r.string(key, cache);
         } else if (key == u"to") {
-            d.to = r.string(key);
+            d.to = r.string(key, cache);
         } else if (key == u"type") {
-            const QString type = r.string(key);
+            const QString type = r.string(key, cache);
             if (type == u"soft")
                 d.type = DependencyType::Soft;
             else if (type.isEmpty() || type == u"hard")
@@ -267,6 +278,14 @@ Map read(const QByteArray &data, const QString &source)
     std::vector<Component> components;
     std::vector<Dependency> dependencies;
     std::vector<Scenario> scenarios;
+    // Ids, their references and kinds repeat: each distinct one is decoded once and shared.
+    JsonReader::StringCache cache;
+    auto readComponentCached = [&cache](JsonReader &json, int index) {
+        return readComponent(json, index, cache);
+    };
+    auto readDependencyCached = [&cache](JsonReader &json, int index) {
+        return readDependency(json, index, cache);
+    };
     Map map;
     bool formatSeen = false;
     EntryReader top(json, nullptr, 0);
@@ -280,9 +299,9 @@ Map read(const QByteArray &data, const QString &source)
         } else if (key == u"name") {
             map.name = top.string(key);
         } else if (key == u"components") {
-            readList(json, "components", readComponent, components);
+            readList(json, "components", readComponentCached, components);
         } else if (key == u"dependencies") {
-            readList(json, "dependencies", readDependency, dependencies);
+            readList(json, "dependencies", readDependencyCached, dependencies);
         } else if (key == u"scenarios") {
             readList(json, "scenarios", readScenario, scenarios);
         } else {

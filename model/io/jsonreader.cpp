@@ -195,23 +195,28 @@ void JsonReader::appendEscape(QByteArray &out)
     out += QString::fromUcs4(&code, 1).toUtf8();
 }
 
-QString JsonReader::readString()
+bool JsonReader::scanPlain(qsizetype start, bool &ascii)
 {
-    expect('"');
-    const qsizetype start = m_pos;
-    // Fast path: no escapes.
+    unsigned char high = 0;
     while (m_pos < m_size) {
         const unsigned char c = static_cast<unsigned char>(m_data[m_pos]);
         if (c == '"') {
             ++m_pos;
-            return QString::fromUtf8(m_data + start, m_pos - 1 - start);
+            ascii = high < 0x80;
+            return true;
         }
         if (c == '\\')
-            break;
+            return false;
         if (c < 0x20)
             fail(QStringLiteral("control character in a string (escape it)"));
+        high |= c;
         ++m_pos;
     }
+    failAt(start - 1, QStringLiteral("unterminated string"));
+}
+
+QString JsonReader::readEscaped(qsizetype start)
+{
     QByteArray out(m_data + start, m_pos - start);
     while (m_pos < m_size) {
         const unsigned char c = static_cast<unsigned char>(m_data[m_pos++]);
@@ -225,6 +230,41 @@ QString JsonReader::readString()
             out += char(c);
     }
     failAt(start - 1, QStringLiteral("unterminated string"));
+}
+
+namespace {
+
+QString decodePlain(const char *data, qsizetype size, bool ascii)
+{
+    // ASCII is Latin-1, whose conversion is simpler than UTF-8's.
+    return ascii && size > 0 ? QString::fromLatin1(data, size) : QString::fromUtf8(data, size);
+}
+
+} // namespace
+
+QString JsonReader::readString()
+{
+    expect('"');
+    const qsizetype start = m_pos;
+    bool ascii = false;
+    if (scanPlain(start, ascii))
+        return decodePlain(m_data + start, m_pos - 1 - start, ascii);
+    return readEscaped(start);
+}
+
+QString JsonReader::readString(StringCache &cache)
+{
+    expect('"');
+    const qsizetype start = m_pos;
+    bool ascii = false;
+    if (!scanPlain(start, ascii))
+        return readEscaped(start);
+    const std::string_view bytes(m_data + start, std::size_t(m_pos - 1 - start));
+    const auto it = cache.find(bytes);
+    if (it != cache.end())
+        return it->second;
+    return cache.emplace(bytes, decodePlain(bytes.data(), qsizetype(bytes.size()), ascii))
+        .first->second;
 }
 
 double JsonReader::readNumber()

@@ -4,6 +4,9 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <string_view>
+#include <unordered_map>
+
 namespace faultline {
 
 // A strict, fast pull parser for JSON text (RFC 8259) that reads straight into the caller's
@@ -20,6 +23,13 @@ public:
     // The kind of the next value (after whitespace); a syntax error if there is none.
     Kind peek();
     QString readString();
+    // Strings by their bytes in the input (which they point into: a cache must not outlive the
+    // data the reader reads).
+    using StringCache = std::unordered_map<std::string_view, QString>;
+    // Reads a string like readString(), through `cache`: a string without escapes whose bytes
+    // are in the cache is not decoded again but shares the cached QString (implicit sharing);
+    // a new one is added. For the many repeated strings of a large map (ids, kinds).
+    QString readString(StringCache &cache);
     double readNumber();
     bool readBool();
     void readNull();
@@ -36,7 +46,7 @@ public:
         do {
             if (peekChar() != '"')
                 fail(QStringLiteral("expected a key in double quotes"));
-            const QString key = readString();
+            const QString key = readString(m_keys);
             expect(':');
             onKey(key);
         } while (consume(','));
@@ -77,6 +87,12 @@ private:
     void expect(char c);
     bool consume(char c);
     void appendEscape(QByteArray &out);
+    // From just after an opening quote: true when the string has no escapes, with m_pos after
+    // the closing quote and `ascii` telling whether its bytes are all ASCII; false with m_pos at
+    // the first backslash.
+    bool scanPlain(qsizetype start, bool &ascii);
+    // Finishes a string with escapes that began at `start` (just after its opening quote).
+    QString readEscaped(qsizetype start);
     QJsonValue readValue(int depth);
 
     const char *m_data;
@@ -84,6 +100,7 @@ private:
     qsizetype m_pos = 0;
     qsizetype m_valueStart = 0;
     QString m_source;
+    StringCache m_keys; // object keys: a map repeats a few keys hundreds of thousands of times
 };
 
 } // namespace faultline

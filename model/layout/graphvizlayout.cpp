@@ -1,13 +1,15 @@
 #include "model/layout/graphvizlayout.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QSet>
 
+#include <algorithm>
 #include <clocale>
 #include <cmath>
-#include <cstdio>
 #include <gvc.h>
 #include <locale.h>
 
@@ -65,209 +67,395 @@ QByteArray number(double v)
     return QByteArray::number(v, 'f', 4);
 }
 
-// Builds the Graphviz graph for one request and keeps the handles to read the result back.
-class Builder
+constexpr double gap = 20.0; // between blocks of a grid, and around isolated blocks
+
+// One level of the hierarchy: the direct children of a cluster (or the top-level components),
+// each a fixed-size box, and the dependencies between them (collapsed to these boxes).
+struct Level
 {
-public:
-    explicit Builder(const Request &r) : m_request(r) { }
-    ~Builder()
-    {
-        if (m_graph)
-            agclose(m_graph);
-    }
-
-    Agraph_t *build();
-    Result read(Agraph_t *laidOut) const;
-
-private:
-    void addSubtree(Agraph_t *into, int node);
-    void stackLeaves(Agraph_t *cluster, int node);
-    bool isInside(int node, int cluster) const;
-
-    const Request &m_request;
-    Agraph_t *m_graph = nullptr;
-    std::vector<std::vector<int>> m_children;
-    std::vector<Agnode_t *> m_nodes; // per node; a cluster's anchor when it has edges
-    std::vector<Agraph_t *> m_clusters; // per node with children
-    std::vector<Agedge_t *> m_edges;
-    std::vector<bool> m_hasEdges;
+    std::vector<int> members; // node indices
+    std::vector<std::pair<int, int>> edges; // positions in `members`, deduplicated, stable
 };
 
-Agraph_t *Builder::build()
+// Where a level's members go: centres relative to the top-left of the level's content.
+struct Placement
+{
+    std::vector<QPointF> centres;
+    QSizeF size;
+};
+
+// Boxes in rows, left to right, with as many columns as make the block's shape closest to
+// `aspect` (width / height).
+Placement grid(const std::vector<QSizeF> &sizes, double aspect)
+{
+    Placement best;
+    double bestScore = 0;
+    const std::size_t n = sizes.size();
+    for (std::size_t columns = 1; columns <= n; ++columns) {
+        Placement p;
+        p.centres.resize(n);
+        std::vector<double> widths(columns, 0);
+        for (std::size_t k = 0; k < n; ++k)
+            widths[k % columns] = std::max(widths[k % columns], sizes[k].width());
+        double y = 0;
+        for (std::size_t row = 0; row * columns < n; ++row) {
+            double height = 0;
+            for (std::size_t k = row * columns; k < std::min(n, (row + 1) * columns); ++k)
+                height = std::max(height, sizes[k].height());
+            double x = 0;
+            for (std::size_t k = row * columns; k < std::min(n, (row + 1) * columns); ++k) {
+                p.centres[k] = QPointF(x + widths[k % columns] / 2, y + height / 2);
+                x += widths[k % columns] + gap;
+            }
+            y += height + gap;
+        }
+        double width = -gap;
+        for (double w : widths)
+            width += w + gap;
+        p.size = QSizeF(width, y - gap);
+        // How far the shape is from the one asked for, as a ratio either way.
+        const double shape = p.size.width() / std::max(p.size.height(), 1.0);
+        const double score = std::max(shape / aspect, aspect / shape);
+        if (columns == 1 || score < bestScore) {
+            best = p;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+constexpr double rowGap = 14.0; // between the rows of one wrapped rank
+constexpr double rankGap = 32.0; // between ranks: room for the edges' curves and heads
+
+// dot draws every rank on one line, which makes big levels very wide and flat. The ranks are
+// kept, in dot's order, but a rank wider than the level should be wraps onto several rows; each
+// row is centred. The level's width aims at a 16:10 block.
+Placement wrapRanks(
+    const std::vector<QSizeF> &sizes, const std::vector<std::pair<double, std::vector<int>>> &ranks)
+{
+    double area = 0, widest = 0;
+    for (const QSizeF &s : sizes) {
+        area += (s.width() + gap) * (s.height() + rankGap);
+        widest = std::max(widest, s.width());
+    }
+    const double wrap = std::max(widest, std::sqrt(area * 1.6) * 1.15);
+    Placement out;
+    out.centres.resize(sizes.size());
+    std::vector<std::vector<int>> rows; // node indices per row
+    std::vector<bool> rankStart; // the row begins a rank
+    for (const auto &rank : ranks) {
+        double x = 0;
+        bool first = true;
+        for (int k : rank.second) {
+            if (first || x + sizes[k].width() > wrap) {
+                rows.push_back({});
+                rankStart.push_back(first);
+                x = 0;
+                first = false;
+            }
+            rows.back().push_back(k);
+            x += sizes[k].width() + gap;
+        }
+    }
+    double width = 0;
+    std::vector<double> rowWidths;
+    for (const auto &row : rows) {
+        double w = -gap;
+        for (int k : row)
+            w += sizes[k].width() + gap;
+        rowWidths.push_back(w);
+        width = std::max(width, w);
+    }
+    double y = 0;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (r > 0)
+            y += rankStart[r] ? rankGap : rowGap;
+        double height = 0;
+        for (int k : rows[r])
+            height = std::max(height, sizes[k].height());
+        double x = (width - rowWidths[r]) / 2;
+        for (int k : rows[r]) {
+            out.centres[k] = QPointF(x + sizes[k].width() / 2, y + height / 2);
+            x += sizes[k].width() + gap;
+        }
+        y += height;
+    }
+    out.size = QSizeF(width, y);
+    return out;
+}
+
+// Lays out the connected members of a level with dot (positions only: the canvas draws the
+// edges, so no spline routing, which is most of dot's time on big graphs). Each level is small
+// (the children of one cluster), so even a 2,000-component map lays out in seconds.
+Placement layered(GVC_t *gvc, const std::vector<QSizeF> &sizes,
+    const std::vector<std::pair<int, int>> &edges, const std::vector<bool> &top)
+{
+    Agraph_t *g = agopen(const_cast<char *>("level"), Agdirected, nullptr);
+    set(g, "rankdir", "TB");
+    set(g, "newrank", "true");
+    set(g, "nodesep", "0.25");
+    set(g, "ranksep", "0.45");
+    set(g, "splines", "false");
+    // Bounded effort for big levels: crossing minimisation is most of the remaining time.
+    if (sizes.size() > 150) {
+        set(g, "mclimit", "0.3");
+        set(g, "nslimit", "2");
+        set(g, "searchsize", "10");
+    }
+    agattr(g, AGNODE, const_cast<char *>("shape"), const_cast<char *>("box"));
+    agattr(g, AGNODE, const_cast<char *>("fixedsize"), const_cast<char *>("true"));
+    agattr(g, AGNODE, const_cast<char *>("label"), const_cast<char *>(""));
+    std::vector<Agnode_t *> nodes(sizes.size());
+    Agraph_t *source = nullptr;
+    for (std::size_t k = 0; k < sizes.size(); ++k) {
+        const QByteArray name = "n" + QByteArray::number(qulonglong(k));
+        nodes[k] = agnode(g, const_cast<char *>(name.constData()), 1);
+        set(nodes[k], "width", number(toInches(std::max(sizes[k].width(), 1.0))));
+        set(nodes[k], "height", number(toInches(std::max(sizes[k].height(), 1.0))));
+        if (top[k]) {
+            if (!source) {
+                source = agsubg(g, const_cast<char *>("top_rank"), 1);
+                set(source, "rank", "source");
+            }
+            agsubnode(source, nodes[k], 1);
+        }
+    }
+    for (const auto &[a, b] : edges)
+        agedge(g, nodes[a], nodes[b], nullptr, 1);
+    if (gvLayout(gvc, g, "dot") != 0) {
+        agclose(g);
+        throw LayoutError(QStringLiteral("Graphviz could not lay the map out (is the dot "
+                                         "layout plugin installed? Run `dot -c` as root)."));
+    }
+    // dot's ranks, top to bottom, each in dot's order (which keeps crossings few).
+    std::vector<std::pair<double, std::vector<int>>> ranks;
+    {
+        std::vector<int> order(sizes.size());
+        for (std::size_t k = 0; k < sizes.size(); ++k)
+            order[k] = int(k);
+        std::vector<pointf> at(sizes.size());
+        for (std::size_t k = 0; k < sizes.size(); ++k)
+            at[k] = ND_coord(nodes[k]);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            return at[a].y != at[b].y ? at[a].y > at[b].y : at[a].x < at[b].x;
+        });
+        for (int k : order) {
+            if (ranks.empty() || std::abs(ranks.back().first - at[k].y) > 0.5)
+                ranks.push_back({at[k].y, {}});
+            ranks.back().second.push_back(k);
+        }
+    }
+    gvFreeLayout(gvc, g);
+    agclose(g);
+    return wrapRanks(sizes, ranks);
+}
+
+// Bottom-up: each cluster's children are laid out on their own (dot when dependencies link
+// them, shelves when not), then the finished cluster is one fixed-size box in its parent's
+// level. Dependencies between different clusters become dependencies between the boxes that
+// hold their ends, at the level where those meet. Nested clusters stay nested by construction,
+// no level is big, and the result is compact.
+class Layouter
+{
+public:
+    Layouter(GVC_t *gvc, const Request &r) : m_gvc(gvc), m_request(r) { }
+    Result run();
+
+private:
+    Placement placeLevel(const Level &level);
+
+    GVC_t *m_gvc;
+    const Request &m_request;
+    std::vector<std::vector<int>> m_children;
+    std::vector<QSizeF> m_size; // per node: its box (a cluster's includes header and margin)
+};
+
+Placement Layouter::placeLevel(const Level &level)
+{
+    const std::size_t n = level.members.size();
+    std::vector<bool> linked(n, false);
+    for (const auto &[a, b] : level.edges)
+        linked[a] = linked[b] = true;
+    std::vector<int> connected, isolated;
+    for (std::size_t k = 0; k < n; ++k)
+        (linked[k] ? connected : isolated).push_back(int(k));
+    std::vector<int> loose, boxes; // unlinked components, unlinked clusters
+    for (int k : isolated)
+        (m_children[level.members[k]].empty() ? loose : boxes).push_back(k);
+
+    // Blocks stacked top to bottom, each centred: what dependencies link (dot), then the loose
+    // components on shelves, then the clusters (zones, regions: the foundation) on shelves.
+    std::vector<std::pair<const std::vector<int> *, Placement>> blocks;
+    if (!connected.empty()) {
+        std::vector<int> at(n, -1);
+        std::vector<QSizeF> sizes;
+        std::vector<bool> top;
+        for (int k : connected) {
+            at[k] = int(sizes.size());
+            const int node = level.members[k];
+            sizes.push_back(m_size[node]);
+            top.push_back(m_request.nodes[node].top && m_children[node].empty()
+                && m_request.nodes[node].parent < 0);
+        }
+        std::vector<std::pair<int, int>> edges;
+        edges.reserve(level.edges.size());
+        for (const auto &[a, b] : level.edges)
+            edges.emplace_back(at[a], at[b]);
+        blocks.emplace_back(&connected, layered(m_gvc, sizes, edges, top));
+    }
+    for (const std::vector<int> *part : {&loose, &boxes}) {
+        if (part->empty())
+            continue;
+        std::vector<QSizeF> sizes;
+        for (int k : *part)
+            sizes.push_back(m_size[level.members[k]]);
+        // As wide as the block above when there is one, else 16:10.
+        double aspect = 1.6;
+        if (!blocks.empty()) {
+            const QSizeF above = blocks.back().second.size;
+            aspect = std::max(1.6, 2 * above.width() / std::max(above.height(), 1.0));
+        }
+        blocks.emplace_back(part, grid(sizes, aspect));
+    }
+
+    Placement out;
+    out.centres.resize(n);
+    double width = 0, y = 0;
+    for (const auto &block : blocks)
+        width = std::max(width, block.second.size.width());
+    for (const auto &[members, placement] : blocks) {
+        if (y > 0)
+            y += 2 * gap;
+        const double dx = (width - placement.size.width()) / 2;
+        for (std::size_t i = 0; i < members->size(); ++i)
+            out.centres[(*members)[i]] = placement.centres[i] + QPointF(dx, y);
+        y += placement.size.height();
+    }
+    out.size = QSizeF(width, y);
+    return out;
+}
+
+Result Layouter::run()
 {
     const int n = int(m_request.nodes.size());
     m_children.assign(n, {});
-    m_nodes.assign(n, nullptr);
-    m_clusters.assign(n, nullptr);
-    m_hasEdges.assign(n, false);
     std::vector<int> roots;
+    std::vector<int> parent(n, -1);
     for (int i = 0; i < n; ++i) {
         const int p = m_request.nodes[i].parent;
-        if (p >= 0 && p < n && p != i)
+        if (p >= 0 && p < n && p != i) {
             m_children[p].push_back(i);
-        else
+            parent[i] = p;
+        } else {
             roots.push_back(i);
+        }
     }
+    // Depths, with a guard against parent loops (validation refuses them; stay finite anyway).
+    std::vector<int> depth(n, 0);
+    for (int i = 0; i < n; ++i) {
+        int d = 0;
+        for (int p = parent[i]; p >= 0 && d <= n; p = parent[p])
+            ++d;
+        depth[i] = d;
+    }
+
+    // Each dependency belongs to the level where its ends' branches meet.
+    std::vector<std::vector<std::pair<int, int>>> levelEdges(n + 1); // by parent, n = top
     for (const Edge &e : m_request.edges) {
-        if (e.from >= 0 && e.from < n && e.to >= 0 && e.to < n) {
-            m_hasEdges[e.from] = true;
-            m_hasEdges[e.to] = true;
-        }
-    }
-
-    m_graph = agopen(const_cast<char *>("faultline"), Agdirected, nullptr);
-    set(m_graph, "rankdir", "TB");
-    set(m_graph, "compound", "true");
-    set(m_graph, "newrank", "true");
-    set(m_graph, "nodesep", "0.3");
-    set(m_graph, "ranksep", "0.55");
-    set(m_graph, "outputorder", "edgesfirst");
-    agattr(m_graph, AGNODE, const_cast<char *>("shape"), const_cast<char *>("box"));
-    agattr(m_graph, AGNODE, const_cast<char *>("fixedsize"), const_cast<char *>("true"));
-    agattr(m_graph, AGNODE, const_cast<char *>("label"), const_cast<char *>(""));
-
-    for (int root : roots)
-        addSubtree(m_graph, root);
-
-    // Business services at the top level have the top rank to themselves.
-    Agraph_t *top = nullptr;
-    for (int root : roots) {
-        if (m_request.nodes[root].top && m_children[root].empty() && m_nodes[root]) {
-            if (!top) {
-                top = agsubg(m_graph, const_cast<char *>("top_rank"), 1);
-                set(top, "rank", "source");
-            }
-            agsubnode(top, m_nodes[root], 1);
-        }
-    }
-
-    m_edges.assign(m_request.edges.size(), nullptr);
-    for (std::size_t i = 0; i < m_request.edges.size(); ++i) {
-        const Edge &e = m_request.edges[i];
         if (e.from < 0 || e.from >= n || e.to < 0 || e.to >= n || e.from == e.to)
             continue;
-        Agedge_t *edge = agedge(m_graph, m_nodes[e.from], m_nodes[e.to], nullptr, 1);
-        m_edges[i] = edge;
-        // An edge to a cluster stops at its border, unless it runs inside that cluster.
-        if (m_clusters[e.to] && !isInside(e.from, e.to))
-            set(edge, "lhead", agnameof(m_clusters[e.to]));
-        if (m_clusters[e.from] && !isInside(e.to, e.from))
-            set(edge, "ltail", agnameof(m_clusters[e.from]));
-    }
-    return m_graph;
-}
-
-void Builder::addSubtree(Agraph_t *into, int i)
-{
-    const Node &node = m_request.nodes[i];
-    const QByteArray id = node.id.toUtf8();
-    if (m_children[i].empty()) {
-        Agnode_t *gn = agnode(into, const_cast<char *>(id.constData()), 1);
-        set(gn, "width", number(toInches(std::max(node.size.width(), 1.0))));
-        set(gn, "height", number(toInches(std::max(node.size.height(), 1.0))));
-        m_nodes[i] = gn;
-        return;
-    }
-    const QByteArray name = "cluster_" + QByteArray::number(i);
-    Agraph_t *cluster = agsubg(into, const_cast<char *>(name.constData()), 1);
-    m_clusters[i] = cluster;
-    set(cluster, "margin", number(m_request.clusterMargin));
-    // The title is drawn by the view; an empty label of the title's size keeps room for it.
-    if (!node.header.isEmpty()) {
-        set(cluster, "label", " ");
-        set(cluster, "labelloc", "t");
-        set(cluster, "labeljust", "l");
-        // dot sizes a label from its font: a font of the header's height reserves that much.
-        set(cluster, "fontsize", number(node.header.height() / 1.2));
-    }
-    if (m_hasEdges[i]) {
-        // Edges to or from a cluster attach to an invisible anchor inside it (named by the
-        // component id) and are clipped at the border with lhead/ltail.
-        Agnode_t *anchor = agnode(cluster, const_cast<char *>(id.constData()), 1);
-        set(anchor, "shape", "point");
-        set(anchor, "width", "0.01");
-        set(anchor, "height", "0.01");
-        set(anchor, "fixedsize", "true");
-        set(anchor, "style", "invis");
-        m_nodes[i] = anchor;
-    }
-    for (int child : m_children[i])
-        addSubtree(cluster, child);
-    stackLeaves(cluster, i);
-}
-
-// dot puts a cluster's unconnected leaves side by side on one rank, which makes zones full of
-// instances very wide. Invisible edges stack them into a squarer grid instead.
-void Builder::stackLeaves(Agraph_t *cluster, int i)
-{
-    // Only clusters of leaves alone (a zone of instances): in a mixed one, the leaves are
-    // services whose ranks the dependencies decide.
-    std::vector<int> leaves;
-    for (int child : m_children[i]) {
-        if (!m_children[child].empty())
-            return;
-        if (m_nodes[child])
-            leaves.push_back(child);
-    }
-    if (leaves.size() < 4)
-        return;
-    const int columns = int(std::ceil(std::sqrt(double(leaves.size()) * 2.0)));
-    for (std::size_t k = 0; k + columns < leaves.size(); ++k) {
-        Agedge_t *e = agedge(cluster, m_nodes[leaves[k]], m_nodes[leaves[k + columns]], nullptr, 1);
-        set(e, "style", "invis");
-        set(e, "weight", "0");
-    }
-}
-
-bool Builder::isInside(int node, int cluster) const
-{
-    for (int at = node, guard = 0; at >= 0 && guard <= int(m_request.nodes.size()); ++guard) {
-        if (at == cluster)
-            return true;
-        at = m_request.nodes[at].parent;
-    }
-    return false;
-}
-
-Result Builder::read(Agraph_t *g) const
-{
-    Result result;
-    const boxf bb = GD_bb(g);
-    const double top = bb.UR.y;
-    auto scene = [top](pointf p) {
-        return toScene(p.x, p.y, top);
-    };
-    auto rect = [&](boxf b) {
-        return QRectF(scene(b.LL), scene(b.UR)).normalized();
-    };
-    result.bounds = rect(bb);
-
-    const std::size_t n = m_request.nodes.size();
-    result.centres.resize(n);
-    result.clusters.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (m_clusters[i]) {
-            result.clusters[i] = rect(GD_bb(m_clusters[i]));
-            result.centres[i] = result.clusters[i].center();
-        } else if (m_nodes[i]) {
-            result.centres[i] = scene(ND_coord(m_nodes[i]));
+        int a = e.from, b = e.to;
+        while (depth[a] > depth[b])
+            a = parent[a];
+        while (depth[b] > depth[a])
+            b = parent[b];
+        if (a == b)
+            continue; // a component and one of its own parents
+        for (int guard = 0; parent[a] != parent[b] && guard <= n; ++guard) {
+            a = parent[a];
+            b = parent[b];
         }
+        if (a == b || a < 0 || b < 0)
+            continue;
+        levelEdges[parent[a] < 0 ? n : parent[a]].emplace_back(a, b);
+    }
+    auto makeLevel = [&](const std::vector<int> &members, int owner) {
+        Level level;
+        level.members = members;
+        QHash<int, int> at;
+        for (std::size_t k = 0; k < members.size(); ++k)
+            at.insert(members[k], int(k));
+        QSet<QPair<int, int>> seen;
+        const auto clusters = std::count_if(
+            members.begin(), members.end(), [&](int m) { return !m_children[m].empty(); });
+        for (const auto &[a, b] : levelEdges[owner < 0 ? n : owner]) {
+            // Sibling clusters (regions, zones) are peers: laid out side by side on shelves
+            // below the level's other members (the foundation below what runs on it), their
+            // dependencies do not stack them.
+            if (clusters >= 2 && (!m_children[a].empty() || !m_children[b].empty()))
+                continue;
+            const QPair<int, int> key(at.value(a), at.value(b));
+            if (!seen.contains(key)) {
+                seen.insert(key);
+                level.edges.emplace_back(key.first, key.second);
+            }
+        }
+        return level;
+    };
+
+    // Clusters deepest first: their sizes are known before their parents need them.
+    const double margin = m_request.clusterMargin;
+    m_size.assign(n, QSizeF());
+    std::vector<QPointF> local(n); // centre relative to the parent box's top-left
+    std::vector<double> offsetX(n, 0); // a cluster's content shift when its title is wider
+    std::vector<int> order;
+    for (int i = 0; i < n; ++i) {
+        if (m_children[i].empty())
+            m_size[i] = m_request.nodes[i].size;
+        else
+            order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return depth[a] > depth[b]; });
+    for (int c : order) {
+        const Placement p = placeLevel(makeLevel(m_children[c], c));
+        const QSizeF header = m_request.nodes[c].header;
+        // As MapScene::updateCluster(): content, a margin round it, the title's room above,
+        // at least as wide as the title.
+        double width = p.size.width() + 2 * margin;
+        if (width < header.width())
+            offsetX[c] = (header.width() - width) / 2;
+        width = std::max(width, header.width());
+        m_size[c] = QSizeF(width, p.size.height() + 2 * margin + header.height());
+        for (std::size_t k = 0; k < m_children[c].size(); ++k)
+            local[m_children[c][k]] =
+                p.centres[k] + QPointF(margin + offsetX[c], margin + header.height());
     }
 
-    result.routes.resize(m_edges.size());
-    for (std::size_t i = 0; i < m_edges.size(); ++i) {
-        Agedge_t *e = m_edges[i];
-        const splines *spl = e ? ED_spl(e) : nullptr;
-        if (!spl || spl->size < 1 || !spl->list)
-            continue;
-        // dot gives one bezier per edge here (no concentrate); take the first.
-        const bezier &bz = spl->list[0];
-        Route &route = result.routes[i];
-        route.bezier.reserve(bz.size);
-        for (int k = 0; k < bz.size; ++k)
-            route.bezier.push_back(scene(bz.list[k]));
-        if (bz.eflag)
-            route.arrowTip = scene(bz.ep);
+    Result result;
+    result.centres.assign(n, QPointF());
+    result.clusters.assign(n, QRectF());
+    result.routes.assign(m_request.edges.size(), Route {});
+    const Placement top = placeLevel(makeLevel(roots, -1));
+    for (std::size_t k = 0; k < roots.size(); ++k)
+        result.centres[roots[k]] = top.centres[k];
+    // Top-down: children follow their parent's box.
+    std::vector<int> byDepth(n);
+    for (int i = 0; i < n; ++i)
+        byDepth[i] = i;
+    std::stable_sort(
+        byDepth.begin(), byDepth.end(), [&](int a, int b) { return depth[a] < depth[b]; });
+    for (int i : byDepth) {
+        if (parent[i] >= 0) {
+            const QSizeF &ps = m_size[parent[i]];
+            const QPointF parentTopLeft =
+                result.centres[parent[i]] - QPointF(ps.width(), ps.height()) / 2;
+            result.centres[i] = parentTopLeft + local[i];
+        }
+        const QSizeF &s = m_size[i];
+        const QRectF box(result.centres[i] - QPointF(s.width(), s.height()) / 2, s);
+        if (!m_children[i].empty())
+            result.clusters[i] = box;
+        result.bounds = result.bounds.united(box);
     }
     return result;
 }
@@ -281,30 +469,10 @@ Result computeLayout(const Request &request)
     GVC_t *gvc = context();
     if (!gvc)
         throw LayoutError(QStringLiteral("Graphviz could not be started."));
-
-    Builder builder(request);
-    Agraph_t *g = builder.build();
-    // FAULTLINE_LAYOUT_DUMP=file.dot writes the graph as given to dot, to tune it with the CLI.
-    if (const QByteArray dump = qgetenv("FAULTLINE_LAYOUT_DUMP"); !dump.isEmpty()) {
-        if (FILE *f = std::fopen(dump.constData(), "w")) {
-            agwrite(g, f);
-            std::fclose(f);
-        }
-    }
-    if (gvLayout(gvc, g, "dot") != 0) {
-        throw LayoutError(QStringLiteral("Graphviz could not lay the map out (is the dot "
-                                         "layout plugin installed? Run `dot -c` as root)."));
-    }
-    Result result;
-    try {
-        result = builder.read(g);
-    } catch (...) {
-        gvFreeLayout(gvc, g);
-        throw;
-    }
-    gvFreeLayout(gvc, g);
+    Layouter layouter(gvc, request);
+    Result result = layouter.run();
     qCDebug(lcLayout) << "laid out" << request.nodes.size() << "nodes";
-    return result; // the builder closes the graph
+    return result;
 }
 
 } // namespace faultline::layout

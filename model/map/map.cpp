@@ -37,8 +37,11 @@ void Map::reserve(int components, int dependencies)
 ComponentIndex Map::addComponent(Component c)
 {
     const int i = componentCount();
-    if (!m_componentById.contains(c.id)) // keep the first occurrence of a duplicate id
-        m_componentById.insert(c.id, i);
+    // One lookup: operator[] adds the id when it is new; a duplicate keeps its first occurrence.
+    const qsizetype before = m_componentById.size();
+    int &slot = m_componentById[c.id];
+    if (m_componentById.size() != before)
+        slot = i;
     m_components.push_back(std::move(c));
     return ComponentIndex(i);
 }
@@ -69,9 +72,10 @@ void Map::removeComponent(ComponentIndex i)
 DependencyIndex Map::addDependency(Dependency d)
 {
     const int i = dependencyCount();
-    const auto ends = qMakePair(d.from, d.to);
-    if (!m_dependencyByEnds.contains(ends))
-        m_dependencyByEnds.insert(ends, i);
+    const qsizetype before = m_dependencyByEnds.size();
+    int &slot = m_dependencyByEnds[qMakePair(d.from, d.to)];
+    if (m_dependencyByEnds.size() != before) // a repeated pair keeps its first occurrence
+        slot = i;
     m_dependencies.push_back(std::move(d));
     return DependencyIndex(i);
 }

@@ -92,6 +92,9 @@ QString explain(const SqliteError &e)
     }
 }
 
+// Files up to this size get a full PRAGMA quick_check on every open (see readDocument()).
+constexpr qint64 fullCheckMaxBytes = 8 * 1024 * 1024;
+
 // Runs PRAGMA quick_check (b-trees, records, free pages) on a connection of its own; throws
 // SqliteError when the file is damaged.
 void checkIntegrity(const QString &path, int flags)
@@ -113,9 +116,15 @@ Map readDocument(Database &db, const QString &path, int flags)
         throw StorageError(QStringLiteral("%1: %2").arg(path, problem));
     if (version == 0)
         storage::throwDamaged(QStringLiteral("it holds no map"));
-    // The integrity check reads the whole file, as long as reading the map; on its own
-    // connection in another thread it costs no time on a machine with a core to spare.
-    auto check = std::async(std::launch::async, [path, flags] { checkIntegrity(path, flags); });
+    // The integrity check reads the whole file, as long as reading the map, on its own
+    // connection in another thread. On large files it is skipped: it would cost a third of the
+    // CPU of an open (and competes for the cores), while SQLite still reports SQLITE_CORRUPT on
+    // every page the read below touches (all of the map's tables) and validate() checks the
+    // content. Damage confined to pages the read never touches (an index, the free list) then
+    // goes unreported until the next save rewrites the file.
+    std::future<void> check;
+    if (QFileInfo(path).size() <= fullCheckMaxBytes)
+        check = std::async(std::launch::async, [path, flags] { checkIntegrity(path, flags); });
     Map map;
     if (version == schemaVersion) {
         map = storage::readMap(db);
@@ -126,7 +135,8 @@ Map readDocument(Database &db, const QString &path, int flags)
         storage::migrate(memory, version);
         map = storage::readMap(memory);
     }
-    check.get(); // rethrows what the check found
+    if (check.valid())
+        check.get(); // rethrows what the check found
     return map;
 }
 

@@ -453,12 +453,13 @@ private slots:
         const QString notAMap = mapWith("notes.txt", "hello\n");
         QTest::newRow("not a map") << QStringList {"impact", notAMap, "--fail", "a"}
                                    << QStringList {notAMap, "not a Faultline map"};
-        QTest::newRow("import csv later") << QStringList {"import", mapWith("map.csv", "a,b\n"),
-            "-o", path("x.faultline")} << QStringList {"map.csv", "not supported yet"};
+        QTest::newRow("import csv without id")
+            << QStringList {"import", mapWith("map.csv", "a,b\n"), "-o", path("x.faultline")}
+            << QStringList {"map.csv:1"};
         QTest::newRow("import missing")
             << QStringList {"import", missing, "-o", path("y.faultline")} << QStringList {missing};
-        QTest::newRow("export svg later") << QStringList {"export", m_map, "-o", path("x.svg")}
-                                          << QStringList {"x.svg", "not supported yet"};
+        QTest::newRow("export svg unknown id") << QStringList {"export", m_map, "-o", path("x.svg"),
+            "--fail", "nope"} << QStringList {m_map, "\"nope\""};
         QTest::newRow("export csv unknown id") << QStringList {"export", m_map, "-o", path("x.csv"),
             "--fail", "nope"} << QStringList {m_map, "\"nope\""};
     }
@@ -485,7 +486,7 @@ private slots:
         QTest::newRow("impact without arguments") << QStringList {"impact"} << "missing MAP";
         QTest::newRow("impact without scenario") << QStringList {"impact", m_map} << "--fail";
         QTest::newRow("unknown command") << QStringList {"frobnicate"} << "unknown command";
-        QTest::newRow("later command") << QStringList {"spof", m_map} << "not available";
+        QTest::newRow("spof without target") << QStringList {"spof", m_map} << "--target";
         QTest::newRow("unknown option")
             << QStringList {"impact", m_map, "--fail", "db", "--bogus"} << "--bogus";
         QTest::newRow("missing value") << QStringList {"impact", m_map, "--fail"} << "--fail";

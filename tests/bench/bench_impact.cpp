@@ -22,7 +22,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <string>
@@ -297,6 +297,7 @@ int benchmark(const Options &o)
         std::printf("\nAll targets met.\n");
         return 0;
     }
+    std::fflush(stdout); // the table first, then the verdict, even through a pipe
     std::fprintf(stderr, "\nbench_impact: %d target(s) missed:\n", int(report.missed().size()));
     for (const QString &m : report.missed())
         std::fprintf(stderr, "  %s\n", qPrintable(m));

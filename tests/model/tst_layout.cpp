@@ -1,6 +1,9 @@
 // The Graphviz layout adapter: coordinate conversion, a small map's layout, the async runner.
+#include "model/io/jsonformat.h"
 #include "model/layout/graphvizlayout.h"
 #include "model/layout/layoutrunner.h"
+
+#include <QElapsedTimer>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -98,14 +101,105 @@ private slots:
         }
         // The business service is on top: above everything it needs.
         QVERIFY(result.centres[6].y() < result.clusters[0].top());
-        for (const Route &route : result.routes) {
-            QVERIFY(route.bezier.size() >= 4);
-            QCOMPARE((route.bezier.size() - 1) % 3, 0u);
+        // The canvas draws the edges between the boxes: no routes.
+        for (const Route &route : result.routes)
+            QVERIFY(route.bezier.empty());
+        // Clusters are sized as the canvas sizes them: contents, margin, title's room.
+        QVERIFY(result.clusters[2].height() >= 60 + 2 * 12 + 30 - 0.5);
+    }
+
+    // The bundled example fits a window: near its shape, not a long strip.
+    void exampleAspect()
+    {
+        const Map map = interchange::readFile(QStringLiteral(FAULTLINE_EXAMPLE));
+        Request request;
+        QHash<QString, int> index;
+        for (const Component &c : map.components())
+            index.insert(c.id, int(index.size()));
+        std::vector<bool> hasChildren(map.components().size(), false);
+        for (const Component &c : map.components()) {
+            if (!c.parent.isEmpty())
+                hasChildren[index.value(c.parent)] = true;
         }
-        // The edge to the region cluster stops at its border.
-        const Route &toRegion = result.routes[3];
-        const QPointF end = toRegion.arrowTip.value_or(toRegion.bezier.back());
-        QVERIFY(std::abs(end.y() - result.clusters[1].top()) < 2.0);
+        for (const Component &c : map.components()) {
+            Node n;
+            n.id = c.id;
+            n.parent = c.parent.isEmpty() ? -1 : index.value(c.parent);
+            n.top = c.isBusiness();
+            if (hasChildren[index.value(c.id)])
+                n.header = QSizeF(180, 30);
+            else
+                n.size = QSizeF(170, 47); // about what the canvas measures
+            request.nodes.push_back(n);
+        }
+        for (const Dependency &d : map.dependencies())
+            request.edges.push_back({index.value(d.from), index.value(d.to)});
+        const Result result = computeLayout(request);
+        const double aspect = result.bounds.width() / result.bounds.height();
+        qInfo("example: %.0f x %.0f pt, aspect %.2f", result.bounds.width(), result.bounds.height(),
+            aspect);
+        QVERIFY2(aspect > 0.9 && aspect < 2.4, qPrintable(QString::number(aspect)));
+        // Fit in a 1,000 x 625 canvas shows it at 30 % or more (it was 17 %).
+        QVERIFY(std::min(1000 / result.bounds.width(), 625 / result.bounds.height()) >= 0.30);
+    }
+
+    // A generated map of 2,000 components in 2 providers × 3 regions × 3 zones, with 4,000
+    // dependencies mostly pointing down the stack, lays out in seconds.
+    void bigMap()
+    {
+        Request r;
+        auto add = [&r](const QString &id, int parent, bool cluster, bool top = false) {
+            Node n;
+            n.id = id;
+            n.parent = parent;
+            n.top = top;
+            if (cluster)
+                n.header = QSizeF(160, 30);
+            else
+                n.size = QSizeF(150, 44);
+            r.nodes.push_back(n);
+            return int(r.nodes.size() - 1);
+        };
+        std::vector<int> places;
+        for (int p = 0; p < 2; ++p) {
+            const int provider = add(QStringLiteral("p%1").arg(p), -1, true);
+            for (int g = 0; g < 3; ++g) {
+                const int region = add(QStringLiteral("p%1r%2").arg(p).arg(g), provider, true);
+                places.push_back(region);
+                for (int z = 0; z < 3; ++z)
+                    places.push_back(
+                        add(QStringLiteral("p%1r%2z%3").arg(p).arg(g).arg(z), region, true));
+            }
+        }
+        quint32 seed = 20251020;
+        auto random = [&seed](int below) {
+            seed = seed * 1664525u + 1013904223u;
+            return int((seed >> 8) % quint32(below));
+        };
+        while (r.nodes.size() < 2000) {
+            const int k = int(r.nodes.size());
+            const bool top = random(20) == 0;
+            add(QStringLiteral("c%1").arg(k), top ? -1 : places[random(int(places.size()))], false,
+                top);
+        }
+        for (int e = 0; e < 4000; ++e) {
+            int a = 32 + random(2000 - 32), b = 32 + random(2000 - 32);
+            if (a > b)
+                std::swap(a, b);
+            if (a != b)
+                r.edges.push_back({a, b});
+        }
+        QElapsedTimer clock;
+        clock.start();
+        const Result result = computeLayout(r);
+        qInfo("2,000 components: %lld ms, %.0f x %.0f pt", clock.elapsed(), result.bounds.width(),
+            result.bounds.height());
+        QCOMPARE(result.centres.size(), r.nodes.size());
+        for (std::size_t i = 0; i < r.nodes.size(); ++i) {
+            const int p = r.nodes[i].parent;
+            if (p >= 0)
+                QVERIFY(result.clusters[p].contains(result.centres[i]));
+        }
     }
 
     void reproducible()

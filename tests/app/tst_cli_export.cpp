@@ -1,0 +1,553 @@
+// Diagrams, reports and imports through the real executable, each output read back: SVG as
+// XML with every name, PNG at the requested size, PDF page counts, DOT through Graphviz, the
+// HTML report as XML without script, CSV rows; imports that fail name file and line and leave
+// the output alone. The child runs without DISPLAY or a Qt platform.
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+namespace {
+
+const QString evil = QStringLiteral("<script>alert(1)</script> & \"q\"");
+
+// A region cluster whose title is the hostile name (a cluster title is never elided), zones
+// in it, a pool over them, a business shop.
+QByteArray tinyMap()
+{
+    QJsonArray components;
+    auto add = [&](const char *id, const QString &name, const char *kind, const char *parent,
+                   QJsonObject extra = {}) {
+        QJsonObject c = extra;
+        c[QStringLiteral("id")] = QLatin1String(id);
+        if (!name.isEmpty())
+            c[QStringLiteral("name")] = name;
+        c[QStringLiteral("kind")] = QLatin1String(kind);
+        if (parent)
+            c[QStringLiteral("parent")] = QLatin1String(parent);
+        components.append(c);
+    };
+    add("cloud", QStringLiteral("Cloud"), "provider", nullptr);
+    add("region", evil, "region", "cloud");
+    add("zone-a", QStringLiteral("Zone A"), "zone", "region");
+    add("zone-b", QStringLiteral("Zone B"), "zone", "region");
+    add("web-a", QStringLiteral("Web A"), "compute", "zone-a");
+    add("web-b", QStringLiteral("Web B"), "compute", "zone-b");
+    add("web", QStringLiteral("Web pool"), "group", nullptr, {{QStringLiteral("require"), 1}});
+    add("db", QStringLiteral("Payments DB"), "database", "zone-a",
+        {{QStringLiteral("owner"), QStringLiteral("data-team")}, {QStringLiteral("tier"), 1},
+            {QStringLiteral("rto_minutes"), 60}, {QStringLiteral("cost_per_hour"), 1000}});
+    add("shop", QStringLiteral("Shop front"), "service", nullptr,
+        {{QStringLiteral("business"), true}, {QStringLiteral("cost_per_hour"), 50000}});
+    QJsonArray deps;
+    auto dep = [&](const char *from, const char *to) {
+        deps.append(QJsonObject {{QStringLiteral("from"), QLatin1String(from)},
+            {QStringLiteral("to"), QLatin1String(to)}});
+    };
+    dep("web", "web-a");
+    dep("web", "web-b");
+    dep("shop", "web");
+    dep("shop", "db");
+    QJsonObject map {{QStringLiteral("format"), QStringLiteral("faultline-map")},
+        {QStringLiteral("version"), 1}, {QStringLiteral("name"), QStringLiteral("Tiny ") + evil},
+        {QStringLiteral("components"), components}, {QStringLiteral("dependencies"), deps},
+        {QStringLiteral("scenarios"),
+            QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("zone a down")},
+                            {QStringLiteral("fail"), QJsonArray {QStringLiteral("zone-a")}},
+                            {QStringLiteral("degrade"), QJsonArray {}}},
+                QJsonObject {{QStringLiteral("name"), QStringLiteral("cloud down")},
+                    {QStringLiteral("fail"), QJsonArray {QStringLiteral("cloud")}},
+                    {QStringLiteral("degrade"), QJsonArray {}}}}}};
+    return QJsonDocument(map).toJson();
+}
+
+const QStringList tinyNames = {QStringLiteral("Cloud"), evil, QStringLiteral("Zone A"),
+    QStringLiteral("Zone B"), QStringLiteral("Web A"), QStringLiteral("Web B"),
+    QStringLiteral("Web pool"), QStringLiteral("Payments DB"), QStringLiteral("Shop front")};
+
+// `regions` regions of `zones` zones of `perZone` services each, every service needing one in
+// the next zone, plus a business front per region.
+QByteArray bigMap(int regions, int zones, int perZone)
+{
+    QJsonArray components, deps;
+    components.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("cloud")},
+        {QStringLiteral("kind"), QStringLiteral("provider")}});
+    for (int r = 0; r < regions; ++r) {
+        const QString region = QStringLiteral("r%1").arg(r);
+        components.append(QJsonObject {{QStringLiteral("id"), region},
+            {QStringLiteral("kind"), QStringLiteral("region")},
+            {QStringLiteral("parent"), QStringLiteral("cloud")}});
+        for (int z = 0; z < zones; ++z) {
+            const QString zone = QStringLiteral("%1z%2").arg(region).arg(z);
+            components.append(QJsonObject {{QStringLiteral("id"), zone},
+                {QStringLiteral("kind"), QStringLiteral("zone")},
+                {QStringLiteral("parent"), region}});
+            for (int s = 0; s < perZone; ++s) {
+                const QString id = QStringLiteral("%1s%2").arg(zone).arg(s);
+                components.append(QJsonObject {{QStringLiteral("id"), id},
+                    {QStringLiteral("name"), QStringLiteral("Service %1").arg(id)},
+                    {QStringLiteral("kind"), QStringLiteral("service")},
+                    {QStringLiteral("parent"), zone}, {QStringLiteral("cost_per_hour"), 100}});
+                if (z + 1 < zones)
+                    deps.append(QJsonObject {{QStringLiteral("from"), id},
+                        {QStringLiteral("to"),
+                            QStringLiteral("%1z%2s%3").arg(region).arg(z + 1).arg(s)}});
+            }
+        }
+    }
+    QJsonObject map {{QStringLiteral("format"), QStringLiteral("faultline-map")},
+        {QStringLiteral("version"), 1}, {QStringLiteral("name"), QStringLiteral("Big")},
+        {QStringLiteral("components"), components}, {QStringLiteral("dependencies"), deps},
+        {QStringLiteral("scenarios"),
+            QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("r0 down")},
+                {QStringLiteral("fail"), QJsonArray {QStringLiteral("r0")}},
+                {QStringLiteral("degrade"), QJsonArray {}}}}}};
+    return QJsonDocument(map).toJson();
+}
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Result run(const QString &program, const QStringList &args, int timeout = 120000)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(name));
+    process.setProcessEnvironment(env);
+    process.start(program, args);
+    Result r;
+    if (!process.waitForFinished(timeout) || process.exitStatus() != QProcess::NormalExit) {
+        process.kill();
+        process.waitForFinished();
+        qWarning() << program << args << "did not finish normally";
+        return r;
+    }
+    r.exitCode = process.exitCode();
+    r.out = process.readAllStandardOutput();
+    r.err = process.readAllStandardError();
+    return r;
+}
+
+Result faultline(const QStringList &args)
+{
+    return run(QStringLiteral(FAULTLINE_EXECUTABLE), args);
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+    f.write(bytes);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// All character data of an XML document, and the names of its elements; empty error if fine.
+struct XmlText
+{
+    QString text;
+    QStringList elements;
+    QString error;
+};
+
+XmlText readXml(const QByteArray &bytes)
+{
+    XmlText out;
+    QXmlStreamReader xml(bytes);
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement())
+            out.elements.append(xml.name().toString().toLower());
+        else if (xml.isCharacters())
+            out.text += xml.text().toString() + u'\n';
+    }
+    if (xml.hasError())
+        out.error = QStringLiteral("%1 at line %2").arg(xml.errorString()).arg(xml.lineNumber());
+    return out;
+}
+
+// Pages of a PDF: pdfinfo when installed, else the page objects Qt writes.
+int pdfPages(const QString &path)
+{
+    const QString pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
+    if (!pdfinfo.isEmpty()) {
+        const Result r = run(pdfinfo, {path});
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(r.out));
+        return r.exitCode == 0 && m.hasMatch() ? m.captured(1).toInt() : -1;
+    }
+    return int(readFile(path).count("/Type /Page\n") + readFile(path).count("/Type /Page\r"));
+}
+
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text[i];
+        if (quoted) {
+            if (ch == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
+                field += u'"';
+                ++i;
+            } else if (ch == u'"') {
+                quoted = false;
+            } else {
+                field += ch;
+            }
+        } else if (ch == u'"') {
+            quoted = true;
+        } else if (ch == u',') {
+            row.append(field);
+            field.clear();
+        } else if (ch == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
+            row.append(field);
+            rows.append(row);
+            row.clear();
+            field.clear();
+            ++i;
+        } else {
+            field += ch;
+        }
+    }
+    if (!field.isEmpty() || !row.isEmpty()) {
+        row.append(field);
+        rows.append(row);
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestCliExport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_map;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_map = path(QStringLiteral("tiny.json"));
+        writeFile(m_map, tinyMap());
+    }
+
+    void svgHoldsEveryNameEscaped()
+    {
+        const QString out = path(QStringLiteral("tiny.svg"));
+        const Result r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
+            QStringLiteral("--scenario"), QStringLiteral("zone a down")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        const QByteArray svg = readFile(out);
+        const XmlText xml = readXml(svg);
+        QVERIFY2(xml.error.isEmpty(), qPrintable(xml.error));
+        QVERIFY(xml.elements.contains(QStringLiteral("svg")));
+        QVERIFY(!xml.elements.contains(QStringLiteral("script")));
+        QVERIFY(!svg.contains("<script"));
+        for (const QString &name : tinyNames)
+            QVERIFY2(xml.text.contains(name), qPrintable(name));
+        QVERIFY2(
+            xml.text.contains(QStringLiteral("Tiny ") + evil + QStringLiteral(" — zone a down")),
+            qPrintable(xml.text));
+        QVERIFY(xml.text.contains(QStringLiteral("Chain of causes"))); // the legend
+    }
+
+    void pngHasTheRequestedSize()
+    {
+        const QString out = path(QStringLiteral("tiny.png"));
+        Result r = faultline(
+            {QStringLiteral("export"), m_map, QStringLiteral("-o"), out, QStringLiteral("--fail"),
+                QStringLiteral("db"), QStringLiteral("--width"), QStringLiteral("1200")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QImage image(out);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), 1200);
+        QVERIFY(image.height() > 100);
+
+        const QString at1x = path(QStringLiteral("tiny1x.png"));
+        const QString at2x = path(QStringLiteral("tiny2x.png"));
+        r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), at1x});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), at2x,
+            QStringLiteral("--dpi"), QStringLiteral("192")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QImage one(at1x), two(at2x);
+        QVERIFY(!one.isNull() && !two.isNull());
+        QVERIFY(qAbs(two.width() - 2 * one.width()) <= 1);
+        QVERIFY(qAbs(two.height() - 2 * one.height()) <= 1);
+    }
+
+    void pdfIsOnePage()
+    {
+        const QString out = path(QStringLiteral("tiny.pdf"));
+        const Result r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
+            QStringLiteral("--scenario"), QStringLiteral("cloud down"), QStringLiteral("--page"),
+            QStringLiteral("A3"), QStringLiteral("--portrait")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(readFile(out).startsWith("%PDF-"));
+        QCOMPARE(pdfPages(out), 1);
+    }
+
+    void dotRendersWithGraphviz()
+    {
+        const QString dot = QStandardPaths::findExecutable(QStringLiteral("dot"));
+        const QString out = path(QStringLiteral("tiny.dot"));
+        const Result r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
+            QStringLiteral("--scenario"), QStringLiteral("zone a down")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        if (dot.isEmpty())
+            QSKIP("Graphviz dot is not installed");
+        const Result svg = run(dot, {QStringLiteral("-Tsvg"), out});
+        QVERIFY2(svg.exitCode == 0, svg.err.constData());
+        const XmlText xml = readXml(svg.out);
+        QVERIFY2(xml.error.isEmpty(), qPrintable(xml.error));
+        QVERIFY(!xml.elements.contains(QStringLiteral("script")));
+        QVERIFY(xml.text.contains(evil));
+    }
+
+    void csvHasTheAffectedRows()
+    {
+        const QString out = path(QStringLiteral("tiny.csv"));
+        const Result r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
+            QStringLiteral("--scenario"), QStringLiteral("zone a down")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(readFile(out)));
+        QVERIFY(rows.size() >= 2);
+        for (const char *column :
+            {"state", "path", "owner", "tier", "rto_minutes", "cost_per_hour"})
+            QVERIFY2(rows.front().contains(QLatin1String(column)), column);
+        QStringList ids;
+        for (const QStringList &row : rows.mid(1))
+            ids.append(row.value(0));
+        // zone-a fails; web-a and db in it go down; the pool is at risk; the shop needs db.
+        QCOMPARE(ids,
+            (QStringList {QStringLiteral("zone-a"), QStringLiteral("web-a"), QStringLiteral("web"),
+                QStringLiteral("db"), QStringLiteral("shop")}));
+        const int owner = int(rows.front().indexOf(QStringLiteral("owner")));
+        QCOMPARE(rows[4].value(owner), QStringLiteral("data-team"));
+    }
+
+    void htmlReportParsesWithoutScript()
+    {
+        const QString out = path(QStringLiteral("report.html"));
+        const Result r = faultline({QStringLiteral("report"), m_map, QStringLiteral("--scenario"),
+            QStringLiteral("zone a down"), QStringLiteral("-o"), out, QStringLiteral("--hours"),
+            QStringLiteral("2")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QByteArray html = readFile(out);
+        const XmlText xml = readXml(html);
+        QVERIFY2(xml.error.isEmpty(), qPrintable(xml.error));
+        QVERIFY(!html.toLower().contains("<script"));
+        QVERIFY(!xml.elements.contains(QStringLiteral("script")));
+        QVERIFY(xml.text.contains(QStringLiteral("Tiny ") + evil));
+        QVERIFY(xml.text.contains(QStringLiteral("zone a down")));
+        QVERIFY(html.contains("data:image/svg+xml;base64,"));
+        // The inlined diagram is itself clean XML naming every component.
+        const qsizetype start = html.indexOf("data:image/svg+xml;base64,") + 26;
+        const QByteArray svg =
+            QByteArray::fromBase64(html.mid(start, html.indexOf('"', start) - start));
+        const XmlText diagram = readXml(svg);
+        QVERIFY2(diagram.error.isEmpty(), qPrintable(diagram.error));
+        for (const QString &name : tinyNames)
+            QVERIFY2(diagram.text.contains(name), qPrintable(name));
+    }
+
+    void pdfReportPaginates()
+    {
+        // A map big enough for the affected table to run over several pages.
+        const QString big = path(QStringLiteral("medium.json"));
+        writeFile(big, bigMap(1, 4, 30));
+        const QString out = path(QStringLiteral("report.pdf"));
+        const Result r = faultline({QStringLiteral("report"), big, QStringLiteral("--scenario"),
+            QStringLiteral("r0 down"), QStringLiteral("-o"), out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const int pages = pdfPages(out);
+        QVERIFY2(pages >= 3, qPrintable(QString::number(pages)));
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            return;
+        // The table's header row repeats on every page the table runs over.
+        const Result text = run(pdftotext, {QStringLiteral("-layout"), out, QStringLiteral("-")});
+        QCOMPARE(text.exitCode, 0);
+        const QList<QByteArray> pageTexts = text.out.split('\f');
+        int withHeader = 0;
+        for (const QByteArray &page : pageTexts)
+            withHeader += page.contains("Chain of causes") ? 1 : 0;
+        // Every page but the first (summary, diagram) and the last (comparison) holds the table.
+        QVERIFY2(withHeader >= 2 && withHeader >= pages - 2,
+            qPrintable(QStringLiteral("%1 of %2").arg(withHeader).arg(pages)));
+    }
+
+    void bigMapExportsInSeconds()
+    {
+        const QString big = path(QStringLiteral("big.json"));
+        writeFile(big, bigMap(4, 5, 100)); // 2,025 components
+        for (const char *suffix : {"svg", "png", "pdf"}) {
+            const QString out = path(QStringLiteral("big.") + QLatin1String(suffix));
+            QElapsedTimer clock;
+            clock.start();
+            const Result r = faultline({QStringLiteral("export"), big, QStringLiteral("-o"), out,
+                QStringLiteral("--scenario"), QStringLiteral("r0 down")});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            qInfo("%s export of 2,025 components: %lld ms", suffix, clock.elapsed());
+            QVERIFY(clock.elapsed() < 60000);
+            QVERIFY(QFileInfo(out).size() > 0);
+        }
+    }
+
+    void importCsvAndDot()
+    {
+        const QString samples = QStringLiteral(FAULTLINE_SOURCE_DIR "/resources/samples/");
+        const QString csvOut = path(QStringLiteral("boutique.faultline"));
+        Result r = faultline(
+            {QStringLiteral("import"), samples + QStringLiteral("online-boutique-components.csv"),
+                QStringLiteral("-o"), csvOut});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = faultline({QStringLiteral("impact"), csvOut, QStringLiteral("--fail"),
+            QStringLiteral("gke"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QJsonDocument::fromJson(r.out)
+                    .object()
+                    .value(QStringLiteral("summary"))
+                    .toObject()
+                    .value(QStringLiteral("down"))
+                    .toInt()
+            > 5);
+
+        const QString dotOut = path(QStringLiteral("boutique-dot.faultline"));
+        r = faultline({QStringLiteral("import"), samples + QStringLiteral("online-boutique.dot"),
+            QStringLiteral("-o"), dotOut});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QFileInfo(dotOut).size() > 0);
+
+        // Our own DOT export imports back with the same components.
+        const QString tinyDot = path(QStringLiteral("tiny.dot"));
+        r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), tinyDot});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString back = path(QStringLiteral("tiny-back.faultline"));
+        r = faultline({QStringLiteral("import"), tinyDot, QStringLiteral("-o"), back});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString json = path(QStringLiteral("tiny-back.json"));
+        r = faultline({QStringLiteral("export"), back, QStringLiteral("-o"), json});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray components = QJsonDocument::fromJson(readFile(json))
+                                          .object()
+                                          .value(QStringLiteral("components"))
+                                          .toArray();
+        QCOMPARE(components.size(), tinyNames.size());
+    }
+
+    void importErrorsNameFileAndLine_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("csv unknown parent")
+            << QStringLiteral("bad-components.csv")
+            << QByteArray("id,name,kind,parent\na,A,service,\nb,B,service,ghost\n")
+            << QStringLiteral("bad-components.csv:3");
+        QTest::newRow("csv duplicate id")
+            << QStringLiteral("dup-components.csv") << QByteArray("id,name\na,A\nb,B\na,again\n")
+            << QStringLiteral("dup-components.csv:4");
+        QTest::newRow("csv bad tier")
+            << QStringLiteral("tier-components.csv") << QByteArray("id,tier\na,1\nb,high\n")
+            << QStringLiteral("tier-components.csv:3");
+        QTest::newRow("dot syntax")
+            << QStringLiteral("broken.dot") << QByteArray("digraph g {\n  a -> b;\n  c -> ;\n}\n")
+            << QStringLiteral("broken.dot:3");
+        QTest::newRow("dot loop") << QStringLiteral("loop.dot")
+                                  << QByteArray("digraph g {\n  a;\n  a -> a;\n}\n")
+                                  << QStringLiteral("loop.dot:3");
+    }
+    void importErrorsNameFileAndLine()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, where);
+        const QString input = path(name);
+        writeFile(input, content);
+        // An existing document stays as it was.
+        const QString out = path(QStringLiteral("existing.faultline"));
+        if (!QFile::exists(out)) {
+            const Result made =
+                faultline({QStringLiteral("import"), m_map, QStringLiteral("-o"), out});
+            QVERIFY2(made.exitCode == 0, made.err.constData());
+        }
+        const QByteArray before = readFile(out);
+        const Result r = faultline({QStringLiteral("import"), input, QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(where), r.err.constData());
+        QCOMPARE(readFile(out), before);
+    }
+
+    void usageMistakes_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("both orientations") << QStringList {QStringLiteral("export"),
+            QStringLiteral("m.json"), QStringLiteral("-o"), QStringLiteral("x.pdf"),
+            QStringLiteral("--landscape"), QStringLiteral("--portrait")}
+                                           << QStringLiteral("both");
+        QTest::newRow("bad page") << QStringList {QStringLiteral("export"),
+            QStringLiteral("m.json"), QStringLiteral("-o"), QStringLiteral("x.pdf"),
+            QStringLiteral("--page"), QStringLiteral("B7")}
+                                  << QStringLiteral("B7");
+        QTest::newRow("bad dpi") << QStringList {QStringLiteral("export"), QStringLiteral("m.json"),
+            QStringLiteral("-o"), QStringLiteral("x.png"), QStringLiteral("--dpi"),
+            QStringLiteral("0")} << QStringLiteral("--dpi");
+        QTest::newRow("report without scenario") << QStringList {QStringLiteral("report"),
+            QStringLiteral("m.json"), QStringLiteral("-o"), QStringLiteral("x.html")}
+                                                 << QStringLiteral("--scenario");
+        QTest::newRow("report to txt") << QStringList {QStringLiteral("report"),
+            QStringLiteral("m.json"), QStringLiteral("--scenario"), QStringLiteral("s"),
+            QStringLiteral("-o"), QStringLiteral("x.txt")}
+                                       << QStringLiteral("x.txt");
+    }
+    void usageMistakes()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const Result r = faultline(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+    }
+
+    void reportUnknownScenario()
+    {
+        const QString out = path(QStringLiteral("nope.html"));
+        const Result r = faultline({QStringLiteral("report"), m_map, QStringLiteral("--scenario"),
+            QStringLiteral("nope"), QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(QString::fromUtf8(r.err).contains(m_map));
+        QVERIFY(!QFile::exists(out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliExport)
+#include "tst_cli_export.moc"

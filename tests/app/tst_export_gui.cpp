@@ -1,0 +1,145 @@
+// File › Export…, Report… and Import… without their dialogs: the window's map with its what-if
+// exported in every format, the report, and an import merged as one undoable step, refusing
+// ids the map already has.
+
+#include "app/gui/documentfiles.h"
+#include "app/gui/exportactions.h"
+#include "app/gui/mainwindow.h"
+#include "views/icons.h"
+#include "views/mapdocument.h"
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <QXmlStreamReader>
+
+#include <memory>
+
+using namespace faultline;
+
+class TestExportGui : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<MainWindow> openExample()
+    {
+        auto w = std::make_unique<MainWindow>(false);
+        w->show();
+        [&] {
+            QVERIFY(w->files()->open(QStringLiteral(FAULTLINE_EXAMPLE)));
+            QVERIFY(w->waitForLayout());
+        }();
+        w->exportActions()->setInteractive(false);
+        return w;
+    }
+
+    static QByteArray readFile(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        icons::initResources();
+        QVERIFY(m_dir.isValid());
+    }
+
+    void exportsTheWhatIf()
+    {
+        auto w = openExample();
+        MapDocument *doc = w->document();
+        const Scenario saved = doc->map().scenarios().front();
+        doc->setWhatIf(saved.fail, saved.degrade);
+        ExportActions *ex = w->exportActions();
+        QCOMPARE(ex->currentScenario().name, saved.name);
+
+        for (const char *suffix : {"svg", "png", "pdf", "dot", "csv", "json"}) {
+            const QString path = m_dir.filePath(QStringLiteral("w.") + QLatin1String(suffix));
+            QVERIFY2(ex->exportTo(path, ex->currentScenario()), qPrintable(ex->lastError()));
+            QVERIFY2(QFile(path).size() > 0, suffix);
+        }
+        QXmlStreamReader xml(readFile(m_dir.filePath(QStringLiteral("w.svg"))));
+        QString text;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isCharacters())
+                text += xml.text();
+        }
+        QVERIFY(!xml.hasError());
+        QVERIFY(text.contains(doc->map().name + QStringLiteral(" — ") + saved.name));
+        QVERIFY(!QImage(m_dir.filePath(QStringLiteral("w.png"))).isNull());
+        QVERIFY(readFile(m_dir.filePath(QStringLiteral("w.pdf"))).startsWith("%PDF"));
+
+        const QString html = m_dir.filePath(QStringLiteral("r.html"));
+        QVERIFY2(ex->reportTo(html, ex->currentScenario(), 2.0), qPrintable(ex->lastError()));
+        QVERIFY(readFile(html).contains(saved.name.toHtmlEscaped().toUtf8()));
+        const QString pdf = m_dir.filePath(QStringLiteral("r.pdf"));
+        QVERIFY2(ex->reportTo(pdf, ex->currentScenario(), 2.0), qPrintable(ex->lastError()));
+        QVERIFY(readFile(pdf).startsWith("%PDF"));
+    }
+
+    void importMergesAsOneUndoableStep()
+    {
+        auto w = openExample();
+        MapDocument *doc = w->document();
+        const int before = doc->map().componentCount();
+        const int deps = doc->map().dependencyCount();
+        const QString csv = QStringLiteral(
+            FAULTLINE_SOURCE_DIR "/resources/samples/online-boutique-components.csv");
+        const Map imported = ExportActions::readImport(csv);
+        QVERIFY(w->exportActions()->importFrom(csv, ExportActions::ImportMode::Merge));
+        QCOMPARE(doc->map().componentCount(), before + imported.componentCount());
+        QCOMPARE(doc->map().dependencyCount(), deps + imported.dependencyCount());
+        QVERIFY(doc->map().findComponent(imported.components().front().id).has_value());
+        QVERIFY(w->waitForLayout());
+
+        // The same file again clashes on every id: refused, nothing changes.
+        const int undoCount = doc->undoStack()->count();
+        QVERIFY(!w->exportActions()->importFrom(csv, ExportActions::ImportMode::Merge));
+        QVERIFY2(w->exportActions()->lastError().contains(imported.components().front().id),
+            qPrintable(w->exportActions()->lastError()));
+        QCOMPARE(doc->undoStack()->count(), undoCount);
+        QCOMPARE(doc->map().componentCount(), before + imported.componentCount());
+
+        doc->undoStack()->undo();
+        QCOMPARE(doc->map().componentCount(), before);
+        QCOMPARE(doc->map().dependencyCount(), deps);
+    }
+
+    void importAsNewMap()
+    {
+        auto w = openExample();
+        const QString dot =
+            QStringLiteral(FAULTLINE_SOURCE_DIR "/resources/samples/online-boutique.dot");
+        QVERIFY2(w->exportActions()->importFrom(dot, ExportActions::ImportMode::NewMap),
+            qPrintable(w->exportActions()->lastError()));
+        QCOMPARE(
+            w->document()->map().componentCount(), ExportActions::readImport(dot).componentCount());
+        QVERIFY(w->document()->filePath().isEmpty());
+    }
+
+    void importErrorLeavesTheMap()
+    {
+        auto w = openExample();
+        const QString bad = m_dir.filePath(QStringLiteral("bad.dot"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("digraph g {\n  a -> b;\n  c -> ;\n}\n");
+        f.close();
+        const int before = w->document()->map().componentCount();
+        QVERIFY(!w->exportActions()->importFrom(bad, ExportActions::ImportMode::Merge));
+        QVERIFY2(w->exportActions()->lastError().contains(QStringLiteral("bad.dot:")),
+            qPrintable(w->exportActions()->lastError()));
+        QCOMPARE(w->document()->map().componentCount(), before);
+    }
+};
+
+QTEST_MAIN(TestExportGui)
+#include "tst_export_gui.moc"
