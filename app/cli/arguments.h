@@ -42,10 +42,10 @@ private:
     QHash<QString, QStringList> m_values;
 };
 
-// Parses `--name VALUE`, `--flag` (OptionSpec::flag), `--name=VALUE`, `-o VALUE`, `-h`/`--help`, and `--` (everything after
-// it is positional). A value is always the next argument, even when it starts with a dash.
-// Throws UsageError for an unknown option, a missing value, or a non-repeatable option given
-// twice.
+// Parses `--name VALUE`, `--flag` (OptionSpec::flag), `--name=VALUE`, `-o VALUE`, `-h`/`--help`,
+// and `--` (everything after it is positional). A value is always the next argument, even when it
+// starts with a dash. Throws UsageError for an unknown option, a missing value, or a non-repeatable
+// option given twice.
 Arguments parseArguments(const QStringList &args, const std::vector<OptionSpec> &options);
 
 // The options as help text, one per line, aligned: "  --fail ID   the component ..."

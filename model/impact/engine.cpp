@@ -2,11 +2,10 @@
 
 namespace faultline {
 
-ImpactResult::ImpactResult(std::vector<State> states, std::vector<std::int32_t> causes,
-                           ImpactSummary summary)
+ImpactResult::ImpactResult(
+    std::vector<State> states, std::vector<std::int32_t> causes, ImpactSummary summary)
     : m_states(std::move(states)), m_causes(std::move(causes)), m_summary(summary)
-{
-}
+{ }
 
 std::vector<ComponentIndex> ImpactResult::path(ComponentIndex c) const
 {
@@ -159,8 +158,8 @@ std::int32_t ImpactEngine::causeOf(std::int32_t c, State s) const
     return -1;
 }
 
-void ImpactEngine::run(std::span<const ComponentIndex> fail,
-                       std::span<const ComponentIndex> degrade)
+void ImpactEngine::run(
+    std::span<const ComponentIndex> fail, std::span<const ComponentIndex> degrade)
 {
     reset();
     auto nextRound = [this] {

@@ -32,8 +32,8 @@ class ImpactResult
 {
 public:
     ImpactResult() = default;
-    ImpactResult(std::vector<State> states, std::vector<std::int32_t> causes,
-                 ImpactSummary summary);
+    ImpactResult(
+        std::vector<State> states, std::vector<std::int32_t> causes, ImpactSummary summary);
 
     int size() const { return int(m_states.size()); }
     State state(ComponentIndex c) const { return m_states[c.value]; }
