@@ -1,52 +1,21 @@
 #include "model/layout/graphvizlayout.h"
 
+#include "model/graphviz/graphvizlock.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QMutexLocker>
 #include <QSet>
 
 #include <algorithm>
-#include <clocale>
 #include <cmath>
 #include <gvc.h>
-#include <locale.h>
 
 Q_LOGGING_CATEGORY(lcLayout, "faultline.layout", QtInfoMsg)
 
 namespace faultline::layout {
 namespace {
-
-// Graphviz reads and writes numbers with the C library; inside the guard they use "C" whatever
-// the user's locale. uselocale() is per thread, so the GUI thread is not affected.
-class NumericLocaleGuard
-{
-public:
-    NumericLocaleGuard()
-        : m_c(newlocale(LC_NUMERIC_MASK, "C", duplocale(LC_GLOBAL_LOCALE))),
-          m_previous(m_c ? uselocale(m_c) : nullptr)
-    { }
-    ~NumericLocaleGuard()
-    {
-        if (m_c) {
-            uselocale(m_previous);
-            freelocale(m_c);
-        }
-    }
-    NumericLocaleGuard(const NumericLocaleGuard &) = delete;
-    NumericLocaleGuard &operator=(const NumericLocaleGuard &) = delete;
-
-private:
-    locale_t m_c;
-    locale_t m_previous;
-};
-
-QMutex &graphvizMutex()
-{
-    static QMutex mutex;
-    return mutex;
-}
 
 // One context for the process, made on first use and kept until exit (freeing it during static
 // destruction could race the worker thread's teardown).
@@ -464,8 +433,9 @@ Result Layouter::run()
 
 Result computeLayout(const Request &request)
 {
-    QMutexLocker lock(&graphvizMutex());
-    NumericLocaleGuard locale;
+    // The process-wide Graphviz lock, shared with DOT import: Graphviz is not thread-safe.
+    QMutexLocker lock(&graphviz::graphvizMutex());
+    graphviz::NumericLocaleGuard locale;
     GVC_t *gvc = context();
     if (!gvc)
         throw LayoutError(QStringLiteral("Graphviz could not be started."));
