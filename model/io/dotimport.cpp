@@ -15,6 +15,9 @@
 #include <cmath>
 #include <memory>
 
+// flex's yylex_destroy() for cgraph's scanner; see resetScanner().
+extern "C" int aaglex_destroy(void) __attribute__((weak));
+
 namespace faultline::dotimport {
 
 namespace {
@@ -124,13 +127,42 @@ QString syntaxMessage(const QString &source)
                           : QStringLiteral("%1:%2: %3").arg(source, line, message);
 }
 
+// cgraph's scanner is one process-wide flex scanner that outlives agmemread(): a parse stops
+// at the graph's closing brace and leaves the rest of that line in the scanner's buffer (and
+// in its start condition, if a comment or string opens there), and the next parse lexes that
+// first. A trailing newline made the next file's error lines one too high, a comment opened
+// after the brace swallowed every later file, and a second graph on that line came back as
+// the next file's graph. So every parse starts from a scanner in its initial state:
+// aaglex_destroy() resets all of it. libcgraph exports it without declaring it, hence the weak
+// declaration; where it is missing, agreadline(1) and the drain after each parse still keep
+// line numbers right.
+void resetScanner()
+{
+    if (aaglex_destroy)
+        aaglex_destroy();
+    agreadline(1);
+}
+
+// Reads whatever the scanner kept of the last input until it has nothing left.
+void drainScanner()
+{
+    while (Agraph_t *rest = agmemread(""))
+        agclose(rest);
+}
+
 RawGraph parseWithCgraph(const QByteArray &dot, const QString &source)
 {
     QMutexLocker lock(&graphviz::graphvizMutex());
     graphviz::NumericLocaleGuard locale;
     errorText().clear();
     const agusererrf previous = agseterrf(captureError);
+    resetScanner();
     Agraph_t *g = agmemread(dot.constData());
+    if (g) {
+        const QByteArray kept = errorText();
+        drainScanner();
+        errorText() = kept; // what follows the graph is not this file's concern
+    }
     agseterrf(previous);
     if (!g)
         throw FormatError(syntaxMessage(source));

@@ -148,6 +148,7 @@ class TestImport : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     // ---- CSV ----
     void csvSamples();
     void csvCompanionFiles();
@@ -168,7 +169,16 @@ private slots:
     void dotErrors_data();
     void dotErrors();
     void dotRecoversAfterSyntaxError();
+    void dotLinesAfterEarlierParse_data();
+    void dotLinesAfterEarlierParse();
 };
+
+// Runs before any other DOT parse in this process: the very first error names its line too.
+void TestImport::initTestCase()
+{
+    QCOMPARE(dotError("digraph {\n a -> b\n b -> ;\n}\n"),
+        QStringLiteral("t.dot:3: DOT syntax error near ';'"));
+}
 
 void TestImport::csvSamples()
 {
@@ -610,6 +620,40 @@ void TestImport::dotRecoversAfterSyntaxError()
     QCOMPARE(map.componentCount(), 2);
     const QString again = dotError("digraph {\n\n a -> ;\n}");
     QVERIFY2(again.startsWith("t.dot:3:"), qPrintable(again));
+}
+
+// cgraph's scanner outlives a parse; nothing of an earlier file may leak into a later one.
+void TestImport::dotLinesAfterEarlierParse_data()
+{
+    QTest::addColumn<QByteArray>("before");
+
+    QTest::newRow("trailing newline") << QByteArray("digraph {\n a -> b\n}\n");
+    QTest::newRow("no trailing newline") << QByteArray("digraph { a -> b }");
+    QTest::newRow("blank lines and comments after")
+        << QByteArray("digraph {\n a -> b\n}   // done\n\n# more\n\n");
+    QTest::newRow("comment opened after the brace")
+        << QByteArray("digraph {\n a -> b\n} /* generated\n by hand */\n");
+    QTest::newRow("second graph on the brace's line")
+        << QByteArray("digraph x { a -> b } digraph y { c -> d }\n");
+    QTest::newRow("string opened after the brace") << QByteArray("digraph { a } \"open\n");
+    QTest::newRow("syntax error") << QByteArray("digraph {\n a -> \n");
+}
+
+void TestImport::dotLinesAfterEarlierParse()
+{
+    QFETCH(QByteArray, before);
+    const QString expected = QStringLiteral("t.dot:3: DOT syntax error near ';'");
+    const QByteArray bad("digraph {\n a -> b\n b -> ;\n}\n");
+    for (int i = 0; i < 2; ++i) {
+        errorOf([&] { dotimport::read(before, QStringLiteral("before.dot")); });
+        QCOMPARE(dotError(bad), expected);
+        QCOMPARE(dotError(bad), expected);
+    }
+    errorOf([&] { dotimport::read(before, QStringLiteral("before.dot")); });
+    const Map map = dotimport::read("digraph g {\n e -> f\n}\n", "t.dot");
+    QCOMPARE(map.name, QStringLiteral("g"));
+    QCOMPARE(map.componentCount(), 2);
+    QCOMPARE(map.components().front().id, QStringLiteral("e"));
 }
 
 QTEST_GUILESS_MAIN(TestImport)
