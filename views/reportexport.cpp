@@ -5,9 +5,12 @@
 #include "model/report/htmlreport.h"
 #include "views/diagramexport.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QFileInfo>
 #include <QFont>
+#include <QFontMetricsF>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
 #include <QUrl>
@@ -16,6 +19,56 @@
 #include <cmath>
 
 namespace faultline::reportexport {
+
+namespace {
+
+// QTextDocument::print() numbers pages only when it paginates the document itself, and then
+// without the page count. This draws each page of the already paginated `document` (its
+// pageSize in document units, scaled to the writer's page width) and under it a footer with
+// `title` and "Page N of M".
+void printPages(const QTextDocument &document, QPdfWriter &writer, const QString &title)
+{
+    QPainter painter(&writer);
+    if (!painter.isActive())
+        throw FormatError(QStringLiteral("cannot paint the PDF report"));
+    const QSizeF page = document.pageSize();
+    const qreal scale = writer.width() / page.width();
+    const QRectF footer(
+        0, page.height() * scale, writer.width(), writer.height() - page.height() * scale);
+    QFont footerFont(QStringLiteral("DejaVu Sans"));
+    footerFont.setPointSizeF(7);
+    const int pages = document.pageCount();
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            writer.newPage();
+        painter.save();
+        painter.scale(scale, scale);
+        const QRectF body(0, i * page.height(), page.width(), page.height());
+        painter.translate(0, -body.top());
+        painter.setClipRect(body);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = body;
+        context.palette.setColor(QPalette::Text, Qt::black);
+        document.documentLayout()->draw(&painter, context);
+        painter.restore();
+
+        painter.setFont(footerFont);
+        painter.setPen(QColor(0x64, 0x74, 0x8B));
+        const int pad = writer.resolution() / 30;
+        painter.drawLine(QPointF(footer.left(), footer.top() + pad),
+            QPointF(footer.right(), footer.top() + pad));
+        const QRectF text = footer.adjusted(0, 2 * pad, 0, 0);
+        const QString number = QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages);
+        const QFontMetricsF metrics(footerFont, &writer);
+        const qreal numberWidth = metrics.horizontalAdvance(number);
+        painter.drawText(text.adjusted(0, 0, -numberWidth - 4 * pad, 0),
+            Qt::AlignLeft | Qt::AlignTop,
+            metrics.elidedText(title, Qt::ElideRight, text.width() - numberWidth - 4 * pad));
+        painter.drawText(text, Qt::AlignRight | Qt::AlignTop, number);
+    }
+}
+
+} // namespace
 
 QByteArray html(const Map &map, const Scenario &scenario, const Options &options)
 {
@@ -41,6 +94,7 @@ QByteArray pdf(const Map &map, const Scenario &scenario, const Options &options)
         QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
     const QSizeF paint = layout.paintRect(QPageLayout::Inch).size() * 96 * zoom;
     constexpr qreal documentMargin = 4;
+    constexpr qreal footerHeight = 36;
     const qreal bodyWidth = paint.width() - 2 * documentMargin - 8;
     const qreal bodyHeight = paint.height() - 2 * documentMargin - 160;
     const QSizeF size = picture.size();
@@ -71,17 +125,20 @@ QByteArray pdf(const Map &map, const Scenario &scenario, const Options &options)
     document.addResource(QTextDocument::ImageResource, url, image);
     document.setHtml(QString::fromUtf8(html));
     document.setDocumentMargin(documentMargin);
-    document.setPageSize(paint);
+    // The bottom of each page is kept for the footer.
+    document.setPageSize(QSizeF(paint.width(), paint.height() - footerHeight));
 
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
-    writer.setTitle(QStringLiteral("%1 — %2").arg(data.mapName, data.scenarioName));
+    const QString title = QStringLiteral("%1 — %2").arg(
+        data.mapName, data.scenarioName.isEmpty() ? QStringLiteral("What-if") : data.scenarioName);
+    writer.setTitle(title);
     writer.setCreator(QStringLiteral("Faultline"));
     writer.setResolution(300);
     writer.setPageLayout(layout);
-    document.print(&writer);
+    printPages(document, writer, title);
     return bytes;
 }
 
