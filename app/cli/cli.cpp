@@ -50,12 +50,15 @@ const Command commands[] = {
         "legend; .dot writes Graphviz source that dot renders as it is; .json writes the whole\n"
         "map in the interchange format; .csv the impact table of the scenario. Components\n"
         "without a stored position are laid out first. No display is needed.\n"},
-    {"report", "MAP --scenario NAME -o FILE.html|FILE.pdf [--hours H] [--page SIZE]",
-        "write the workshop report on a saved scenario as HTML or PDF", reportOptions, runReport,
-        "The report holds the summary (what is down, degraded, at risk, the business services\n"
-        "hit, the cost per hour and the loss over --hours, default 4), the diagram, the\n"
-        "affected components with their chains of causes, and all saved scenarios side by\n"
-        "side. The HTML is one self-contained file; the PDF prints the same HTML on pages.\n"},
+    {"report",
+        "MAP -o FILE.html|FILE.pdf [--fail ID]... [--degrade ID]... [--scenario NAME]\n"
+        "       [--hours H] [--page SIZE] [--landscape | --portrait]",
+        "write the workshop report on a scenario as HTML or PDF", reportOptions, runReport,
+        "Give at least one --fail, --degrade or --scenario, as for impact. The report holds the\n"
+        "summary (what is down, degraded, at risk, the business services hit, the cost per\n"
+        "hour and the loss over --hours, default 4), the diagram, the affected components with\n"
+        "their chains of causes, and all saved scenarios side by side. The HTML is one\n"
+        "self-contained file; the PDF prints the same HTML on numbered pages.\n"},
     {"blast-radius", "MAP [--kind KIND] [--format FORMAT]",
         "rank components by what their failure alone takes down", blastRadiusOptions,
         runBlastRadius,
@@ -81,9 +84,6 @@ const Command commands[] = {
         "components that contribute most.\n"},
 };
 
-// Commands DESIGN.md names that this version does not have yet.
-const char *const plannedCommands[] = {"report"};
-
 const Command *findCommand(const QString &name)
 {
     for (const Command &c : commands) {
@@ -91,15 +91,6 @@ const Command *findCommand(const QString &name)
             return &c;
     }
     return nullptr;
-}
-
-bool isPlanned(const QString &name)
-{
-    for (const char *planned : plannedCommands) {
-        if (name == QLatin1String(planned))
-            return true;
-    }
-    return false;
 }
 
 void printError(const QString &message)
@@ -190,7 +181,7 @@ bool isCommand(int argc, char *argv[])
         return false;
     const QString first = QString::fromLocal8Bit(argv[1]);
     if (first == QLatin1String("-h") || first == QLatin1String("--help")
-        || first == QLatin1String("--version") || findCommand(first) || isPlanned(first))
+        || first == QLatin1String("--version") || findCommand(first))
         return true;
     static const QRegularExpression word(QStringLiteral("^[a-z][a-z0-9-]*$"));
     return word.match(first).hasMatch() && !QFileInfo::exists(first);
@@ -233,11 +224,8 @@ int run(int argc, char *argv[])
     }
     if (const Command *command = findCommand(name))
         return runCommand(*command, args);
-    if (isPlanned(name))
-        printError(QStringLiteral("'%1' is not available in this version yet").arg(name));
-    else
-        printError(QStringLiteral("unknown command '%1'\nRun 'faultline --help' for the commands.")
-                       .arg(name));
+    printError(
+        QStringLiteral("unknown command '%1'\nRun 'faultline --help' for the commands.").arg(name));
     return 2;
 }
 

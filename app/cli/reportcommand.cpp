@@ -1,4 +1,5 @@
-// `faultline report MAP --scenario NAME -o FILE.html|FILE.pdf [--hours H]`
+// `faultline report MAP [--scenario NAME] [--fail ID]... [--degrade ID]... -o FILE.html|FILE.pdf
+//  [--hours H] [--page SIZE] [--landscape | --portrait]`
 #include "app/cli/commands.h"
 
 #include "model/io/mapfile.h"
@@ -12,11 +13,13 @@ namespace faultline::cli {
 
 std::vector<OptionSpec> reportOptions()
 {
-    return {
+    std::vector<OptionSpec> options = {
         {QStringLiteral("output"), u'o', QStringLiteral("FILE"), false,
             QStringLiteral("the report to write (required): .html or .pdf")},
-        {QStringLiteral("scenario"), {}, QStringLiteral("NAME"), false,
-            QStringLiteral("the saved scenario to report on (required)")},
+    };
+    for (OptionSpec &o : scenarioOptions())
+        options.push_back(std::move(o));
+    std::vector<OptionSpec> more = {
         {QStringLiteral("hours"), {}, QStringLiteral("H"), false,
             QStringLiteral("the outage duration for the estimated loss (default 4)")},
         {QStringLiteral("page"), {}, QStringLiteral("SIZE"), false,
@@ -25,6 +28,9 @@ std::vector<OptionSpec> reportOptions()
         {QStringLiteral("portrait"), {}, {}, false,
             QStringLiteral(".pdf in portrait (the default)"), true},
     };
+    for (OptionSpec &o : more)
+        options.push_back(std::move(o));
+    return options;
 }
 
 int runReport(const Arguments &args)
@@ -39,8 +45,7 @@ int runReport(const Arguments &args)
         throw UsageError {
             QStringLiteral("cannot tell what to write from \"%1\": -o must end in .html or .pdf")
                 .arg(output)};
-    if (!args.isSet(QStringLiteral("scenario")))
-        throw UsageError {QStringLiteral("say which saved scenario: --scenario NAME")};
+    requireScenario(args);
     reportexport::Options options;
     if (args.isSet(QStringLiteral("hours"))) {
         bool ok = false;
@@ -54,7 +59,22 @@ int runReport(const Arguments &args)
     options.orientation = orientationFrom(args).value_or(QPageLayout::Portrait);
 
     const Map map = loadMap(input);
-    const Evaluated e = evaluate(map, input, args);
+    Evaluated e = evaluate(map, input, args);
+    if (const auto saved = map.findScenario(e.scenario.name)) {
+        // --fail and --degrade on top of a saved scenario make a what-if of their own, which
+        // the comparison of saved scenarios must not mark as the saved one.
+        const Scenario &s = map.scenario(*saved);
+        if (e.scenario.fail.size() != s.fail.size()
+            || e.scenario.degrade.size() != s.degrade.size()) {
+            e.scenario.description =
+                QStringLiteral("The saved scenario \u201c%1\u201d with more failed or impaired "
+                               "components.")
+                    .arg(e.scenario.name);
+            e.scenario.name.clear();
+        } else {
+            e.scenario.description = s.description;
+        }
+    }
     try {
         reportexport::write(output, map, e.scenario, options);
     } catch (const ValidationError &err) {
