@@ -4,6 +4,7 @@
 
 #include "model/io/jsonformat.h"
 #include "model/map/map.h"
+#include "tests/app/clitestutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using namespace faultline;
+using namespace clitest;
 
 namespace {
 
@@ -50,105 +52,6 @@ const char *const tinyMap = R"({
     {"name": "search slow", "fail": [], "degrade": ["search"]}
   ]
 })";
-
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QProcessEnvironment headlessEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QString::fromLatin1(name));
-    return env;
-}
-
-Result runFaultline(const QStringList &args)
-{
-    QProcess process;
-    process.setProcessEnvironment(headlessEnvironment());
-    process.start(QStringLiteral(FAULTLINE_EXECUTABLE), args);
-    Result r;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        qWarning() << "faultline" << args << "did not finish normally";
-        return r;
-    }
-    r.exitCode = process.exitCode();
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
-}
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-    f.write(bytes);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QJsonObject parseObject(const QByteArray &json)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning() << "not JSON:" << error.errorString() << json.left(200);
-    return doc.object();
-}
-
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &s : v.toArray())
-        out.append(s.toString());
-    return out;
-}
-
-// RFC 4180 records, for checking what csv output means rather than how it is spelled.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar ch = text[i];
-        if (quoted) {
-            if (ch == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
-                field += u'"';
-                ++i;
-            } else if (ch == u'"') {
-                quoted = false;
-            } else {
-                field += ch;
-            }
-        } else if (ch == u'"') {
-            quoted = true;
-        } else if (ch == u',') {
-            row.append(field);
-            field.clear();
-        } else if (ch == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
-            row.append(field);
-            rows.append(row);
-            row.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += ch;
-        }
-    }
-    return rows;
-}
 
 // Code points before the first occurrence of `needle`: the column for narrow text.
 qsizetype column(const QString &line, const QString &needle)
@@ -204,6 +107,7 @@ private slots:
         QTest::newRow("impact --help") << QStringList {"impact", "--help"} << "--fail ID";
         QTest::newRow("import -h") << QStringList {"import", "-h"} << "-o, --output FILE";
         QTest::newRow("export --help") << QStringList {"export", "--help"} << "--scenario NAME";
+        QTest::newRow("report --help") << QStringList {"report", "--help"} << "--degrade ID";
     }
     void helpAndVersion()
     {
@@ -213,6 +117,31 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(QString::fromUtf8(r.out).contains(expected), r.out.constData());
         QVERIFY(r.err.isEmpty());
+    }
+
+    // --help lists every command of DESIGN.md once, each with its summary, and each command
+    // answers --help with its own usage: none is missing or listed as not there yet.
+    void helpListsEveryCommand()
+    {
+        const QStringList commands = {"impact", "import", "export", "report", "blast-radius",
+            "spof", "cut-sets", "availability"};
+        const Result r = runFaultline({"--help"});
+        QCOMPARE(r.exitCode, 0);
+        const QString help = QString::fromUtf8(r.out);
+        const QString listed =
+            help.section(QStringLiteral("Commands:\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
+        QStringList names;
+        for (const QString &line : listed.split(u'\n'))
+            names.append(line.section(u' ', 2, 2));
+        QCOMPARE(names, commands);
+        for (const QString &command : commands) {
+            const Result own = runFaultline({command, "--help"});
+            QCOMPARE(own.exitCode, 0);
+            QVERIFY2(own.out.startsWith("Usage: faultline " + command.toUtf8() + ' '),
+                own.out.constData());
+            QVERIFY(own.err.isEmpty());
+        }
+        QVERIFY(!help.contains(QStringLiteral("not available")));
     }
 
     void impactJson()

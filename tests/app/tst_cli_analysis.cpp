@@ -2,6 +2,8 @@
 // real executable: the JSON shapes of issue #5 on a hand-made map with a series, a parallel and
 // a 2-of-3 part, the text and CSV outputs, the exit codes, and two reference fault trees.
 
+#include "tests/app/clitestutil.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +13,8 @@
 #include <QTest>
 
 #include <cmath>
+
+using namespace clitest;
 
 namespace {
 
@@ -40,51 +44,6 @@ const char *const votingMap = R"({
     {"from": "app", "to": "cache", "type": "soft"}
   ]
 })";
-
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result runFaultline(const QStringList &args)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QString::fromLatin1(name));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(FAULTLINE_EXECUTABLE), args);
-    Result r;
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        qWarning() << "faultline" << args << "did not finish normally";
-        return r;
-    }
-    r.exitCode = process.exitCode();
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
-}
-
-QJsonObject parseObject(const QByteArray &json)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning() << "not JSON:" << error.errorString() << json.left(200);
-    return doc.object();
-}
-
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &s : v.toArray())
-        out.append(s.toString());
-    return out;
-}
 
 QList<QStringList> setsOf(const QJsonValue &v)
 {

@@ -3,6 +3,8 @@
 // HTML report as XML without script, CSV rows; imports that fail name file and line and leave
 // the output alone. The child runs without DISPLAY or a Qt platform.
 
+#include "tests/app/clitestutil.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -16,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+using namespace clitest;
 
 namespace {
 
@@ -115,52 +119,6 @@ QByteArray bigMap(int regions, int zones, int perZone)
     return QJsonDocument(map).toJson();
 }
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result run(const QString &program, const QStringList &args, int timeout = 120000)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QString::fromLatin1(name));
-    process.setProcessEnvironment(env);
-    process.start(program, args);
-    Result r;
-    if (!process.waitForFinished(timeout) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        qWarning() << program << args << "did not finish normally";
-        return r;
-    }
-    r.exitCode = process.exitCode();
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
-}
-
-Result faultline(const QStringList &args)
-{
-    return run(QStringLiteral(FAULTLINE_EXECUTABLE), args);
-}
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-    f.write(bytes);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // All character data of an XML document, and the names of its elements; empty error if fine.
 struct XmlText
 {
@@ -198,45 +156,6 @@ int pdfPages(const QString &path)
     return int(readFile(path).count("/Type /Page\n") + readFile(path).count("/Type /Page\r"));
 }
 
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar ch = text[i];
-        if (quoted) {
-            if (ch == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
-                field += u'"';
-                ++i;
-            } else if (ch == u'"') {
-                quoted = false;
-            } else {
-                field += ch;
-            }
-        } else if (ch == u'"') {
-            quoted = true;
-        } else if (ch == u',') {
-            row.append(field);
-            field.clear();
-        } else if (ch == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
-            row.append(field);
-            rows.append(row);
-            row.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += ch;
-        }
-    }
-    if (!field.isEmpty() || !row.isEmpty()) {
-        row.append(field);
-        rows.append(row);
-    }
-    return rows;
-}
-
 } // namespace
 
 class TestCliExport : public QObject
@@ -259,7 +178,7 @@ private slots:
     void svgHoldsEveryNameEscaped()
     {
         const QString out = path(QStringLiteral("tiny.svg"));
-        const Result r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
+        const Result r = runFaultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
             QStringLiteral("--scenario"), QStringLiteral("zone a down")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.isEmpty());
@@ -280,7 +199,7 @@ private slots:
     void pngHasTheRequestedSize()
     {
         const QString out = path(QStringLiteral("tiny.png"));
-        Result r = faultline(
+        Result r = runFaultline(
             {QStringLiteral("export"), m_map, QStringLiteral("-o"), out, QStringLiteral("--fail"),
                 QStringLiteral("db"), QStringLiteral("--width"), QStringLiteral("1200")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -291,9 +210,9 @@ private slots:
 
         const QString at1x = path(QStringLiteral("tiny1x.png"));
         const QString at2x = path(QStringLiteral("tiny2x.png"));
-        r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), at1x});
+        r = runFaultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), at1x});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), at2x,
+        r = runFaultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), at2x,
             QStringLiteral("--dpi"), QStringLiteral("192")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QImage one(at1x), two(at2x);
@@ -305,7 +224,7 @@ private slots:
     void pdfIsOnePage()
     {
         const QString out = path(QStringLiteral("tiny.pdf"));
-        const Result r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
+        const Result r = runFaultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
             QStringLiteral("--scenario"), QStringLiteral("cloud down"), QStringLiteral("--page"),
             QStringLiteral("A3"), QStringLiteral("--portrait")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -317,7 +236,7 @@ private slots:
     {
         const QString dot = QStandardPaths::findExecutable(QStringLiteral("dot"));
         const QString out = path(QStringLiteral("tiny.dot"));
-        const Result r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
+        const Result r = runFaultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
             QStringLiteral("--scenario"), QStringLiteral("zone a down")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         if (dot.isEmpty())
@@ -333,7 +252,7 @@ private slots:
     void csvHasTheAffectedRows()
     {
         const QString out = path(QStringLiteral("tiny.csv"));
-        const Result r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
+        const Result r = runFaultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
             QStringLiteral("--scenario"), QStringLiteral("zone a down")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(readFile(out)));
@@ -355,9 +274,9 @@ private slots:
     void htmlReportParsesWithoutScript()
     {
         const QString out = path(QStringLiteral("report.html"));
-        const Result r = faultline({QStringLiteral("report"), m_map, QStringLiteral("--scenario"),
-            QStringLiteral("zone a down"), QStringLiteral("-o"), out, QStringLiteral("--hours"),
-            QStringLiteral("2")});
+        const Result r = runFaultline({QStringLiteral("report"), m_map,
+            QStringLiteral("--scenario"), QStringLiteral("zone a down"), QStringLiteral("-o"), out,
+            QStringLiteral("--hours"), QStringLiteral("2")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QByteArray html = readFile(out);
         const XmlText xml = readXml(html);
@@ -383,7 +302,7 @@ private slots:
         const QString big = path(QStringLiteral("medium.json"));
         writeFile(big, bigMap(1, 4, 30));
         const QString out = path(QStringLiteral("report.pdf"));
-        const Result r = faultline({QStringLiteral("report"), big, QStringLiteral("--scenario"),
+        const Result r = runFaultline({QStringLiteral("report"), big, QStringLiteral("--scenario"),
             QStringLiteral("r0 down"), QStringLiteral("-o"), out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const int pages = pdfPages(out);
@@ -401,6 +320,89 @@ private slots:
         // Every page but the first (summary, diagram) and the last (comparison) holds the table.
         QVERIFY2(withHeader >= 2 && withHeader >= pages - 2,
             qPrintable(QStringLiteral("%1 of %2").arg(withHeader).arg(pages)));
+        // Each page's footer numbers it: "Page N of M", once, on page N.
+        QCOMPARE(pageTexts.size() - (pageTexts.back().trimmed().isEmpty() ? 1 : 0), pages);
+        for (int n = 1; n <= pages; ++n) {
+            const QString page = QString::fromUtf8(pageTexts[n - 1]);
+            const QString number = QStringLiteral("Page %1 of %2").arg(n).arg(pages);
+            QVERIFY2(page.count(number) == 1, qPrintable(number));
+            QVERIFY2(page.count(QStringLiteral(" of %1").arg(pages)) == 1, qPrintable(number));
+            QVERIFY2(page.contains(QStringLiteral("Big — r0 down")), qPrintable(number));
+        }
+    }
+
+    // report takes the scenario as impact and export do: --fail and --degrade alone, or on top
+    // of a saved --scenario.
+    void reportOnAdHocScenario_data()
+    {
+        QTest::addColumn<QStringList>("scenario");
+        QTest::addColumn<QString>("headline");
+        QTest::addColumn<QStringList>("affected");
+        QTest::newRow("fail") << QStringList {QStringLiteral("--fail"), QStringLiteral("db")}
+                              << QStringLiteral("What-if: fails <b>Payments DB</b>.")
+                              << QStringList {
+                                     QStringLiteral("Payments DB"), QStringLiteral("Shop front")};
+        QTest::newRow("fail and degrade")
+            << QStringList {QStringLiteral("--fail"), QStringLiteral("web-a"),
+                   QStringLiteral("--degrade"), QStringLiteral("db")}
+            << QStringLiteral("What-if: fails <b>Web A</b>; impairs <b>Payments DB</b>.")
+            << QStringList {QStringLiteral("Web A"), QStringLiteral("Payments DB"),
+                   QStringLiteral("Web pool"), QStringLiteral("Shop front")};
+        QTest::newRow("saved plus fail")
+            << QStringList {QStringLiteral("--scenario"), QStringLiteral("zone a down"),
+                   QStringLiteral("--fail"), QStringLiteral("web-b")}
+            << QStringLiteral("What-if: fails <b>Zone A, Web B</b>.")
+            << QStringList {QStringLiteral("Zone A"), QStringLiteral("Web B"),
+                   QStringLiteral("Web pool"), QStringLiteral("Shop front")};
+        QTest::newRow("saved, nothing added")
+            << QStringList {QStringLiteral("--scenario"), QStringLiteral("zone a down"),
+                   QStringLiteral("--fail"), QStringLiteral("zone-a")}
+            << QStringLiteral("Scenario <b>“zone a down”</b>: fails <b>Zone A</b>.")
+            << QStringList {QStringLiteral("Zone A"), QStringLiteral("Payments DB")};
+    }
+    void reportOnAdHocScenario()
+    {
+        QFETCH(QStringList, scenario);
+        QFETCH(QString, headline);
+        QFETCH(QStringList, affected);
+        const QString out = path(QStringLiteral("adhoc.html"));
+        QFile::remove(out);
+        const Result r = runFaultline(
+            QStringList {QStringLiteral("report"), m_map, QStringLiteral("-o"), out} + scenario);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        const QByteArray html = readFile(out);
+        const XmlText xml = readXml(html);
+        QVERIFY2(xml.error.isEmpty(), qPrintable(xml.error));
+        QVERIFY2(QString::fromUtf8(html).contains(headline), html.left(3000).constData());
+        for (const QString &name : affected)
+            QVERIFY2(xml.text.contains(name), qPrintable(name));
+
+        const QString pdf = path(QStringLiteral("adhoc.pdf"));
+        const Result p = runFaultline(
+            QStringList {QStringLiteral("report"), m_map, QStringLiteral("-o"), pdf} + scenario);
+        QVERIFY2(p.exitCode == 0, p.err.constData());
+        QVERIFY(pdfPages(pdf) >= 1);
+    }
+
+    void reportUnknownId_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::newRow("fail") << QStringLiteral("--fail");
+        QTest::newRow("degrade") << QStringLiteral("--degrade");
+    }
+    void reportUnknownId()
+    {
+        QFETCH(QString, option);
+        const QString out = path(QStringLiteral("unknown-id.html"));
+        const Result r = runFaultline({QStringLiteral("report"), m_map, option,
+            QStringLiteral("no-such-id"), QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(
+            err.contains(m_map) && err.contains(QStringLiteral("no-such-id")), r.err.constData());
+        QVERIFY(!QFile::exists(out));
     }
 
     void bigMapExportsInSeconds()
@@ -411,7 +413,7 @@ private slots:
             const QString out = path(QStringLiteral("big.") + QLatin1String(suffix));
             QElapsedTimer clock;
             clock.start();
-            const Result r = faultline({QStringLiteral("export"), big, QStringLiteral("-o"), out,
+            const Result r = runFaultline({QStringLiteral("export"), big, QStringLiteral("-o"), out,
                 QStringLiteral("--scenario"), QStringLiteral("r0 down")});
             QVERIFY2(r.exitCode == 0, r.err.constData());
             qInfo("%s export of 2,025 components: %lld ms", suffix, clock.elapsed());
@@ -424,11 +426,11 @@ private slots:
     {
         const QString samples = QStringLiteral(FAULTLINE_SOURCE_DIR "/resources/samples/");
         const QString csvOut = path(QStringLiteral("boutique.faultline"));
-        Result r = faultline(
+        Result r = runFaultline(
             {QStringLiteral("import"), samples + QStringLiteral("online-boutique-components.csv"),
                 QStringLiteral("-o"), csvOut});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        r = faultline({QStringLiteral("impact"), csvOut, QStringLiteral("--fail"),
+        r = runFaultline({QStringLiteral("impact"), csvOut, QStringLiteral("--fail"),
             QStringLiteral("gke"), QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(QJsonDocument::fromJson(r.out)
@@ -440,20 +442,20 @@ private slots:
             > 5);
 
         const QString dotOut = path(QStringLiteral("boutique-dot.faultline"));
-        r = faultline({QStringLiteral("import"), samples + QStringLiteral("online-boutique.dot"),
+        r = runFaultline({QStringLiteral("import"), samples + QStringLiteral("online-boutique.dot"),
             QStringLiteral("-o"), dotOut});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(QFileInfo(dotOut).size() > 0);
 
         // Our own DOT export imports back with the same components.
         const QString tinyDot = path(QStringLiteral("tiny.dot"));
-        r = faultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), tinyDot});
+        r = runFaultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), tinyDot});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString back = path(QStringLiteral("tiny-back.faultline"));
-        r = faultline({QStringLiteral("import"), tinyDot, QStringLiteral("-o"), back});
+        r = runFaultline({QStringLiteral("import"), tinyDot, QStringLiteral("-o"), back});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString json = path(QStringLiteral("tiny-back.json"));
-        r = faultline({QStringLiteral("export"), back, QStringLiteral("-o"), json});
+        r = runFaultline({QStringLiteral("export"), back, QStringLiteral("-o"), json});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonArray components = QJsonDocument::fromJson(readFile(json))
                                           .object()
@@ -495,11 +497,11 @@ private slots:
         const QString out = path(QStringLiteral("existing.faultline"));
         if (!QFile::exists(out)) {
             const Result made =
-                faultline({QStringLiteral("import"), m_map, QStringLiteral("-o"), out});
+                runFaultline({QStringLiteral("import"), m_map, QStringLiteral("-o"), out});
             QVERIFY2(made.exitCode == 0, made.err.constData());
         }
         const QByteArray before = readFile(out);
-        const Result r = faultline({QStringLiteral("import"), input, QStringLiteral("-o"), out});
+        const Result r = runFaultline({QStringLiteral("import"), input, QStringLiteral("-o"), out});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(QString::fromUtf8(r.err).contains(where), r.err.constData());
@@ -523,7 +525,11 @@ private slots:
             QStringLiteral("0")} << QStringLiteral("--dpi");
         QTest::newRow("report without scenario") << QStringList {QStringLiteral("report"),
             QStringLiteral("m.json"), QStringLiteral("-o"), QStringLiteral("x.html")}
-                                                 << QStringLiteral("--scenario");
+                                                 << QStringLiteral("--fail ID, --degrade ID or "
+                                                                   "--scenario NAME");
+        QTest::newRow("report --fail without id") << QStringList {QStringLiteral("report"),
+            QStringLiteral("m.json"), QStringLiteral("-o"), QStringLiteral("x.html"),
+            QStringLiteral("--fail")} << QStringLiteral("--fail needs a value");
         QTest::newRow("report to txt") << QStringList {QStringLiteral("report"),
             QStringLiteral("m.json"), QStringLiteral("--scenario"), QStringLiteral("s"),
             QStringLiteral("-o"), QStringLiteral("x.txt")}
@@ -533,7 +539,7 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, mentions);
-        const Result r = faultline(args);
+        const Result r = runFaultline(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
     }
@@ -541,8 +547,8 @@ private slots:
     void reportUnknownScenario()
     {
         const QString out = path(QStringLiteral("nope.html"));
-        const Result r = faultline({QStringLiteral("report"), m_map, QStringLiteral("--scenario"),
-            QStringLiteral("nope"), QStringLiteral("-o"), out});
+        const Result r = runFaultline({QStringLiteral("report"), m_map,
+            QStringLiteral("--scenario"), QStringLiteral("nope"), QStringLiteral("-o"), out});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(QString::fromUtf8(r.err).contains(m_map));
         QVERIFY(!QFile::exists(out));
