@@ -1,5 +1,7 @@
 #include "views/inspector.h"
 
+#include "model/analysis/availability.h"
+#include "model/map/errors.h"
 #include "model/map/validation.h"
 #include "views/dependencydialog.h"
 #include "views/inspectorformat.h"
@@ -9,6 +11,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDeadlineTimer>
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
@@ -17,13 +20,33 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <atomic>
 
 namespace faultline {
 
 using namespace inspector;
+
+struct Inspector::AvailabilityJob
+{
+    QString componentId;
+    quint64 revision = 0;
+    std::atomic<bool> cancelled {false};
+    AvailabilityReport report; // written by the worker, read after it finished
+    QString error;
+};
+
+namespace {
+
+// How long the GUI thread waits for an availability before it shows "Computing…" and lets the
+// result arrive later: long enough for ordinary maps to show the figures at once (no flicker,
+// screenshots and tests see them), short enough not to be felt.
+constexpr int availabilityWaitMs = 40;
+
+} // namespace
 
 Inspector::Inspector(MapDocument *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
 {
@@ -74,6 +97,7 @@ Inspector::Inspector(MapDocument *doc, QWidget *parent) : QWidget(parent), m_doc
     layout->addStretch(1);
 
     connect(m_doc, &MapDocument::mapChanged, this, [this] {
+        ++m_revision;
         if (!m_committing)
             refresh();
     });
@@ -81,8 +105,20 @@ Inspector::Inspector(MapDocument *doc, QWidget *parent) : QWidget(parent), m_doc
         if (!m_committing && m_componentPage->isVisible())
             refreshImpact();
     });
-    connect(m_doc, &MapDocument::documentReset, this, &Inspector::clearSelection);
+    connect(m_doc, &MapDocument::documentReset, this, [this] {
+        ++m_revision;
+        clearSelection();
+    });
     refresh();
+}
+
+Inspector::~Inspector()
+{
+    stopAvailability();
+    for (QThread *thread : m_threads) {
+        thread->wait();
+        delete thread;
+    }
 }
 
 QLabel *Inspector::addSection(QVBoxLayout *layout, const QString &title)
@@ -123,6 +159,8 @@ void Inspector::buildComponentPage()
     m_componentLayout->addWidget(m_state, 0, Qt::AlignLeft);
     m_causes = new QWidget;
     m_componentLayout->addWidget(m_causes);
+
+    buildAvailabilitySection();
 
     addSection(m_componentLayout, tr("Properties"));
     auto *form = new QFormLayout;
@@ -331,6 +369,8 @@ void Inspector::refresh()
     m_empty->setVisible(!component && !dependency);
     m_title->setVisible(component || dependency);
     m_subtitle->setVisible(component || dependency);
+    if (!component)
+        stopAvailability();
     if (component)
         refreshComponent();
     else if (dependency)
@@ -393,6 +433,97 @@ void Inspector::refreshComponent()
 
     refreshDependencies();
     refreshImpact();
+    refreshAvailability();
+}
+
+// Shows the availability of a business service, computing it again when the component or the
+// map changed since the last time.
+void Inspector::refreshAvailability()
+{
+    const Map &map = m_doc->map();
+    const auto i = map.findComponent(m_componentId);
+    if (!i || !map.component(*i).isBusiness()) {
+        stopAvailability();
+        m_availabilitySection->hide();
+        return;
+    }
+    m_availabilitySection->show();
+    if (m_availabilityId == m_componentId && m_availabilityRevision == m_revision)
+        return; // shown, or on its way
+    startAvailability();
+}
+
+void Inspector::startAvailability()
+{
+    if (m_availabilityJob)
+        m_availabilityJob->cancelled = true;
+    auto job = std::make_shared<AvailabilityJob>();
+    job->componentId = m_componentId;
+    job->revision = m_revision;
+    m_availabilityJob = job;
+    m_availabilityId = m_componentId;
+    m_availabilityRevision = m_revision;
+    const ComponentIndex target = *m_doc->map().findComponent(m_componentId);
+    QThread *thread = QThread::create([this, job, target, map = m_doc->map()] {
+        try {
+            const ImpactGraph graph(map);
+            job->report = availabilityContributors(map, graph, target, contributorLimit,
+                [job](int, int) { return !job->cancelled.load(); });
+        } catch (const Cancelled &) {
+            job->cancelled = true;
+        } catch (const Error &e) {
+            job->error = e.message();
+        } catch (const std::exception &e) {
+            job->error = QString::fromLocal8Bit(e.what());
+        }
+        // Queued: the inspector waits for its threads before it goes.
+        QMetaObject::invokeMethod(
+            this, [this, job] { finishAvailability(job); }, Qt::QueuedConnection);
+    });
+    m_threads.push_back(thread);
+    connect(thread, &QThread::finished, this, [this, thread] {
+        std::erase(m_threads, thread);
+        thread->deleteLater();
+    });
+    thread->start();
+    if (thread->wait(QDeadlineTimer(availabilityWaitMs))) {
+        finishAvailability(job); // the queued call finds it done and does nothing
+        return;
+    }
+    if (m_availabilityShownFor != m_componentId) {
+        // Another component's figures would mislead while this one's are on their way.
+        showAvailability(AvailabilityReport {});
+        m_availabilityShownFor.clear();
+    }
+    m_availabilityNote->setText(tr("Computing…"));
+    m_availabilityNote->show();
+}
+
+void Inspector::finishAvailability(const std::shared_ptr<AvailabilityJob> &job)
+{
+    if (job != m_availabilityJob)
+        return; // superseded, stopped or already shown
+    m_availabilityJob.reset();
+    if (job->cancelled || job->revision != m_revision || job->componentId != m_componentId) {
+        m_availabilityId.clear(); // computed again when shown again
+        return;
+    }
+    if (!job->error.isEmpty()) {
+        showAvailability(AvailabilityReport {});
+        m_availabilityNote->setText(tr("It cannot be computed exactly: %1").arg(job->error));
+    } else {
+        showAvailability(job->report);
+    }
+    m_availabilityShownFor = job->componentId;
+    emit availabilityUpdated();
+}
+
+void Inspector::stopAvailability()
+{
+    if (m_availabilityJob)
+        m_availabilityJob->cancelled = true;
+    m_availabilityJob.reset();
+    m_availabilityId.clear();
 }
 
 void Inspector::rebuildParents()

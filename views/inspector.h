@@ -7,6 +7,8 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -15,23 +17,34 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QThread;
 class QVBoxLayout;
 
 namespace faultline {
 
 class MapDocument;
 class MapSelection;
+struct AvailabilityReport;
 
 // Shows the selected component (every property, its dependencies, its impact and why) or the
 // selected dependency, and edits them. Each field commits when editing finishes (Enter, focus
 // leaving, a choice in a list), as one undo command; a refused edit shows the reason above the
 // fields and puts the field back. Reads the document on mapChanged() and impactChanged().
+//
+// A business service also shows its exact availability, its downtime a year and the components
+// that contribute most to it (model/analysis/availability.h). That runs on a worker thread on a
+// copy of the map, again after every edit; a result that takes longer than a few tens of
+// milliseconds shows when it arrives, and one for an older map or another component is dropped.
 class Inspector : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit Inspector(MapDocument *doc, QWidget *parent = nullptr);
+    ~Inspector() override;
+
+    // How many contributors the availability section lists.
+    static constexpr int contributorLimit = 5;
 
     // Optional: follow a selection shared with the canvas and the panels.
     void setSelectionModel(MapSelection *selection);
@@ -41,6 +54,13 @@ public:
     QString dependencyTo() const { return m_to; }
     // The refusal shown, empty when none.
     QString message() const;
+    // The availability section: shown (for a business service), its text (availability,
+    // downtime, or why there is none), the contributors' ids (largest first), and whether a
+    // computation is still running.
+    bool isAvailabilityShown() const;
+    QString availabilityText() const;
+    QStringList contributorIds() const;
+    bool isAvailabilityPending() const { return m_availabilityJob != nullptr; }
 
 public slots:
     void setSelection(const QString &componentId);
@@ -48,11 +68,16 @@ public slots:
     void clearSelection();
 
 signals:
-    // A link to another component (a dependency, a cause) was clicked.
+    // A link to another component (a dependency, a cause, a contributor) was clicked.
     void componentActivated(const QString &id);
+    // The availability section shows a new result.
+    void availabilityUpdated();
 
 private:
+    struct AvailabilityJob;
+
     void buildComponentPage();
+    void buildAvailabilitySection();
     void buildDependencyPage();
     QLineEdit *addLineField(
         const QString &name, const QString &label, std::function<void(const QString &)> commit);
@@ -64,6 +89,11 @@ private:
     void refreshImpact();
     void refreshDependency();
     void rebuildParents();
+    void refreshAvailability();
+    void startAvailability();
+    void finishAvailability(const std::shared_ptr<AvailabilityJob> &job);
+    void showAvailability(const AvailabilityReport &report);
+    void stopAvailability();
 
     // Commits an edit of the selected component's properties made by `change`.
     void commitComponent(const std::function<void(Component &)> &change);
@@ -94,6 +124,20 @@ private:
     QVBoxLayout *m_componentLayout;
     QWidget *m_causes = nullptr, *m_dependencies = nullptr;
     QPushButton *m_addDependency, *m_delete;
+    QWidget *m_availabilitySection;
+    QLabel *m_availabilityValue, *m_downtime, *m_availabilityNote, *m_contributorsTitle;
+    QVBoxLayout *m_availabilityLayout;
+    QWidget *m_contributors = nullptr;
+    QStringList m_contributorIds;
+
+    // The availability computation: the map's revision (counts mapChanged) and the component
+    // the section shows or computes; the running job, if any.
+    quint64 m_revision = 0;
+    quint64 m_availabilityRevision = 0;
+    QString m_availabilityId;
+    QString m_availabilityShownFor; // the component whose figures the section shows
+    std::shared_ptr<AvailabilityJob> m_availabilityJob;
+    std::vector<QThread *> m_threads;
 
     // Dependency page.
     QLabel *m_depFrom, *m_depTo;

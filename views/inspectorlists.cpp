@@ -1,6 +1,8 @@
-// The inspector's lists (dependencies, dependents, causes) and its dependency page.
+// The inspector's lists (dependencies, dependents, causes, what contributes to a business
+// service's downtime) and its dependency page.
 #include "views/inspector.h"
 
+#include "model/analysis/availability.h"
 #include "views/inspectorformat.h"
 #include "views/mapdocument.h"
 
@@ -9,6 +11,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QToolButton>
 #include <QUrl>
@@ -172,6 +175,127 @@ void Inspector::refreshImpact()
         lines->addWidget(label);
     }
     m_causes->show();
+}
+
+void Inspector::buildAvailabilitySection()
+{
+    m_availabilitySection = new QWidget;
+    m_availabilityLayout = new QVBoxLayout(m_availabilitySection);
+    m_availabilityLayout->setContentsMargins(0, 0, 0, 0);
+    m_availabilityLayout->setSpacing(2);
+    addSection(m_availabilityLayout, tr("Availability"));
+    m_availabilityValue = new QLabel;
+    m_availabilityValue->setObjectName(QStringLiteral("availabilityValue"));
+    m_availabilityValue->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont big = m_availabilityValue->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_availabilityValue->setFont(big);
+    m_availabilityValue->setToolTip(tr("The chance that it is not down, each component with an "
+                                       "availability failing independently (exact)"));
+    m_downtime = new QLabel;
+    m_downtime->setObjectName(QStringLiteral("downtime"));
+    m_downtime->setWordWrap(true);
+    m_availabilityNote = new QLabel;
+    m_availabilityNote->setObjectName(QStringLiteral("availabilityNote"));
+    m_availabilityNote->setWordWrap(true);
+    m_availabilityNote->setForegroundRole(QPalette::PlaceholderText);
+    m_contributorsTitle = new QLabel(tr("Contributes most (downtime it adds a year):"));
+    m_contributorsTitle->setWordWrap(true);
+    m_contributorsTitle->setContentsMargins(0, 4, 0, 0);
+    m_contributors = new QWidget;
+    m_availabilityLayout->addWidget(m_availabilityValue);
+    m_availabilityLayout->addWidget(m_downtime);
+    m_availabilityLayout->addWidget(m_availabilityNote);
+    m_availabilityLayout->addWidget(m_contributorsTitle);
+    m_availabilityLayout->addWidget(m_contributors);
+    m_componentLayout->addWidget(m_availabilitySection);
+    m_availabilitySection->hide();
+}
+
+void Inspector::showAvailability(const AvailabilityReport &report)
+{
+    const Map &map = m_doc->map();
+    const QLocale locale;
+    m_contributorIds.clear();
+    m_contributors = replace(m_availabilityLayout, m_contributors);
+    auto *grid = new QGridLayout(m_contributors);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(8);
+    grid->setVerticalSpacing(2);
+    grid->setColumnStretch(0, 1);
+
+    const bool nothingFails = report.variableCount == 0;
+    m_availabilityValue->setVisible(!nothingFails);
+    m_downtime->setVisible(!nothingFails);
+    m_contributorsTitle->setVisible(!report.contributors.empty());
+    m_availabilityNote->setVisible(nothingFails || report.contributors.empty());
+    if (nothingFails) {
+        m_availabilityNote->setText(tr("No component with an availability: give it, or what it "
+                                       "needs, one (e.g. 0.9995) to see how often it is down."));
+        m_contributors->show();
+        return;
+    }
+    m_availabilityValue->setText(availabilityPercent(report.unavailability));
+    const double minutes = report.downtimeMinutesPerYear;
+    QString downtime = tr("%1 minutes of downtime a year").arg(formatMinutes(minutes));
+    if (minutes >= 120.0)
+        downtime += tr(" (%1 hours)").arg(locale.toString(minutes / 60.0, 'f', 1));
+    m_downtime->setText(downtime);
+    m_downtime->setToolTip(tr("%n component(s) it needs can fail.", nullptr, report.variableCount));
+    m_availabilityNote->setText(tr("Nothing it needs can take it down."));
+
+    const QString target = map.component(*map.findComponent(m_componentId)).displayName();
+    int row = 0;
+    for (const AvailabilityContributor &c : report.contributors) {
+        const Component &comp = map.component(c.component);
+        const double share = report.unavailability > 0 ? c.contribution / report.unavailability : 0;
+        const QString saved = formatMinutes(c.contribution * minutesPerYear);
+        auto *name = linkLabel(link(map, comp.id));
+        name->setObjectName(QStringLiteral("contributor:") + comp.id);
+        name->setWordWrap(false);
+        connect(name, &QLabel::linkActivated, this,
+            [this](const QString &l) { emit componentActivated(idFromHref(l)); });
+        auto *minutesLabel = new QLabel(tr("%1 min").arg(saved));
+        minutesLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        auto *shareLabel = new QLabel(share >= 0.995 ? QStringLiteral("100 %")
+                : share < 0.005                      ? QStringLiteral("<1 %")
+                                : locale.toString(share * 100.0, 'f', 0) + QStringLiteral(" %"));
+        shareLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        shareLabel->setForegroundRole(QPalette::PlaceholderText);
+        const QString tip =
+            tr("If %1 never failed, %2 would be down %3 minutes less a year "
+               "(%4 % of its downtime). Its own availability: %5.")
+                .arg(comp.displayName(), target, saved, locale.toString(share * 100.0, 'f', 1),
+                    availabilityPercent(c.unavailability));
+        for (QLabel *label : {name, minutesLabel, shareLabel}) {
+            label->setToolTip(tip);
+            grid->addWidget(label, row, label == name ? 0 : label == minutesLabel ? 1 : 2);
+        }
+        m_contributorIds.append(comp.id);
+        ++row;
+    }
+    m_contributors->show();
+}
+
+bool Inspector::isAvailabilityShown() const
+{
+    return !m_availabilitySection->isHidden() && !m_componentPage->isHidden();
+}
+
+QString Inspector::availabilityText() const
+{
+    QStringList parts;
+    for (const QLabel *label : {m_availabilityValue, m_downtime, m_availabilityNote}) {
+        if (!label->isHidden() && !label->text().isEmpty())
+            parts.append(label->text());
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+QStringList Inspector::contributorIds() const
+{
+    return m_contributorIds;
 }
 
 void Inspector::buildDependencyPage()

@@ -126,6 +126,7 @@ AvailabilityReport availability(
         c.component = ComponentIndex(componentOf[v]);
         c.unavailability = failure[v];
         c.birnbaum = birnbaum[v];
+        c.contribution = birnbaum[v] * failure[v];
         c.criticality =
             report.unavailability > 0.0 ? birnbaum[v] * failure[v] / report.unavailability : 0.0;
         if (c.criticality > 0.0)
@@ -139,6 +140,27 @@ AvailabilityReport availability(
         });
     reporter.finish();
     return report;
+}
+
+AvailabilityReport availabilityContributors(const Map &map, const ImpactGraph &graph,
+    ComponentIndex target, int limit, const ProgressFn &progress)
+{
+    AvailabilityReport report = availability(map, graph, target, progress);
+    // Criticality is contribution / U(target) for every contributor, but contribution is
+    // ranked directly so that the order needs no division.
+    std::stable_sort(report.contributors.begin(), report.contributors.end(),
+        [](const AvailabilityContributor &a, const AvailabilityContributor &b) {
+            return a.contribution > b.contribution;
+        });
+    if (limit >= 0 && report.contributors.size() > std::size_t(limit))
+        report.contributors.resize(std::size_t(limit));
+    return report;
+}
+
+AvailabilityReport availabilityContributors(const Map &map, ComponentIndex target, int limit)
+{
+    const ImpactGraph graph(map);
+    return availabilityContributors(map, graph, target, limit);
 }
 
 } // namespace faultline

@@ -25,6 +25,10 @@ struct AvailabilityContributor
     // alone would bring the target back. The ranking measure: what to make more available
     // first.
     double criticality = 0.0;
+    // What the target would gain if this component never failed: U(target) - U(target | it
+    // never fails), which is its unavailability x birnbaum (so the same ranking as
+    // criticality). Times 525,600: the minutes of downtime a year it costs the target.
+    double contribution = 0.0;
 };
 
 struct AvailabilityReport
@@ -55,5 +59,12 @@ struct AvailabilityReport
 // and faultline::Error if the diagram would be too large for memory.
 AvailabilityReport availability(const Map &map, const ImpactGraph &graph, ComponentIndex target,
     const ProgressFn &progress = {});
+
+// The target's availability with at most `limit` contributors (all when limit < 0), those
+// whose perfection would lower its unavailability most first (ties in map order). The
+// inspector's "contributes most" list. The second form builds the ImpactGraph itself.
+AvailabilityReport availabilityContributors(const Map &map, const ImpactGraph &graph,
+    ComponentIndex target, int limit, const ProgressFn &progress = {});
+AvailabilityReport availabilityContributors(const Map &map, ComponentIndex target, int limit);
 
 } // namespace faultline

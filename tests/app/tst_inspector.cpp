@@ -1,7 +1,9 @@
 // The inspector under the offscreen platform: select, edit a field as a user would (type, then
 // Enter), and check the map, the undo stack and the message shown for a refused edit.
+#include "model/analysis/availability.h"
 #include "tests/model/maptestutil.h"
 #include "views/inspector.h"
+#include "views/inspectorformat.h"
 #include "views/mapdocument.h"
 #include "views/mapselection.h"
 
@@ -26,6 +28,22 @@ Map sampleMap()
         "az2 parent=use1 kind=zone; web-a parent=az1 kind=compute; web-b parent=az2 kind=compute;"
         "web kind=group require=1 -> web-a,web-b; db parent=az1 kind=database;"
         "shop name=Shop kind=service cost=100 -> web,db"));
+    return map;
+}
+
+// The sample with availabilities, Shop a business service: the web pool is redundant over two
+// zones, the database sits in one of them.
+Map availabilityMap()
+{
+    Map map = testutil::parseMap(QStringLiteral(
+        "az1 kind=zone availability=0.999; az2 kind=zone availability=0.999;"
+        "web-a parent=az1 kind=compute availability=0.99;"
+        "web-b parent=az2 kind=compute availability=0.99;"
+        "web kind=group require=1 -> web-a,web-b; db parent=az1 kind=database availability=0.9995;"
+        "shop name=Shop kind=service cost=100 -> web,db; batch kind=service -> db"));
+    Component shop = map.component(*map.findComponent(QStringLiteral("shop")));
+    shop.business = true;
+    map.setComponent(*map.findComponent(QStringLiteral("shop")), shop);
     return map;
 }
 
@@ -259,6 +277,96 @@ private slots:
         QCOMPARE(m_inspector->dependencyFrom(), QStringLiteral("web"));
         selection.clear();
         QVERIFY(m_inspector->componentId().isEmpty());
+    }
+
+    // A business service shows its exact availability, its downtime a year and what
+    // contributes most, as the model computes them; other components do not.
+    void availabilityOfABusinessService()
+    {
+        m_doc->reset(availabilityMap(), {}, false);
+        MapSelection selection;
+        m_inspector->setSelectionModel(&selection);
+        selection.setComponents({QStringLiteral("batch")});
+        QVERIFY(!m_inspector->isAvailabilityShown());
+        selection.setComponents({QStringLiteral("shop")});
+        QVERIFY(m_inspector->isAvailabilityShown());
+        QTRY_VERIFY(!m_inspector->isAvailabilityPending());
+
+        const auto expect = [this](const QStringList &ids) {
+            const Map &map = m_doc->map();
+            const AvailabilityReport r = availabilityContributors(
+                map, *map.findComponent(QStringLiteral("shop")), Inspector::contributorLimit);
+            QStringList contributors;
+            for (const AvailabilityContributor &c : r.contributors)
+                contributors << map.component(c.component).id;
+            QCOMPARE(contributors, ids);
+            QCOMPARE(m_inspector->contributorIds(), contributors);
+            const QString text = m_inspector->availabilityText();
+            QVERIFY2(text.startsWith(inspector::availabilityPercent(r.unavailability)),
+                qPrintable(text));
+            QVERIFY2(text.contains(inspector::formatMinutes(r.downtimeMinutesPerYear)
+                         + QStringLiteral(" minutes of downtime a year")),
+                qPrintable(text));
+        };
+        // The zone az1 (0.999) and db (0.9995) are in series; the web pool's members are
+        // redundant, so they add far less (web-a more: its partner also fails with az2).
+        expect({QStringLiteral("az1"), QStringLiteral("db"), QStringLiteral("web-a"),
+            QStringLiteral("web-b"), QStringLiteral("az2")});
+        // 0.999 x 0.9995 x (1 - (1 - 0.99) x (1 - 0.99 x 0.999)) = 0.998390...
+        QVERIFY2(m_inspector->availabilityText().startsWith(QStringLiteral("99.839 %")),
+            qPrintable(m_inspector->availabilityText()));
+
+        // An edit anywhere refreshes it: a database that never fails is no contributor.
+        const auto db = m_doc->map().findComponent(QStringLiteral("db"));
+        QVERIFY(db);
+        Component perfect = m_doc->map().component(*db);
+        perfect.availability.reset();
+        QVERIFY(!edit::tryPush(*m_doc, edit::editComponent(*m_doc, QStringLiteral("db"), perfect)));
+        QTRY_VERIFY(!m_inspector->isAvailabilityPending());
+        expect({QStringLiteral("az1"), QStringLiteral("web-a"), QStringLiteral("web-b"),
+            QStringLiteral("az2")});
+        // Its own availability, typed in the inspector, counts too; undo takes it back.
+        type(QStringLiteral("availability"), QStringLiteral("99 %"));
+        QTRY_VERIFY(!m_inspector->isAvailabilityPending());
+        QCOMPARE(m_inspector->contributorIds().value(0), QStringLiteral("shop"));
+        m_doc->undoStack()->undo();
+        QTRY_VERIFY(!m_inspector->isAvailabilityPending());
+        QVERIFY(!m_inspector->contributorIds().contains(QStringLiteral("shop")));
+
+        // A click on a contributor selects it. (Replaced lists are deleted later.)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        auto *link = field<QLabel>(QStringLiteral("contributor:az1"));
+        QVERIFY(link->isVisible());
+        QTest::mouseClick(link, Qt::LeftButton, {}, QPoint(4, link->height() / 2));
+        QCOMPARE(selection.current(), QStringLiteral("az1"));
+        QVERIFY(!m_inspector->isAvailabilityShown()); // a zone is no business service
+        m_inspector->setSelectionModel(nullptr);
+    }
+
+    void availabilityWithoutAnyAvailability()
+    {
+        Component shop = get(*m_doc, QStringLiteral("shop"));
+        shop.business = true;
+        QVERIFY(!edit::tryPush(*m_doc, edit::editComponent(*m_doc, QStringLiteral("shop"), shop)));
+        m_inspector->setSelection(QStringLiteral("shop"));
+        QVERIFY(m_inspector->isAvailabilityShown());
+        QTRY_VERIFY(!m_inspector->isAvailabilityPending());
+        QVERIFY2(m_inspector->availabilityText().startsWith(
+                     QStringLiteral("No component with an availability")),
+            qPrintable(m_inspector->availabilityText()));
+        QVERIFY(m_inspector->contributorIds().isEmpty());
+    }
+
+    void availabilityPercentShowsTheNines()
+    {
+        QCOMPARE(inspector::availabilityPercent(1.27e-4), QStringLiteral("99.9873 %"));
+        QCOMPARE(inspector::availabilityPercent(0.0005), QStringLiteral("99.95 %"));
+        QCOMPARE(inspector::availabilityPercent(0.001), QStringLiteral("99.90 %"));
+        QCOMPARE(inspector::availabilityPercent(0.02), QStringLiteral("98.00 %"));
+        QCOMPARE(inspector::availabilityPercent(1e-9), QStringLiteral("99.9999999 %"));
+        QCOMPARE(inspector::availabilityPercent(0.0), QStringLiteral("100 %"));
+        QCOMPARE(inspector::formatMinutes(66.752), QStringLiteral("66.8"));
+        QCOMPARE(inspector::formatMinutes(0.0421), QStringLiteral("0.042"));
     }
 
     void switchingSelectionCommitsTheTypedText()

@@ -340,6 +340,96 @@ private slots:
         }
     }
 
+    // Contribution = U(target) - U(target | the component never fails), by brute force: every
+    // component whose perfection lowers U is listed (largest first), no other.
+    void contributorsMatchBruteForce()
+    {
+        std::mt19937 rng(31);
+        int nonTrivial = 0;
+        for (int round = 0; round < 200; ++round) {
+            const Map map = randomMap(rng, 1 + round % 12);
+            const ImpactGraph graph(map);
+            const std::vector<std::uint32_t> down = truthTable(graph);
+            for (int t = 0; t < graph.size(); ++t) {
+                const double u = bruteUnavailability(map, down, t);
+                const AvailabilityReport r =
+                    availabilityContributors(map, graph, ComponentIndex(t), -1);
+                QVERIFY(std::abs(r.unavailability - u) < 1e-12);
+                std::vector<double> expected(graph.size(), 0.0);
+                int positive = 0;
+                for (int c = 0; c < graph.size(); ++c) {
+                    if (!map.components()[c].availability)
+                        continue;
+                    expected[c] = u - bruteUnavailability(map, down, t, c, false);
+                    positive += expected[c] > 1e-12 ? 1 : 0;
+                }
+                for (const AvailabilityContributor &c : r.contributors) {
+                    QVERIFY2(std::abs(c.contribution - expected[c.component.value]) < 1e-12,
+                        qPrintable(QStringLiteral("round %1 target %2 component %3: %4 vs %5")
+                                       .arg(round)
+                                       .arg(t)
+                                       .arg(c.component.value)
+                                       .arg(c.contribution, 0, 'g', 17)
+                                       .arg(expected[c.component.value], 0, 'g', 17)));
+                    QVERIFY(c.contribution > 0.0);
+                }
+                for (std::size_t i = 1; i < r.contributors.size(); ++i)
+                    QVERIFY(r.contributors[i - 1].contribution >= r.contributors[i].contribution);
+                // Everything that contributes is listed (rounding aside).
+                QVERIFY(int(r.contributors.size()) >= positive);
+                nonTrivial += positive > 1 ? 1 : 0;
+                // A limit keeps the first ones.
+                const AvailabilityReport two =
+                    availabilityContributors(map, graph, ComponentIndex(t), 2);
+                QCOMPARE(two.contributors.size(), std::min<std::size_t>(2, r.contributors.size()));
+                for (std::size_t i = 0; i < two.contributors.size(); ++i)
+                    QCOMPARE(two.contributors[i].component, r.contributors[i].component);
+            }
+        }
+        QVERIFY2(nonTrivial > 200, qPrintable(QString::number(nonTrivial)));
+    }
+
+    void contributorsSeriesParallelTwoOfThree()
+    {
+        // Series: making one perfect leaves the product of the others.
+        const Map series = build({comp("app", 0.99), comp("db", 0.999), comp("zone", 0.9999)},
+            {{"app", "db"}, {"db", "zone"}});
+        const AvailabilityReport s = availabilityContributors(series, at(series, "app"), 2);
+        const double u = 1 - 0.99 * 0.999 * 0.9999;
+        QCOMPARE(ids(series, {s.contributors[0].component, s.contributors[1].component}),
+            (QStringList {"app", "db"}));
+        QVERIFY(std::abs(s.contributors[0].contribution - (u - (1 - 0.999 * 0.9999))) < 1e-15);
+        QVERIFY(std::abs(s.contributors[1].contribution - (u - (1 - 0.99 * 0.9999))) < 1e-15);
+
+        // Parallel: either one perfect and the pool never fails; ties in map order.
+        const Map parallel =
+            build({comp("svc"), comp("pool", {}, 1), comp("a", 0.9), comp("b", 0.8)},
+                {{"svc", "pool"}, {"pool", "a"}, {"pool", "b"}});
+        const AvailabilityReport p = availabilityContributors(parallel, at(parallel, "svc"), 5);
+        QCOMPARE(p.contributors.size(), std::size_t(2));
+        QCOMPARE(ids(parallel, {p.contributors[0].component, p.contributors[1].component}),
+            (QStringList {"a", "b"}));
+        for (const AvailabilityContributor &c : p.contributors)
+            QVERIFY(std::abs(c.contribution - 0.02) < 1e-15);
+
+        // 2 of 3: with one perfect, down only when both others are.
+        const Map vote = build({comp("g", {}, 2), comp("a", 0.9), comp("b", 0.9), comp("c", 0.9)},
+            {{"g", "a"}, {"g", "b"}, {"g", "c"}});
+        const AvailabilityReport v = availabilityContributors(vote, at(vote, "g"), 5);
+        QCOMPARE(v.contributors.size(), std::size_t(3));
+        const double whole = 3 * 0.9 * 0.01 + 0.001;
+        QVERIFY(std::abs(v.unavailability - whole) < 1e-15);
+        for (const AvailabilityContributor &c : v.contributors)
+            QVERIFY(std::abs(c.contribution - (whole - 0.01)) < 1e-15);
+
+        // Nothing with an availability: nothing contributes.
+        const Map none = build({comp("x"), comp("y")}, {{"x", "y"}});
+        const AvailabilityReport n = availabilityContributors(none, at(none, "x"), 5);
+        QCOMPARE(n.variableCount, 0);
+        QVERIFY(n.contributors.empty());
+        QCOMPARE(n.availability, 1.0);
+    }
+
     void blastRadiusMatchesEngine()
     {
         std::mt19937 rng(19);
