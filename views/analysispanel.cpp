@@ -131,9 +131,9 @@ AnalysisPanel::AnalysisPanel(MapDocument *document, MapSelection *selection, QWi
     connect(m_cancel, &QPushButton::clicked, this, &AnalysisPanel::cancel);
     connect(m_doc, &MapDocument::mapChanged, this, &AnalysisPanel::mapChanged);
     connect(m_doc, &MapDocument::documentReset, this, &AnalysisPanel::mapChanged);
-    connect(m_selection, &MapSelection::changed, this, &AnalysisPanel::refreshTarget);
+    connect(m_selection, &MapSelection::changed, this, &AnalysisPanel::followSelection);
     refreshKinds();
-    refreshTarget();
+    followSelection();
 }
 
 AnalysisPanel::~AnalysisPanel()
@@ -329,9 +329,22 @@ void AnalysisPanel::refreshKinds()
     m_kind->setCurrentIndex(at < 0 ? 0 : at);
 }
 
+QString AnalysisPanel::targetText() const
+{
+    return m_target->text();
+}
+
+void AnalysisPanel::followSelection()
+{
+    if (m_marking)
+        return;
+    m_targetId = m_selection->current();
+    refreshTarget();
+}
+
 void AnalysisPanel::refreshTarget()
 {
-    const auto c = m_doc->map().findComponent(m_selection->current());
+    const auto c = m_doc->map().findComponent(m_targetId);
     if (!c) {
         m_target->setText(tr("<b>Target:</b> <i>select a component on the map</i>"));
         return;
@@ -341,14 +354,23 @@ void AnalysisPanel::refreshTarget()
                           .arg(comp.displayName().toHtmlEscaped(), comp.kind.toHtmlEscaped()));
 }
 
-QString AnalysisPanel::targetFor(const QString &id, QString *why) const
+// The target an analysis runs on (`id`, or the panel's target when empty), which becomes the
+// panel's target; empty, with the reason in the status line, when there is none.
+QString AnalysisPanel::useTarget(const QString &id)
 {
-    const QString target = id.isEmpty() ? m_selection->current() : id;
+    const QString target = id.isEmpty() ? m_targetId : id;
+    QString why;
     if (target.isEmpty())
-        *why = tr("Select a component first.");
+        why = tr("Select a component first.");
     else if (!m_doc->map().findComponent(target))
-        *why = tr("There is no component \"%1\".").arg(target);
-    return why->isEmpty() ? target : QString();
+        why = tr("There is no component \"%1\".").arg(target);
+    if (!why.isEmpty()) {
+        setStatus(why);
+        return {};
+    }
+    m_targetId = target;
+    refreshTarget();
+    return target;
 }
 
 void AnalysisPanel::mapChanged()
@@ -463,12 +485,9 @@ void AnalysisPanel::runBlastRadius()
 bool AnalysisPanel::findSinglePointsOfFailure(const QString &targetId)
 {
     showTab(SpofTab);
-    QString why;
-    const QString id = targetFor(targetId, &why);
-    if (id.isEmpty()) {
-        setStatus(why);
+    const QString id = useTarget(targetId);
+    if (id.isEmpty())
         return false;
-    }
     start(tr("Finding single points of failure"),
         [this, id](const Map &map, const ImpactGraph &graph, const ProgressFn &progress) {
             auto report = std::make_shared<SpofReport>(
@@ -481,12 +500,9 @@ bool AnalysisPanel::findSinglePointsOfFailure(const QString &targetId)
 bool AnalysisPanel::findCutSets(const QString &targetId)
 {
     showTab(CutSetsTab);
-    QString why;
-    const QString id = targetFor(targetId, &why);
-    if (id.isEmpty()) {
-        setStatus(why);
+    const QString id = useTarget(targetId);
+    if (id.isEmpty())
         return false;
-    }
     CutSetOptions options;
     options.maxOrder = m_order->value();
     options.onlyWithAvailability = m_onlyWithAvailability->isChecked();
@@ -502,12 +518,9 @@ bool AnalysisPanel::findCutSets(const QString &targetId)
 bool AnalysisPanel::computeAvailability(const QString &targetId)
 {
     showTab(AvailabilityTab);
-    QString why;
-    const QString id = targetFor(targetId, &why);
-    if (id.isEmpty()) {
-        setStatus(why);
+    const QString id = useTarget(targetId);
+    if (id.isEmpty())
         return false;
-    }
     start(tr("Computing availability"),
         [this, id](const Map &map, const ImpactGraph &graph, const ProgressFn &progress) {
             auto report = std::make_shared<AvailabilityReport>(
@@ -596,7 +609,9 @@ void AnalysisPanel::showSpof(const Map &map, const SpofReport &report)
                               "Double-click one to fail it.",
         nullptr, int(m_spofIds.size()))
                                .arg(target.toHtmlEscaped()));
+    m_marking = true;
     m_selection->setComponents(m_spofIds);
+    m_marking = false;
 }
 
 void AnalysisPanel::showCutSets(const Map &map, const CutSetReport &report)

@@ -67,6 +67,11 @@ public:
     QString statusText() const;
     // The ids of the last single points of failure found.
     const QStringList &singlePoints() const { return m_spofIds; }
+    // What the analyses run on when no target is given, and the "Target:" line shows: the
+    // component the user last selected (the current one), or the last explicit target. Marking
+    // results on the map (single points of failure are selected) does not change it.
+    QString targetId() const { return m_targetId; }
+    QString targetText() const;
 
 signals:
     void finished(); // a result was shown, or an analysis failed or was dropped
@@ -87,8 +92,9 @@ private:
     void pollProgress();
     void setStatus(const QString &text);
     void refreshKinds();
+    void followSelection();
     void refreshTarget();
-    QString targetFor(const QString &id, QString *why) const;
+    QString useTarget(const QString &id);
     void showBlastRadius(const Map &map, const BlastRadiusReport &report);
     void showSpof(const Map &map, const SpofReport &report);
     void showCutSets(const Map &map, const CutSetReport &report);
@@ -125,7 +131,9 @@ private:
     QLabel *m_downtime;
     QTreeWidget *m_contributors;
 
+    QString m_targetId;
     bool m_syncing = false;
+    bool m_marking = false; // the panel itself is selecting results on the map
 };
 
 } // namespace faultline

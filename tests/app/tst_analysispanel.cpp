@@ -116,6 +116,38 @@ private slots:
             m_panel->grab().save(qEnvironmentVariable("FAULTLINE_PANEL_SHOT") + ".spof.png");
     }
 
+    // The single points of failure are selected on the map; the "Target:" line keeps naming
+    // the component the analysis ran on, and the next analysis runs on it too.
+    void targetStaysAfterMarkingSinglePoints()
+    {
+        m_selection->setComponents({QStringLiteral("checkout")});
+        QVERIFY(m_panel->targetText().contains(QStringLiteral("Checkout")));
+        QVERIFY(m_panel->findSinglePointsOfFailure());
+        QVERIFY(waitForIdle());
+        QVERIFY(m_selection->components().size() > 1);
+        QVERIFY(m_selection->current() != QStringLiteral("checkout"));
+        const QString first = m_doc->map()
+                                  .component(*m_doc->map().findComponent(m_selection->current()))
+                                  .displayName();
+        QCOMPARE(m_panel->targetId(), QStringLiteral("checkout"));
+        QVERIFY2(m_panel->targetText().contains(QStringLiteral("Checkout")),
+            qPrintable(m_panel->targetText()));
+        QVERIFY2(!m_panel->targetText().contains(first), qPrintable(m_panel->targetText()));
+        QVERIFY(m_panel->computeAvailability());
+        QVERIFY(waitForIdle());
+        QVERIFY(m_panel->availabilityText().startsWith(QStringLiteral("Checkout:")));
+
+        // An explicit target becomes the panel's; the user's next selection takes over again.
+        QVERIFY(m_panel->findSinglePointsOfFailure(QStringLiteral("payments")));
+        QVERIFY(waitForIdle());
+        QCOMPARE(m_panel->targetId(), QStringLiteral("payments"));
+        m_selection->setComponents({QStringLiteral("use1")});
+        QCOMPARE(m_panel->targetId(), QStringLiteral("use1"));
+        QVERIFY(m_panel->targetText().contains(QStringLiteral("us-east-1")));
+        m_selection->clear();
+        QVERIFY(m_panel->targetText().contains(QStringLiteral("select a component")));
+    }
+
     void cutSetsMatchTheModel()
     {
         m_panel->orderBox()->setValue(2);
