@@ -13,15 +13,21 @@
 #include "views/mapview.h"
 #include "views/search.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPen>
+#include <QPlainTextEdit>
 #include <QStatusBar>
+#include <QTextDocument>
 #include <QToolBar>
 
 namespace faultline {
@@ -36,6 +42,81 @@ QStringList existing(const Map &map, const QStringList &ids)
     }
     return out;
 }
+
+enum class UndoKey { None, Undo, Redo };
+
+// Ctrl+Z (and the platform's undo keys); Ctrl+Shift+Z, Ctrl+Y (and the platform's redo keys).
+UndoKey undoKeyOf(const QKeyEvent *e)
+{
+    if (e->matches(QKeySequence::Undo))
+        return UndoKey::Undo;
+    const QKeyCombination k(e->modifiers() & ~Qt::KeypadModifier, Qt::Key(e->key()));
+    if (e->matches(QKeySequence::Redo) || k == QKeyCombination(Qt::CTRL, Qt::Key_Y)
+        || k == QKeyCombination(Qt::CTRL | Qt::SHIFT, Qt::Key_Z))
+        return UndoKey::Redo;
+    return UndoKey::None;
+}
+
+// The text a focused widget edits, and whether the user typed in it since it last showed the
+// document (the inspector commits a field and puts the model's text back, which clears the
+// modified flag): only that typing is the field's own to undo.
+struct TextField
+{
+    QLineEdit *line = nullptr;
+    QPlainTextEdit *plain = nullptr;
+
+    static TextField of(QWidget *w)
+    {
+        if (auto *line = qobject_cast<QLineEdit *>(w))
+            return {line, nullptr};
+        if (auto *spin = qobject_cast<QAbstractSpinBox *>(w))
+            return {spin->findChild<QLineEdit *>(), nullptr};
+        if (auto *combo = qobject_cast<QComboBox *>(w))
+            return {combo->lineEdit(), nullptr};
+        if (auto *plain = qobject_cast<QPlainTextEdit *>(w))
+            return {nullptr, plain};
+        return {};
+    }
+    // Undo: while typing is left to undo (a line edit is "modified" until its undo reaches the
+    // text it was given). Redo: while the field holds typing, or typing it undid (typing is
+    // newer than anything the document could redo, and a document redo would replace it).
+    bool ownsKey(UndoKey key) const
+    {
+        if (line) {
+            if (line->isReadOnly())
+                return false;
+            return key == UndoKey::Undo ? line->isModified() && line->isUndoAvailable()
+                                        : line->isModified() || line->isRedoAvailable();
+        }
+        if (plain) {
+            const QTextDocument *d = plain->document();
+            if (plain->isReadOnly())
+                return false;
+            return key == UndoKey::Undo ? d->isModified() && d->isUndoAvailable()
+                                        : d->isModified() || d->isRedoAvailable();
+        }
+        return false;
+    }
+    // The document's undo goes past the field's undone typing: that typing can no longer be
+    // redone (one history, as the user sees it).
+    void forgetRedo() const
+    {
+        if (line && line->isRedoAvailable() && !line->isModified()) {
+            const int cursor = line->cursorPosition();
+            line->setText(line->text()); // clears its history
+            line->setCursorPosition(cursor);
+        } else if (plain && !plain->document()->isModified()) {
+            plain->document()->clearUndoRedoStacks(QTextDocument::RedoStack);
+        }
+    }
+    void apply(UndoKey key) const
+    {
+        if (line)
+            key == UndoKey::Undo ? line->undo() : line->redo();
+        else if (plain)
+            key == UndoKey::Undo ? plain->undo() : plain->redo();
+    }
+};
 
 } // namespace
 
@@ -120,6 +201,7 @@ EditActions::EditActions(MainWindow *window)
     connect(
         window->whatIf()->clearAction(), &QAction::triggered, this, &EditActions::cancelConnect);
     window->scene()->installEventFilter(this);
+    qApp->installEventFilter(this); // the undo keys, wherever focus is in the window
     updateActions();
 }
 
@@ -291,6 +373,8 @@ QString EditActions::componentAt(const QPointF &scenePos) const
 
 bool EditActions::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)
+        return undoKey(watched, static_cast<QKeyEvent *>(event));
     if (watched == m_window->scene()) {
         switch (event->type()) {
         case QEvent::GraphicsSceneMousePress:
@@ -302,6 +386,40 @@ bool EditActions::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QObject::eventFilter(watched, event);
+}
+
+// The undo keys in a text field of the window (the inspector's, the search box, the table's
+// editors, a floating dock's): while the field holds typing of its own, they undo and redo that
+// typing, as in any text field; otherwise they undo and redo the document (Edit › Undo and
+// Redo), instead of a field's history of text that is already committed. So Ctrl+Z after typing
+// takes the typing back, and the next Ctrl+Z the last edit, as in one history. Dialogs keep
+// their own keys.
+bool EditActions::undoKey(QObject *watched, QKeyEvent *event)
+{
+    auto *w = qobject_cast<QWidget *>(watched);
+    if (!w || w != QApplication::focusWidget())
+        return false;
+    QWidget *top = w->window();
+    if (top != m_window && !(qobject_cast<QDockWidget *>(top) && top->parentWidget() == m_window))
+        return false;
+    const UndoKey key = undoKeyOf(event);
+    const TextField field = TextField::of(w);
+    if (key == UndoKey::None || (!field.line && !field.plain))
+        return false;
+    const bool own = field.ownsKey(key);
+    if (event->type() == QEvent::ShortcutOverride) {
+        // Accepted: the key comes to the field as a key press (below). Not accepted: the
+        // window's Undo or Redo shortcut takes it.
+        event->setAccepted(own);
+        if (!own)
+            field.forgetRedo();
+        return true;
+    }
+    if (own)
+        field.apply(key);
+    // Otherwise the document had nothing to undo or redo (its action is disabled): the field's
+    // committed history is not undone instead.
+    return true;
 }
 
 bool EditActions::sceneMouse(QEvent *event)

@@ -9,6 +9,7 @@
 class QAction;
 class QEvent;
 class QGraphicsLineItem;
+class QKeyEvent;
 class QMessageBox;
 class QPoint;
 
@@ -24,7 +25,9 @@ class MainWindow;
 // the toolbar, the Edit menu's actions (new component, delete, add dependency) and the canvas
 // gestures that make a dependency (Shift+drag from one component to another, or "Add Dependency
 // from Here…" then a click on the target). Every edit goes through edit::tryPush; a refused one
-// shows its message in the status bar and in a non-modal message box.
+// shows its message in the status bar and in a non-modal message box. Ctrl+Z, Ctrl+Shift+Z and
+// Ctrl+Y undo and redo the document wherever focus is in the window, except typing not yet
+// committed in a text field, which they undo and redo first (see undoKey()).
 class EditActions : public QObject
 {
     Q_OBJECT
@@ -71,6 +74,7 @@ private:
     void updateActions();
     QString componentAt(const QPointF &scenePos) const;
     bool sceneMouse(QEvent *event);
+    bool undoKey(QObject *watched, QKeyEvent *event);
 
     MainWindow *m_window;
     Inspector *m_inspector;

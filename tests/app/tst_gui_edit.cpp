@@ -18,6 +18,7 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -143,11 +144,102 @@ private slots:
         QCOMPARE(w->document()->map().component(*c).name, oldName);
         QCOMPARE(name->text(), oldName);
         QCOMPARE(w->scene()->nodeItem(id)->toolTip(), oldName);
-        w->document()->undoStack()->redo(); // Ctrl+Shift+Z / Ctrl+Y: see the report
+        QTest::keyClick(w->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(w->document()->map().component(*c).name, QStringLiteral("Engineering blog"));
         QCOMPARE(label(w.get(), id), QStringLiteral("Engineering blog"));
         QVERIFY(!w->isLayoutRunning());
         QCOMPARE(w->document()->map().positions(), positions);
+    }
+
+    // Undo and redo from the keyboard with focus in the inspector's fields: a committed edit is
+    // undone and redone in the document (the field shows it); typing not yet committed is
+    // undone in the field first, then the keys go back to the document.
+    void undoRedoKeysWithFocusInTheInspector()
+    {
+        auto w = openExample();
+        MapDocument *doc = w->document();
+        const QString id = QStringLiteral("blog");
+        const auto c = doc->map().findComponent(id);
+        const QString oldName = doc->map().component(*c).name;
+        const QString oldOwner = doc->map().component(*c).owner;
+        clickOn(w.get(), id);
+        w->inspectorDock()->show();
+        w->inspectorDock()->raise();
+        Inspector *inspector = w->editActions()->inspector();
+        auto *name = inspector->findChild<QLineEdit *>(QStringLiteral("name"));
+        auto *owner = inspector->findChild<QLineEdit *>(QStringLiteral("owner"));
+        QVERIFY(QTest::qWaitFor([&] { return name->isVisible(); }));
+        QTest::mouseClick(name, Qt::LeftButton);
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Engineering blog"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(doc->map().component(*c).name, QStringLiteral("Engineering blog"));
+        QCOMPARE(QApplication::focusWidget(), name);
+        const int edits = doc->undoStack()->count();
+
+        const auto press = [](QWidget *target, Qt::Key key, Qt::KeyboardModifiers modifiers) {
+            QCOMPARE(QApplication::focusWidget(), target);
+            QTest::keyClick(target, key, modifiers);
+        };
+        const auto nameIs = [&](const QString &expected) {
+            QCOMPARE(doc->map().component(*c).name, expected);
+            QCOMPARE(name->text(), expected);
+            QCOMPARE(label(w.get(), id), expected);
+        };
+        press(name, Qt::Key_Z, Qt::ControlModifier);
+        nameIs(oldName);
+        press(name, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        nameIs(QStringLiteral("Engineering blog"));
+        press(name, Qt::Key_Z, Qt::ControlModifier);
+        nameIs(oldName);
+        press(name, Qt::Key_Y, Qt::ControlModifier);
+        nameIs(QStringLiteral("Engineering blog"));
+        QCOMPARE(doc->undoStack()->count(), edits); // nothing new was pushed
+        QVERIFY(!name->isModified());
+
+        // Typing not yet committed in another field: Ctrl+Z takes the typing back first...
+        QTest::mouseClick(owner, Qt::LeftButton);
+        owner->end(false);
+        QTest::keyClicks(owner, QStringLiteral(" and friends"));
+        press(owner, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(owner->text(), oldOwner);
+        QCOMPARE(doc->map().component(*c).name, QStringLiteral("Engineering blog"));
+        // ...redo brings it back, and a redo with typing pending leaves the document alone...
+        press(owner, Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(owner->text(), oldOwner + QStringLiteral(" and friends"));
+        press(owner, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(owner->text(), oldOwner + QStringLiteral(" and friends"));
+        QCOMPARE(doc->undoStack()->index(), edits);
+        // ...then the next Ctrl+Z undoes the last edit of the document, and redo redoes that
+        // (the typing undone before it is older).
+        press(owner, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(owner->text(), oldOwner);
+        press(owner, Qt::Key_Z, Qt::ControlModifier);
+        nameIs(oldName);
+        QCOMPARE(doc->map().component(*c).owner, oldOwner);
+        press(owner, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        nameIs(QStringLiteral("Engineering blog"));
+        QCOMPARE(owner->text(), oldOwner);
+        press(owner, Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(owner->text(), oldOwner);
+        QCOMPARE(doc->undoStack()->index(), edits);
+
+        // The same keys from the search box and from the canvas.
+        auto *search = w->editActions()->search();
+        search->setFocus(Qt::ShortcutFocusReason);
+        press(search, Qt::Key_Z, Qt::ControlModifier);
+        nameIs(oldName);
+        press(search, Qt::Key_Y, Qt::ControlModifier);
+        nameIs(QStringLiteral("Engineering blog"));
+        w->view()->setFocus(Qt::OtherFocusReason);
+        press(w->view(), Qt::Key_Z, Qt::ControlModifier);
+        nameIs(oldName);
+        press(w->view(), Qt::Key_Y, Qt::ControlModifier);
+        nameIs(QStringLiteral("Engineering blog"));
+        press(w->view(), Qt::Key_Z, Qt::ControlModifier);
+        press(w->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        nameIs(QStringLiteral("Engineering blog"));
+        QCOMPARE(doc->undoStack()->count(), edits);
     }
 
     void deleteWithTheKeyAndUndo()
