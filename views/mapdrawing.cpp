@@ -308,17 +308,6 @@ QPainterPath straightRoute(const QRectF &from, const QRectF &to, QPointF *tip)
     return path;
 }
 
-QPainterPath bezierRoute(const std::vector<QPointF> &points)
-{
-    QPainterPath path;
-    if (points.empty())
-        return path;
-    path.moveTo(points.front());
-    for (std::size_t i = 1; i + 2 < points.size(); i += 3)
-        path.cubicTo(points[i], points[i + 1], points[i + 2]);
-    return path;
-}
-
 namespace {
 
 struct LegendRow

@@ -62,11 +62,9 @@ void drawEdge(QPainter *painter, const QPainterPath &path, QPointF tip, const Ed
 // The state's glyph in a disc: ⚡ failed or impaired, ✖ down, ▼ degraded, ! at risk.
 void drawBadge(QPainter *painter, QPointF centre, theme::Look look, qreal radius);
 
-// An edge between two rectangles when no routed curve is known (after a drag, or before a
-// layout has run): leaves `from` towards `to` and stops at `to`'s border. Sets `tip`.
+// A straight edge between two rectangles (side by side, where a curve would not fit): leaves
+// `from` towards `to` and stops at `to`'s border. Sets `tip`.
 QPainterPath straightRoute(const QRectF &from, const QRectF &to, QPointF *tip);
-// The curve of a Graphviz route (cubic bezier points), ending at the arrowhead's base.
-QPainterPath bezierRoute(const std::vector<QPointF> &points);
 
 // The legend in `columns` columns (1 = one tall column).
 QSizeF legendSize(int columns = 1);

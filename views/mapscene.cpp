@@ -12,17 +12,10 @@
 namespace faultline {
 namespace {
 
-bool nearlyEqual(const QRectF &a, const QRectF &b)
-{
-    const qreal e = 0.01;
-    return std::abs(a.x() - b.x()) < e && std::abs(a.y() - b.y()) < e
-        && std::abs(a.width() - b.width()) < e && std::abs(a.height() - b.height()) < e;
-}
-
-// An edge between two boxes when no routed curve is known (the layout leaves edges to the
-// canvas): an S-curve from `from`'s bottom to `to`'s top (or the other way round when `to` is
-// above), leaving and arriving vertically as dot's splines do; side by side, a straight line.
-// The path ends at the arrowhead's base; `tip` is on `to`'s border.
+// An edge between two boxes (the layout leaves edges to the canvas): an S-curve from `from`'s
+// bottom to `to`'s top (or the other way round when `to` is above), leaving and arriving vertically
+// as dot's splines do; side by side, a straight line. The path ends at the arrowhead's base; `tip`
+// is on `to`'s border.
 QPainterPath curvedRoute(const QRectF &from, const QRectF &to, QPointF *tip)
 {
     const qreal headRoom = 10;
@@ -53,7 +46,6 @@ MapScene::MapScene(MapDocument *document, MapSelection *selection, QObject *pare
 {
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     setBackgroundBrush(theme::canvasBackground());
-    connect(m_doc, &MapDocument::documentReset, this, [this] { m_routes.clear(); });
     connect(m_doc, &MapDocument::mapChanged, this, &MapScene::rebuild);
     connect(m_doc, &MapDocument::positionsChanged, this, &MapScene::syncPositions);
     connect(m_doc, &MapDocument::impactChanged, this, &MapScene::recolour);
@@ -203,17 +195,8 @@ void MapScene::updateEdge(int d)
     edge->setVisible(visible);
     if (!visible)
         return;
-    const QRectF a = itemRect(from);
-    const QRectF b = itemRect(to);
-    const auto cached = m_routes.constFind({edge->from(), edge->to()});
-    if (cached != m_routes.constEnd() && !cached->route.bezier.empty()
-        && nearlyEqual(cached->from, a) && nearlyEqual(cached->to, b)) {
-        const QPainterPath path = drawing::bezierRoute(cached->route.bezier);
-        edge->setRoute(path, cached->route.arrowTip.value_or(path.currentPosition()));
-        return;
-    }
     QPointF tip;
-    const QPainterPath path = curvedRoute(a, b, &tip);
+    const QPainterPath path = curvedRoute(itemRect(from), itemRect(to), &tip);
     edge->setRoute(path, tip);
 }
 
@@ -270,53 +253,6 @@ QHash<QString, QPointF> MapScene::acceptLayout(
     QHash<QString, QPointF> positions;
     for (std::size_t i = 0; i < request.nodes.size() && i < result.centres.size(); ++i)
         positions.insert(request.nodes[i].id, result.centres[i]);
-
-    // Routes are kept with the rectangles they were made for: an edge uses its route until one
-    // of its ends moves. Cluster rectangles here are the ones the scene will compute.
-    m_routes.clear();
-    QHash<QString, QRectF> rects;
-    for (std::size_t i = 0; i < request.nodes.size(); ++i) {
-        const layout::Node &n = request.nodes[i];
-        if (!n.size.isEmpty())
-            rects.insert(n.id,
-                QRectF(result.centres[i] - QPointF(n.size.width(), n.size.height()) / 2, n.size));
-    }
-    // Clusters: deepest first, as updateCluster() does.
-    std::vector<int> order;
-    std::vector<int> depth(request.nodes.size(), 0);
-    for (std::size_t i = 0; i < request.nodes.size(); ++i) {
-        int d = 0;
-        for (int p = request.nodes[i].parent; p >= 0 && d <= int(request.nodes.size());
-             p = request.nodes[p].parent)
-            ++d;
-        depth[i] = d;
-        if (request.nodes[i].size.isEmpty())
-            order.push_back(int(i));
-    }
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return depth[a] > depth[b]; });
-    QHash<int, QRectF> content;
-    for (std::size_t i = 0; i < request.nodes.size(); ++i) {
-        const int p = request.nodes[i].parent;
-        if (p >= 0 && rects.contains(request.nodes[i].id))
-            content[p] = content[p].united(rects[request.nodes[i].id]);
-    }
-    for (int c : order) {
-        const layout::Node &n = request.nodes[c];
-        QRectF r = content.value(c).adjusted(-theme::clusterMargin,
-            -theme::clusterMargin - n.header.height(), theme::clusterMargin, theme::clusterMargin);
-        if (r.width() < n.header.width()) {
-            const qreal grow = (n.header.width() - r.width()) / 2;
-            r.adjust(-grow, 0, grow, 0);
-        }
-        rects.insert(n.id, r);
-        if (n.parent >= 0)
-            content[n.parent] = content[n.parent].united(r);
-    }
-    for (std::size_t e = 0; e < request.edges.size() && e < result.routes.size(); ++e) {
-        const QString &from = request.nodes[request.edges[e].from].id;
-        const QString &to = request.nodes[request.edges[e].to].id;
-        m_routes.insert({from, to}, {result.routes[e], rects.value(from), rects.value(to)});
-    }
     return positions;
 }
 

@@ -32,7 +32,7 @@ public:
 
     // The snapshot Graphviz lays out: ids, measured sizes, parents, dependencies, in map order.
     layout::Request layoutRequest() const;
-    // Keeps the result's edge routes and returns every component's new centre, by id.
+    // Every component's new centre, by id.
     QHash<QString, QPointF> acceptLayout(
         const layout::Request &request, const layout::Result &result);
     // Some component without children has no stored position: a layout is due.
@@ -65,12 +65,6 @@ protected:
     void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
 private:
-    struct CachedRoute
-    {
-        layout::Route route;
-        QRectF from, to;
-    };
-
     void rebuild();
     void syncPositions();
     void recolour();
@@ -93,7 +87,6 @@ private:
     std::vector<std::pair<int, int>> m_edgeEnds;
     std::vector<std::vector<int>> m_edgesOf; // dependencies touching each component
     std::vector<int> m_clusterOrder; // deepest first
-    QHash<QPair<QString, QString>, CachedRoute> m_routes;
     QSet<int> m_chain;
     QSet<int> m_chainEdges;
     QHash<QString, QPointF> m_dragStart;

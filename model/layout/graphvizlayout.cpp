@@ -403,7 +403,6 @@ Result Layouter::run()
     Result result;
     result.centres.assign(n, QPointF());
     result.clusters.assign(n, QRectF());
-    result.routes.assign(m_request.edges.size(), Route {});
     const Placement top = placeLevel(makeLevel(roots, -1));
     for (std::size_t k = 0; k < roots.size(); ++k)
         result.centres[roots[k]] = top.centres[k];

@@ -7,7 +7,6 @@
 #include <QSizeF>
 #include <QString>
 
-#include <optional>
 #include <vector>
 
 // The layout adapter's plain data: a snapshot goes in, positions come out. Nothing here points
@@ -48,17 +47,10 @@ struct Request
     double clusterMargin = 12.0; // space between a cluster's border and its contents
 };
 
-struct Route
-{
-    std::vector<QPointF> bezier; // cubic: start, then three points per segment; may be empty
-    std::optional<QPointF> arrowTip; // where the arrowhead ends, past the last bezier point
-};
-
 struct Result
 {
     std::vector<QPointF> centres; // per node; a cluster's is the centre of its rectangle
     std::vector<QRectF> clusters; // per node; null for a node without children
-    std::vector<Route> routes; // per edge
     QRectF bounds;
 };
 

@@ -72,7 +72,6 @@ private slots:
         const Request request = smallMap();
         const Result result = computeLayout(request);
         QCOMPARE(result.centres.size(), request.nodes.size());
-        QCOMPARE(result.routes.size(), request.edges.size());
         auto rectOf = [&](int i) {
             const Node &n = request.nodes[i];
             if (!result.clusters[i].isNull())
@@ -101,9 +100,6 @@ private slots:
         }
         // The business service is on top: above everything it needs.
         QVERIFY(result.centres[6].y() < result.clusters[0].top());
-        // The canvas draws the edges between the boxes: no routes.
-        for (const Route &route : result.routes)
-            QVERIFY(route.bezier.empty());
         // Clusters are sized as the canvas sizes them: contents, margin, title's room.
         QVERIFY(result.clusters[2].height() >= 60 + 2 * 12 + 30 - 0.5);
     }
