@@ -1,5 +1,7 @@
 #include "model/impact/engine.h"
 
+#include <algorithm>
+
 namespace faultline {
 
 ImpactResult::ImpactResult(
@@ -29,53 +31,75 @@ std::vector<ComponentIndex> ImpactResult::affected() const
 }
 
 ImpactEngine::ImpactEngine(const ImpactGraph &graph)
-    : m_graph(graph), m_state(graph.size(), std::uint8_t(State::Up)), m_cause(graph.size(), -1),
-      m_counts(graph.size())
+    : m_graph(graph), m_counts(graph.size()), m_rounds(graph.size()), m_tolerance(graph.size()),
+      m_queued(graph.size()), m_round(graph.size()), m_orphaned(graph.size()),
+      m_orphanedRound(graph.size()), m_affected(graph.size()), m_rises(graph.size())
 {
     for (int c = 0; c < graph.size(); ++c)
-        m_counts[c].tolerance = graph.hardCount(c) - graph.required(c);
+        m_tolerance[c] = graph.hardCount(c) - graph.required(c);
 }
 
+// Only states and rounds need clearing: counts go stale with their stamps (see Counts).
 void ImpactEngine::reset()
 {
-    for (std::int32_t c : m_queued) {
-        m_counts[c].hardDown = 0;
-        m_counts[c].hit = 0;
+    for (std::int32_t c : m_affected.items()) {
+        m_counts[c].state = std::uint8_t(State::Up);
+        m_rounds[c] = Rounds {};
     }
-    for (std::int32_t c : m_affected) {
-        m_state[c] = std::uint8_t(State::Up);
-        m_cause[c] = -1;
-    }
-    m_queued.clear();
-    m_roundStart = 0;
     m_affected.clear();
+    m_queued.clear();
+    m_orphaned.clear();
 }
 
-// Queues c for the next round, once. A component that is down cannot rise further: it is
-// neither queued nor counted any more.
-void ImpactEngine::queue(std::int32_t c)
+inline void ImpactEngine::nextRound()
+{
+    ++m_stamp;
+}
+
+inline bool ImpactEngine::mark(std::int32_t c)
 {
     Counts &n = m_counts[c];
-    if (n.queued != m_stamp) {
-        n.queued = m_stamp;
-        m_queued.push_back(c);
+    if (n.queued == m_stamp)
+        return false;
+    if (n.queued < m_runStart) {
+        n.hardDown = 0;
+        n.hit = 0;
     }
+    n.queued = m_stamp;
+    return true;
 }
 
-// Applies one rise, keeps the dependents' counts in step with it, and queues for the next round
-// whatever it may raise: nothing else can rise then (its inputs did not change).
-void ImpactEngine::raise(std::int32_t c, State to, std::int32_t cause)
+inline ImpactEngine::Counts &ImpactEngine::queue(std::int32_t c)
 {
-    const State from = State(m_state[c]);
+    if (mark(c))
+        m_queued.push(c);
+    return m_counts[c];
+}
+
+// Applies one rise in the current round, keeps the dependents' counts in step with it, and
+// queues for the next round whatever it may raise: nothing else can rise then (its inputs did
+// not change). A component that is down cannot rise further: it is neither queued nor counted.
+void ImpactEngine::raise(std::int32_t c, State to)
+{
+    const State from = stateOf(c);
     if (from == State::Up)
-        m_affected.push_back(c);
-    m_state[c] = std::uint8_t(to);
-    m_cause[c] = cause;
+        m_affected.push(c);
+    m_counts[c].state = std::uint8_t(to);
+    Rounds &rounds = m_rounds[c];
+    rounds.last = std::int32_t(m_stamp - m_runStart);
+    if (to == State::Degraded)
+        rounds.degraded = rounds.last;
+    else if (to == State::Down)
+        rounds.down = rounds.last;
     // Rule 2 reads a parent that is degraded or down; at-risk does not spread.
     if (to >= State::Degraded) {
         for (std::int32_t child : m_graph.children(c)) {
-            if (State(m_state[child]) != State::Down)
+            if (stateOf(child) == State::Down)
+                continue;
+            if (to == State::Degraded)
                 queue(child);
+            else if (mark(child)) // already queued: evaluation finds the parent down first
+                m_orphaned.push(child);
         }
     }
     // The dependents' counts move by the edge's hardness; three cases, each its own loop.
@@ -94,116 +118,142 @@ void ImpactEngine::raise(std::int32_t c, State to, std::int32_t cause)
 template<int hardDown, int hardHit, int softHit>
 void ImpactEngine::countDependents(std::int32_t c)
 {
-    // Local pointers: the compiler cannot tell that pushing to m_queued leaves them alone.
-    const std::uint8_t *state = m_state.data();
+    // The hottest loop of the engine, so queue() is spelled out over locals: appending through
+    // a member would make the compiler reload every member after each append.
     Counts *counts = m_counts.data();
     const std::uint32_t stamp = m_stamp;
+    const std::uint32_t runStart = m_runStart;
+    std::int32_t *queued = m_queued.end();
     for (const ImpactGraph::Edge &e : m_graph.dependents(c)) {
         if constexpr (softHit == 0) {
             if (!e.hard)
                 continue;
         }
-        if (State(state[e.other]) == State::Down)
-            continue;
         Counts &n = counts[e.other];
+        if (State(n.state) == State::Down)
+            continue;
+        if (n.queued != stamp) {
+            if (n.queued < runStart) {
+                n.hardDown = 0;
+                n.hit = 0;
+            }
+            n.queued = stamp;
+            *queued++ = e.other;
+        }
         if (e.hard) {
             n.hardDown += hardDown;
             n.hit += hardHit;
         } else {
             n.hit += softHit;
         }
-        if (n.queued != stamp) {
-            n.queued = stamp;
-            m_queued.push_back(e.other);
-        }
     }
+    m_queued.setEnd(queued);
 }
 
-// Rules 2 to 5, read from the current arrays (the states after the previous round).
-State ImpactEngine::justifiedState(std::int32_t c) const
+// Rules 2 to 5 for one queued component, read from the states after the previous round; a rise
+// is applied once the whole round is evaluated.
+void ImpactEngine::evaluate(std::int32_t c)
 {
-    State s = State::Up;
-    if (const std::int32_t p = m_graph.parent(c); p >= 0) {
-        const State ps = State(m_state[p]);
-        if (ps == State::Down)
-            return State::Down;
-        if (ps == State::Degraded)
-            s = State::Degraded;
-    }
+    const State current = stateOf(c);
+    if (current == State::Down)
+        return;
+    const std::int32_t p = m_graph.parent(c);
+    const State parent = p >= 0 ? stateOf(p) : State::Up;
     const Counts &n = m_counts[c];
-    if (n.hardDown > n.tolerance) // fewer than `require` hard dependencies are not down
-        return State::Down;
-    if (n.hit > 0)
-        return State::Degraded;
-    if (s == State::Up && n.hardDown > 0)
-        s = State::AtRisk;
-    return s;
-}
-
-// The parent or dependency that justifies state s, read from the states before this round.
-std::int32_t ImpactEngine::causeOf(std::int32_t c, State s) const
-{
-    if (const std::int32_t p = m_graph.parent(c); p >= 0) {
-        if (s != State::AtRisk && State(m_state[p]) == s)
-            return p;
-    }
-    for (const ImpactGraph::Edge &e : m_graph.dependencies(c)) {
-        const State ds = State(m_state[e.other]);
-        const bool justifies = s == State::Down ? (e.hard && ds == State::Down)
-            : s == State::Degraded ? (e.hard ? ds == State::Degraded : ds >= State::Degraded)
-                                   : (e.hard && ds == State::Down);
-        if (justifies)
-            return e.other;
-    }
-    return -1;
+    State to = State::Up;
+    if (parent == State::Down || n.hardDown > m_tolerance[c]) // or fewer than `require` are up
+        to = State::Down;
+    else if (parent == State::Degraded || n.hit > 0)
+        to = State::Degraded;
+    else if (n.hardDown > 0)
+        to = State::AtRisk;
+    if (to > current)
+        m_rises.push({c, to});
 }
 
 void ImpactEngine::run(
     std::span<const ComponentIndex> fail, std::span<const ComponentIndex> degrade)
 {
     reset();
-    auto nextRound = [this] {
-        if (++m_stamp == 0) { // wrapped: no stale stamp may equal a new one
-            for (Counts &n : m_counts)
-                n.queued = 0;
-            m_stamp = 1;
+    // A run has at most 3n + 1 rounds (each raises something, and a state rises at most three
+    // times). When that many more stamps could wrap around, start them over, with every
+    // count stale; so stamps only grow within a run.
+    if (m_stamp > UINT32_MAX - 3u * std::uint32_t(m_graph.size()) - 2u) {
+        for (Counts &n : m_counts) {
+            n.hardDown = 0;
+            n.hit = 0;
+            n.queued = 0;
         }
-    };
-
+        m_stamp = 0;
+    }
     // Round 0: rule 1. What it raises queues round 1.
     nextRound();
+    m_runStart = m_stamp;
     for (ComponentIndex c : degrade) {
-        if (State(m_state[c.value]) < State::Degraded)
-            raise(c.value, State::Degraded, -1);
+        if (stateOf(c.value) < State::Degraded)
+            raise(c.value, State::Degraded);
     }
     for (ComponentIndex c : fail) {
-        if (State(m_state[c.value]) < State::Down)
-            raise(c.value, State::Down, -1);
+        if (stateOf(c.value) < State::Down)
+            raise(c.value, State::Down);
     }
 
-    while (m_roundStart < m_queued.size()) {
+    while (!m_queued.empty() || !m_orphaned.empty()) {
         // Evaluate every queued component against the previous round's states, then apply
         // the rises all together; they queue the next round.
-        const std::size_t end = m_queued.size();
+        m_round.swap(m_queued);
+        m_queued.clear();
+        m_orphanedRound.swap(m_orphaned);
+        m_orphaned.clear();
         m_rises.clear();
-        for (std::size_t i = m_roundStart; i < end; ++i) {
-            const std::int32_t x = m_queued[i];
-            const State to = justifiedState(x);
-            if (to > State(m_state[x]))
-                m_rises.push_back({x, to, causeOf(x, to)});
-        }
-        m_roundStart = end;
+        for (const std::int32_t c : m_round.items())
+            evaluate(c);
         nextRound();
-        for (const Rise &r : m_rises)
-            raise(r.component, r.to, r.cause);
+        for (const Rise &r : m_rises.items())
+            raise(r.component, r.to);
+        for (const std::int32_t c : m_orphanedRound.items()) {
+            // A rise of this round may have taken it down already.
+            if (stateOf(c) != State::Down)
+                raise(c, State::Down);
+        }
     }
+}
+
+State ImpactEngine::stateAfter(std::int32_t c, std::int32_t r) const
+{
+    const Rounds &rounds = m_rounds[c];
+    return rounds.down <= r ? State::Down : rounds.degraded <= r ? State::Degraded : State::Up;
+}
+
+// The parent or dependency that justified c's state in the round it last rose, read from the
+// states after the round before: the parent first, then the dependencies in map order.
+std::int32_t ImpactEngine::causeOf(std::int32_t c) const
+{
+    const State s = stateOf(c);
+    const std::int32_t round = m_rounds[c].last;
+    if (s == State::Up || round == 0) // round 0: the scenario set it
+        return -1;
+    const std::int32_t before = round - 1;
+    if (const std::int32_t p = m_graph.parent(c); p >= 0) {
+        if (s != State::AtRisk && stateAfter(p, before) == s)
+            return p;
+    }
+    for (const ImpactGraph::Edge &e : m_graph.dependencies(c)) {
+        const State ds = stateAfter(e.other, before);
+        const bool justifies = s == State::Degraded
+            ? (e.hard ? ds == State::Degraded : ds >= State::Degraded)
+            : (e.hard && ds == State::Down); // down, and at-risk
+        if (justifies)
+            return e.other;
+    }
+    return -1;
 }
 
 ImpactSummary ImpactEngine::summary() const
 {
     ImpactSummary s;
-    for (std::int32_t c : m_affected) {
-        switch (State(m_state[c])) {
+    for (std::int32_t c : m_affected.items()) {
+        switch (stateOf(c)) {
         case State::Down:
             ++s.down;
             s.costPerHour += m_graph.costPerHour(c);
@@ -225,9 +275,9 @@ ImpactResult ImpactEngine::result() const
 {
     std::vector<State> states(m_graph.size(), State::Up);
     std::vector<std::int32_t> causes(m_graph.size(), -1);
-    for (std::int32_t c : m_affected) {
-        states[c] = State(m_state[c]);
-        causes[c] = m_cause[c];
+    for (std::int32_t c : m_affected.items()) {
+        states[c] = stateOf(c);
+        causes[c] = causeOf(c);
     }
     return ImpactResult(std::move(states), std::move(causes), summary());
 }

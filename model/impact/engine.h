@@ -4,6 +4,7 @@
 #include "model/impact/state.h"
 #include "model/map/ids.h"
 
+#include <climits>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -63,9 +64,13 @@ private:
 // The cause of a component is chosen in the round its state last rose, from the states before
 // that round: the parent first, then its dependencies in map order.
 //
+// A run records the round in which each component became degraded and down, and so the states
+// after any round; a cause is read from those when asked (cause(), result()). Analyses run the
+// engine many thousands of times for states alone, and the loop that spreads a failure then
+// touches nothing but the states and one small counter record per component.
+//
 // An engine keeps its working arrays between runs and resets only what the previous run
-// touched, so analyses can run it many thousands of times on one graph. Not thread-safe: use
-// one engine per thread.
+// touched. Not thread-safe: use one engine per thread.
 class ImpactEngine
 {
 public:
@@ -75,52 +80,105 @@ public:
     void run(const ScenarioSpec &spec) { run(spec.fail, spec.degrade); }
 
     // The last run's answers.
-    State state(ComponentIndex c) const { return State(m_state[c.value]); }
-    ComponentIndex cause(ComponentIndex c) const { return ComponentIndex(m_cause[c.value]); }
+    State state(ComponentIndex c) const { return stateOf(c.value); }
+    // The parent or dependency c's state came through; invalid where the scenario set it, and
+    // for components that are up. Costs a look at c's dependencies.
+    ComponentIndex cause(ComponentIndex c) const { return ComponentIndex(causeOf(c.value)); }
     // Components that are not up, in the order they first rose (not map order).
-    std::span<const std::int32_t> affected() const { return m_affected; }
+    std::span<const std::int32_t> affected() const { return m_affected.items(); }
     ImpactSummary summary() const;
     ImpactResult result() const;
 
     const ImpactGraph &graph() const { return m_graph; }
 
 private:
-    struct Rise
-    {
-        std::int32_t component;
-        State to;
-        std::int32_t cause;
-    };
-
-    // What rules 3 and 4 read of one component, kept together so that updating the counts and
-    // queueing the component touch one cache line, not five arrays.
+    // A component's state, what rules 3 and 4 read of it, and the stamp of the round it was
+    // last queued for: the one record the spreading loop reads and writes per dependent.
+    //
+    // Stamps grow across runs, so counts need no clearing between runs: counts whose `queued`
+    // stamp is older than the run are stale and are zeroed when the run first touches them.
+    // States are cleared by reset(), for the components the last run raised.
     struct Counts
     {
         std::int32_t hardDown = 0; // hard dependencies that are down
         std::int32_t hit = 0; // hard dependencies degraded, soft ones degraded or down
-        std::int32_t tolerance = 0; // hard dependencies that may be down: hardCount - required
         std::uint32_t queued = 0; // stamp of the round it was last queued for
+        std::uint8_t state = std::uint8_t(State::Up);
+    };
+    State stateOf(std::int32_t c) const { return State(m_counts[c].state); }
+
+    // The rounds (of this run) in which a component became degraded, became down, and last
+    // rose; `never` where it did not.
+    static constexpr std::int32_t never = INT32_MAX;
+    struct Rounds
+    {
+        std::int32_t degraded = never;
+        std::int32_t down = never;
+        std::int32_t last = never;
+    };
+
+    // A list allocated once for the most it can ever hold (each component at most once), so
+    // the hot loops append without a capacity check.
+    template<typename T>
+    class Bounded
+    {
+    public:
+        explicit Bounded(std::size_t capacity) : m_items(capacity) { }
+        void push(const T &item) { m_items[m_size++] = item; }
+        // For loops that append through a local pointer (which the compiler can keep in a
+        // register): the end, and the new end after appending.
+        T *end() { return m_items.data() + m_size; }
+        void setEnd(const T *end) { m_size = std::size_t(end - m_items.data()); }
+        void clear() { m_size = 0; }
+        bool empty() const { return m_size == 0; }
+        std::span<const T> items() const { return {m_items.data(), m_size}; }
+        void swap(Bounded &other)
+        {
+            m_items.swap(other.m_items);
+            std::swap(m_size, other.m_size);
+        }
+
+    private:
+        std::vector<T> m_items;
+        std::size_t m_size = 0;
+    };
+
+    struct Rise
+    {
+        std::int32_t component;
+        State to;
     };
 
     void reset();
-    void raise(std::int32_t c, State to, std::int32_t cause);
-    void queue(std::int32_t c);
+    void nextRound();
+    // Marks c for the next round, once per round; zeroes its counts if stale. Returns whether
+    // c was not marked yet.
+    bool mark(std::int32_t c);
+    Counts &queue(std::int32_t c);
+    void raise(std::int32_t c, State to);
     template<int hardDown, int hardHit, int softHit>
     void countDependents(std::int32_t c);
-    State justifiedState(std::int32_t c) const;
-    std::int32_t causeOf(std::int32_t c, State s) const;
+    void evaluate(std::int32_t c);
+    // c's state after round r, as far as the rules read it (at-risk reads as up).
+    State stateAfter(std::int32_t c, std::int32_t r) const;
+    std::int32_t causeOf(std::int32_t c) const;
 
     const ImpactGraph &m_graph;
-    std::vector<std::uint8_t> m_state;
-    std::vector<std::int32_t> m_cause;
     std::vector<Counts> m_counts;
-    std::uint32_t m_stamp = 0;
-    // Every component queued in this run, round after round; the last round's are from
-    // m_roundStart on. With m_affected it holds everything reset() must clear.
-    std::vector<std::int32_t> m_queued;
-    std::size_t m_roundStart = 0;
-    std::vector<std::int32_t> m_affected;
-    std::vector<Rise> m_rises;
+    std::vector<Rounds> m_rounds;
+    // Hard dependencies of each component that may be down: hardCount - required.
+    std::vector<std::int32_t> m_tolerance;
+    std::uint32_t m_stamp = 0; // the current round's; grows across runs
+    std::uint32_t m_runStart = 0; // the stamp of this run's round 0
+    // The components queued for the round being built, and those of the round being evaluated.
+    Bounded<std::int32_t> m_queued;
+    Bounded<std::int32_t> m_round;
+    // Children of components that went down: down in the next round, whatever else holds
+    // (rule 2), so they skip evaluation. Being built, and being applied.
+    Bounded<std::int32_t> m_orphaned;
+    Bounded<std::int32_t> m_orphanedRound;
+    Bounded<std::int32_t> m_affected;
+    Bounded<Rise> m_rises;
 };
 
 // One evaluation on a fresh engine: for callers that evaluate once.
