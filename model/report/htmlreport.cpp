@@ -238,10 +238,10 @@ private:
             return;
         }
         m_out += u"<table class=\"data\" width=\"100%\" cellspacing=\"0\" cellpadding=\"5\" "
-                 "border=\"1\">\n<thead><tr><th width=\"22%\">Component</th><th width=\"9%\">"
-                 "State</th><th width=\"38%\">Chain of causes</th><th width=\"12%\">Owner</th>"
-                 "<th class=\"num\" width=\"5%\">Tier</th><th class=\"num\" width=\"7%\">RTO</th>"
-                 "<th class=\"num\" width=\"7%\">Cost per hour</th></tr></thead>\n<tbody>\n"_s;
+                 "border=\"1\">\n<thead><tr><th width=\"21%\">Component</th><th width=\"11%\">"
+                 "State</th><th width=\"32%\">Chain of causes</th><th width=\"12%\">Owner</th>"
+                 "<th class=\"num\" width=\"5%\">Tier</th><th class=\"num\" width=\"8%\">RTO</th>"
+                 "<th class=\"num\" width=\"11%\">Cost per hour</th></tr></thead>\n<tbody>\n"_s;
         int n = 0;
         for (const AffectedRow &row : m_d.affected) {
             m_out += (n++ % 2) ? u"<tr class=\"odd\">"_s : u"<tr>"_s;
