@@ -48,7 +48,10 @@ struct EdgeLook
     bool dimmed = false;
 };
 
-// A component's name wrapped to at most two lines of theme::nodeTextMaxWidth.
+// How wide a component's name runs before it wraps: narrower than theme::nodeTextMaxWidth, so
+// that maps stay compact enough to read on a projector.
+inline constexpr qreal labelWrapWidth = 100;
+// A component's name wrapped to at most two lines of labelWrapWidth.
 QStringList labelLines(const QString &name);
 // The node's size for those lines: measured here, passed to Graphviz as a fixed size.
 QSizeF nodeSize(const QStringList &lines);

@@ -12,6 +12,10 @@
 namespace faultline {
 namespace {
 
+// Space between a cluster's border and its contents, in the layout and on the canvas: tighter
+// than theme::clusterMargin, so the bundled example fits at about half size.
+constexpr qreal clusterMargin = 6;
+
 // An edge between two boxes (the layout leaves edges to the canvas): an S-curve from `from`'s
 // bottom to `to`'s top (or the other way round when `to` is above), leaving and arriving vertically
 // as dot's splines do; side by side, a straight line. The path ends at the arrowhead's base; `tip`
@@ -170,7 +174,7 @@ void MapScene::updateCluster(int c)
     item->setVisible(!content.isNull());
     if (content.isNull())
         return;
-    const qreal margin = theme::clusterMargin;
+    const qreal margin = clusterMargin;
     QRectF r = content.adjusted(-margin, -margin - item->headerSize().height(), margin, margin);
     if (r.width() < item->headerSize().width()) {
         const qreal grow = (item->headerSize().width() - r.width()) / 2;
@@ -226,7 +230,7 @@ layout::Request MapScene::layoutRequest() const
     const Map &map = m_doc->map();
     const ImpactGraph &graph = m_doc->graph();
     layout::Request request;
-    request.clusterMargin = theme::clusterMargin;
+    request.clusterMargin = clusterMargin;
     request.nodes.reserve(map.componentCount());
     for (int c = 0; c < map.componentCount(); ++c) {
         const Component &comp = map.components()[c];

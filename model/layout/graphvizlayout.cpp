@@ -36,7 +36,10 @@ QByteArray number(double v)
     return QByteArray::number(v, 'f', 4);
 }
 
-constexpr double gap = 20.0; // between blocks of a grid, and around isolated blocks
+constexpr double gap = 11.0; // between the boxes of a row or a grid
+// The shape levels aim at (width / height): a little wider than tall, like the canvas between
+// the docks at common window sizes, so that a fitted map is as large as it can be.
+constexpr double levelAspect = 1.35;
 
 // One level of the hierarchy: the direct children of a cluster (or the top-level components),
 // each a fixed-size box, and the dependencies between them (collapsed to these boxes).
@@ -93,12 +96,13 @@ Placement grid(const std::vector<QSizeF> &sizes, double aspect)
     return best;
 }
 
-constexpr double rowGap = 14.0; // between the rows of one wrapped rank
-constexpr double rankGap = 32.0; // between ranks: room for the edges' curves and heads
+constexpr double blockGap = 14.0; // between the blocks of a level (linked, loose, clusters)
+constexpr double rowGap = 8.0; // between the rows of one wrapped rank
+constexpr double rankGap = 20.0; // between ranks: room for the edges' curves and heads
 
 // dot draws every rank on one line, which makes big levels very wide and flat. The ranks are
 // kept, in dot's order, but a rank wider than the level should be wraps onto several rows; each
-// row is centred. The level's width aims at a 16:10 block.
+// row is centred. The level's width aims at `levelAspect`.
 Placement wrapRanks(
     const std::vector<QSizeF> &sizes, const std::vector<std::pair<double, std::vector<int>>> &ranks)
 {
@@ -107,7 +111,7 @@ Placement wrapRanks(
         area += (s.width() + gap) * (s.height() + rankGap);
         widest = std::max(widest, s.width());
     }
-    const double wrap = std::max(widest, std::sqrt(area * 1.6) * 1.15);
+    const double wrap = std::max(widest, std::sqrt(area * levelAspect));
     Placement out;
     out.centres.resize(sizes.size());
     std::vector<std::vector<int>> rows; // node indices per row
@@ -162,8 +166,8 @@ Placement layered(GVC_t *gvc, const std::vector<QSizeF> &sizes,
     Agraph_t *g = agopen(const_cast<char *>("level"), Agdirected, nullptr);
     set(g, "rankdir", "TB");
     set(g, "newrank", "true");
-    set(g, "nodesep", "0.25");
-    set(g, "ranksep", "0.45");
+    set(g, "nodesep", "0.18");
+    set(g, "ranksep", "0.35");
     set(g, "splines", "false");
     // Bounded effort for big levels: crossing minimisation is most of the remaining time.
     if (sizes.size() > 150) {
@@ -278,13 +282,13 @@ Placement Layouter::placeLevel(const Level &level)
         std::vector<QSizeF> sizes;
         for (int k : *part)
             sizes.push_back(m_size[level.members[k]]);
-        // As wide as the block above when there is one, else 16:10.
-        double aspect = 1.6;
+        // As wide as the block above when there is one, else the usual shape.
+        double shape = levelAspect;
         if (!blocks.empty()) {
             const QSizeF above = blocks.back().second.size;
-            aspect = std::max(1.6, 2 * above.width() / std::max(above.height(), 1.0));
+            shape = std::max(levelAspect, 2 * above.width() / std::max(above.height(), 1.0));
         }
-        blocks.emplace_back(part, grid(sizes, aspect));
+        blocks.emplace_back(part, grid(sizes, shape));
     }
 
     Placement out;
@@ -294,7 +298,7 @@ Placement Layouter::placeLevel(const Level &level)
         width = std::max(width, block.second.size.width());
     for (const auto &[members, placement] : blocks) {
         if (y > 0)
-            y += 2 * gap;
+            y += blockGap;
         const double dx = (width - placement.size.width()) / 2;
         for (std::size_t i = 0; i < members->size(); ++i)
             out.centres[(*members)[i]] = placement.centres[i] + QPointF(dx, y);
