@@ -12,10 +12,9 @@ std::optional<ComponentIndex> Map::findComponent(const QString &id) const
 
 std::optional<DependencyIndex> Map::findDependency(const QString &from, const QString &to) const
 {
-    const auto it = m_dependencyByEnds.constFind(qMakePair(from, to));
-    if (it == m_dependencyByEnds.cend())
-        return std::nullopt;
-    return DependencyIndex(*it);
+    if (const auto i = m_dependencyByEnds.find(m_dependencies, from, to))
+        return DependencyIndex(*i);
+    return std::nullopt;
 }
 
 std::optional<ScenarioIndex> Map::findScenario(const QString &name) const
@@ -31,7 +30,6 @@ void Map::reserve(int components, int dependencies)
     m_components.reserve(components);
     m_componentById.reserve(components);
     m_dependencies.reserve(dependencies);
-    m_dependencyByEnds.reserve(dependencies);
 }
 
 ComponentIndex Map::addComponent(Component c)
@@ -72,30 +70,27 @@ void Map::removeComponent(ComponentIndex i)
 DependencyIndex Map::addDependency(Dependency d)
 {
     const int i = dependencyCount();
-    const qsizetype before = m_dependencyByEnds.size();
-    int &slot = m_dependencyByEnds[qMakePair(d.from, d.to)];
-    if (m_dependencyByEnds.size() != before) // a repeated pair keeps its first occurrence
-        slot = i;
     m_dependencies.push_back(std::move(d));
+    m_dependencyByEnds.invalidate();
     return DependencyIndex(i);
 }
 
 void Map::insertDependency(DependencyIndex at, Dependency d)
 {
     m_dependencies.insert(m_dependencies.begin() + at.value, std::move(d));
-    reindexDependencies();
+    m_dependencyByEnds.invalidate();
 }
 
 void Map::setDependency(DependencyIndex i, Dependency d)
 {
     m_dependencies[i.value] = std::move(d);
-    reindexDependencies();
+    m_dependencyByEnds.invalidate();
 }
 
 void Map::removeDependency(DependencyIndex i)
 {
     m_dependencies.erase(m_dependencies.begin() + i.value);
-    reindexDependencies();
+    m_dependencyByEnds.invalidate();
 }
 
 ScenarioIndex Map::addScenario(Scenario s)
@@ -140,14 +135,6 @@ void Map::reindexComponents()
     m_componentById.reserve(componentCount());
     for (int i = componentCount() - 1; i >= 0; --i)
         m_componentById.insert(m_components[i].id, i);
-}
-
-void Map::reindexDependencies()
-{
-    m_dependencyByEnds.clear();
-    m_dependencyByEnds.reserve(dependencyCount());
-    for (int i = dependencyCount() - 1; i >= 0; --i)
-        m_dependencyByEnds.insert(qMakePair(m_dependencies[i].from, m_dependencies[i].to), i);
 }
 
 void Map::reindexScenarios()

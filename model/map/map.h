@@ -2,6 +2,7 @@
 
 #include "model/map/component.h"
 #include "model/map/dependency.h"
+#include "model/map/dependencylookup.h"
 #include "model/map/ids.h"
 #include "model/map/scenario.h"
 
@@ -74,14 +75,13 @@ public:
 
 private:
     void reindexComponents();
-    void reindexDependencies();
     void reindexScenarios();
 
     std::vector<Component> m_components;
     std::vector<Dependency> m_dependencies;
     std::vector<Scenario> m_scenarios;
     QHash<QString, int> m_componentById;
-    QHash<QPair<QString, QString>, int> m_dependencyByEnds;
+    DependencyLookup m_dependencyByEnds;
     QHash<QString, int> m_scenarioByName;
     QHash<QString, QPointF> m_positions;
 };

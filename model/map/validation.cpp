@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace faultline {
@@ -51,9 +53,8 @@ bool wouldCreateParentLoop(const Map &map, const QString &child, const QString &
 namespace {
 
 // Messages are built only for the entry at fault: a valid map of 100,000 components has no
-// message to format. Duplicates are found through the map's own lookups, which name the first
-// entry with a key (map.h), so nothing is hashed twice.
-// Messages are only built when a check fails: validation runs on every load of large maps.
+// message to format, and validation runs on every load. Duplicate ids are found through the
+// map's own lookup, which names the first entry with an id (map.h), so nothing is hashed twice.
 QString checkComponents(const Map &map)
 {
     int position = 0;
@@ -118,11 +119,51 @@ QString checkParentLoops(const Map &map)
     return {};
 }
 
+// Marks each dependency that repeats the (from, to) of an earlier one, given both ends as
+// component indices (-1 where unresolved): sorting the pairs finds repeats without hashing
+// 600,000 strings.
+std::vector<bool> repeatedPairs(const std::vector<int> &from, const std::vector<int> &to)
+{
+    struct Pair
+    {
+        std::uint64_t ends;
+        int position;
+        bool operator<(const Pair &other) const
+        {
+            return ends != other.ends ? ends < other.ends : position < other.position;
+        }
+    };
+    std::vector<Pair> pairs;
+    pairs.reserve(from.size());
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        if (from[i] >= 0 && to[i] >= 0)
+            pairs.push_back({std::uint64_t(from[i]) << 32 | std::uint32_t(to[i]), int(i)});
+    }
+    std::sort(pairs.begin(), pairs.end());
+    std::vector<bool> repeated(from.size(), false);
+    for (std::size_t k = 1; k < pairs.size(); ++k) {
+        if (pairs[k].ends == pairs[k - 1].ends)
+            repeated[pairs[k].position] = true;
+    }
+    return repeated;
+}
+
 QString checkDependencies(const Map &map)
 {
+    const std::size_t n = map.dependencies().size();
+    std::vector<int> from(n, -1), to(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Dependency &d = map.dependencies()[i];
+        if (const auto f = map.findComponent(d.from))
+            from[i] = f->value;
+        if (const auto t = map.findComponent(d.to))
+            to[i] = t->value;
+    }
+    const std::vector<bool> repeated = repeatedPairs(from, to);
+
     std::vector<int> hardCount(map.componentCount(), 0);
-    int position = 0;
-    for (const Dependency &d : map.dependencies()) {
+    for (std::size_t position = 0; position < n; ++position) {
+        const Dependency &d = map.dependencies()[position];
         auto who = [&d, position] {
             return QStringLiteral("%1 (dependencies[%2])")
                 .arg(describeDependency(d.from, d.to), QString::number(position));
@@ -131,19 +172,16 @@ QString checkDependencies(const Map &map)
             return QStringLiteral("%1: missing \"from\"").arg(who());
         if (d.to.isEmpty())
             return QStringLiteral("%1: missing \"to\"").arg(who());
-        const auto from = map.findComponent(d.from);
-        if (!from)
+        if (from[position] < 0)
             return QStringLiteral("%1: \"%2\" is not a component of the map").arg(who(), d.from);
-        if (!map.findComponent(d.to))
+        if (to[position] < 0)
             return QStringLiteral("%1: \"%2\" is not a component of the map").arg(who(), d.to);
-        if (d.from == d.to)
+        if (from[position] == to[position])
             return QStringLiteral("%1: a component cannot depend on itself").arg(who());
-        // The lookup holds the first dependency with these ends: any other one repeats it.
-        if (map.findDependency(d.from, d.to)->value != position)
+        if (repeated[position])
             return QStringLiteral("%1: the same from/to pair is listed twice").arg(who());
         if (d.isHard())
-            ++hardCount[from->value];
-        ++position;
+            ++hardCount[from[position]];
     }
     for (int i = 0; i < map.componentCount(); ++i) {
         const Component &c = map.components()[i];

@@ -127,6 +127,7 @@ void readComponents(Database &db, Map &map, SeqIndex &seqs)
                 QStringLiteral("component \"%1\" has a missing parent").arg(components[i].id));
         components[i].parent = components[p].id;
     }
+    map.reserve(int(components.size()), int(db.queryInt("SELECT count(*) FROM dependency")));
     for (Component &c : components)
         map.addComponent(std::move(c));
 }
