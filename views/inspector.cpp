@@ -39,15 +39,6 @@ struct Inspector::AvailabilityJob
     QString error;
 };
 
-namespace {
-
-// How long the GUI thread waits for an availability before it shows "Computing…" and lets the
-// result arrive later: long enough for ordinary maps to show the figures at once (no flicker,
-// screenshots and tests see them), short enough not to be felt.
-constexpr int availabilityWaitMs = 40;
-
-} // namespace
-
 Inspector::Inspector(MapDocument *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
 {
     auto *scroll = new QScrollArea(this);
@@ -486,7 +477,9 @@ void Inspector::startAvailability()
         thread->deleteLater();
     });
     thread->start();
-    if (thread->wait(QDeadlineTimer(availabilityWaitMs))) {
+    // Long enough for ordinary maps to show the figures at once (no flicker, screenshots see
+    // them), short enough not to be felt; bigger maps show "Computing…" meanwhile.
+    if (thread->wait(QDeadlineTimer(m_availabilityWaitMs))) {
         finishAvailability(job); // the queued call finds it done and does nothing
         return;
     }

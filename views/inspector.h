@@ -61,6 +61,9 @@ public:
     QString availabilityText() const;
     QStringList contributorIds() const;
     bool isAvailabilityPending() const { return m_availabilityJob != nullptr; }
+    // How long the GUI thread waits for an availability before it lets the result arrive
+    // later (40 ms; tests set 0 to take the asynchronous path).
+    void setAvailabilityWait(int ms) { m_availabilityWaitMs = ms; }
 
 public slots:
     void setSelection(const QString &componentId);
@@ -132,6 +135,7 @@ private:
 
     // The availability computation: the map's revision (counts mapChanged) and the component
     // the section shows or computes; the running job, if any.
+    int m_availabilityWaitMs = 40;
     quint64 m_revision = 0;
     quint64 m_availabilityRevision = 0;
     QString m_availabilityId;

@@ -343,6 +343,36 @@ private slots:
         m_inspector->setSelectionModel(nullptr);
     }
 
+    // The asynchronous path: "Computing…" until the worker's result arrives; a result for a
+    // map that changed meanwhile is dropped and computed again.
+    void availabilityArrivesLater()
+    {
+        m_doc->reset(availabilityMap(), {}, false);
+        m_inspector->setAvailabilityWait(0);
+        m_inspector->setSelection(QStringLiteral("shop"));
+        if (m_inspector->isAvailabilityPending()) {
+            QCOMPARE(m_inspector->availabilityText(), QStringLiteral("Computing…"));
+            QVERIFY(m_inspector->contributorIds().isEmpty());
+        }
+        QSignalSpy updated(m_inspector, &Inspector::availabilityUpdated);
+        Component db = get(*m_doc, QStringLiteral("db"));
+        db.availability.reset();
+        QVERIFY(!edit::tryPush(*m_doc, edit::editComponent(*m_doc, QStringLiteral("db"), db)));
+        QTRY_VERIFY(!m_inspector->isAvailabilityPending());
+        QCOMPARE(updated.count(), 1); // the result for the map before the edit never showed
+        const Map &map = m_doc->map();
+        const AvailabilityReport r = availabilityContributors(
+            map, *map.findComponent(QStringLiteral("shop")), Inspector::contributorLimit);
+        QVERIFY(m_inspector->availabilityText().startsWith(
+            inspector::availabilityPercent(r.unavailability)));
+        QVERIFY(!m_inspector->contributorIds().contains(QStringLiteral("db")));
+        QCOMPARE(m_inspector->contributorIds().size(), int(r.contributors.size()));
+        // Another component while one computes: its figures, not the first one's.
+        m_inspector->setSelection(QStringLiteral("web"));
+        QVERIFY(!m_inspector->isAvailabilityShown());
+        QVERIFY(!m_inspector->isAvailabilityPending());
+    }
+
     void availabilityWithoutAnyAvailability()
     {
         Component shop = get(*m_doc, QStringLiteral("shop"));
