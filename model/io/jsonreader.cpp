@@ -260,11 +260,10 @@ QString JsonReader::readString(StringCache &cache)
     if (!scanPlain(start, ascii))
         return readEscaped(start);
     const std::string_view bytes(m_data + start, std::size_t(m_pos - 1 - start));
-    const auto it = cache.find(bytes);
-    if (it != cache.end())
-        return it->second;
-    return cache.emplace(bytes, decodePlain(bytes.data(), qsizetype(bytes.size()), ascii))
-        .first->second;
+    const std::uint64_t hash = StringCache::hash(bytes);
+    if (const QString *cached = cache.find(bytes, hash))
+        return *cached;
+    return cache.insert(bytes, hash, decodePlain(bytes.data(), qsizetype(bytes.size()), ascii));
 }
 
 double JsonReader::readNumber()

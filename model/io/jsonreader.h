@@ -1,11 +1,10 @@
 #pragma once
 
+#include "model/io/stringcache.h"
+
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
-
-#include <string_view>
-#include <unordered_map>
 
 namespace faultline {
 
@@ -23,9 +22,8 @@ public:
     // The kind of the next value (after whitespace); a syntax error if there is none.
     Kind peek();
     QString readString();
-    // Strings by their bytes in the input (which they point into: a cache must not outlive the
-    // data the reader reads).
-    using StringCache = std::unordered_map<std::string_view, QString>;
+    // Strings by their bytes in the input (stringcache.h).
+    using StringCache = faultline::StringCache;
     // Reads a string like readString(), through `cache`: a string without escapes whose bytes
     // are in the cache is not decoded again but shares the cached QString (implicit sharing);
     // a new one is added. For the many repeated strings of a large map (ids, kinds).
