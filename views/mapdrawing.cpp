@@ -98,7 +98,7 @@ QPainterPath glyph(theme::Look look)
 QStringList labelLines(const QString &name)
 {
     const QFontMetricsF fm(theme::nodeFont());
-    const qreal max = labelWrapWidth;
+    const qreal max = theme::nodeTextMaxWidth;
     const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QStringList lines;
     QString line;

@@ -48,10 +48,7 @@ struct EdgeLook
     bool dimmed = false;
 };
 
-// How wide a component's name runs before it wraps: narrower than theme::nodeTextMaxWidth, so
-// that maps stay compact enough to read on a projector.
-inline constexpr qreal labelWrapWidth = 100;
-// A component's name wrapped to at most two lines of labelWrapWidth.
+// A component's name wrapped to at most two lines of theme::nodeTextMaxWidth.
 QStringList labelLines(const QString &name);
 // The node's size for those lines: measured here, passed to Graphviz as a fixed size.
 QSizeF nodeSize(const QStringList &lines);

@@ -3,6 +3,7 @@
 #include "views/canvasitems.h"
 #include "views/mapdocument.h"
 #include "views/mapselection.h"
+#include "views/theme.h"
 
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
@@ -11,10 +12,6 @@
 
 namespace faultline {
 namespace {
-
-// Space between a cluster's border and its contents, in the layout and on the canvas: tighter
-// than theme::clusterMargin, so the bundled example fits at about half size.
-constexpr qreal clusterMargin = 6;
 
 // An edge between two boxes (the layout leaves edges to the canvas): an S-curve from `from`'s
 // bottom to `to`'s top (or the other way round when `to` is above), leaving and arriving vertically
@@ -174,7 +171,7 @@ void MapScene::updateCluster(int c)
     item->setVisible(!content.isNull());
     if (content.isNull())
         return;
-    const qreal margin = clusterMargin;
+    const qreal margin = theme::clusterMargin;
     QRectF r = content.adjusted(-margin, -margin - item->headerSize().height(), margin, margin);
     if (r.width() < item->headerSize().width()) {
         const qreal grow = (item->headerSize().width() - r.width()) / 2;
@@ -230,7 +227,7 @@ layout::Request MapScene::layoutRequest() const
     const Map &map = m_doc->map();
     const ImpactGraph &graph = m_doc->graph();
     layout::Request request;
-    request.clusterMargin = clusterMargin;
+    request.clusterMargin = theme::clusterMargin;
     request.nodes.reserve(map.componentCount());
     for (int c = 0; c < map.componentCount(); ++c) {
         const Component &comp = map.components()[c];

@@ -49,9 +49,12 @@ QFont legendFont();
 inline constexpr qreal iconSize = 24;
 inline constexpr qreal nodePadding = 8;
 inline constexpr qreal nodeMinHeight = 44;
-inline constexpr qreal nodeTextMaxWidth = 130;
+// How wide a component's name runs before it wraps (two lines at most): narrow, so that maps
+// stay compact enough to read on a projector.
+inline constexpr qreal nodeTextMaxWidth = 100;
 inline constexpr qreal clusterHeaderHeight = 30;
-inline constexpr qreal clusterMargin = 12;
+// Space between a cluster's border and its contents, in the layout and on the canvas.
+inline constexpr qreal clusterMargin = 6;
 inline constexpr qreal badgeRadius = 9;
 
 // Money per hour as the panels and the canvas print it ("$65,000/h").
