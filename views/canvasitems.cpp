@@ -141,7 +141,8 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
 EdgeItem::EdgeItem(const QString &from, const QString &to, bool hard) : m_from(from), m_to(to)
 {
     m_look.hard = hard;
-    setFlags(ItemIsSelectable);
+    // exposedRect in paint(): long dashed edges are dashed only where they are seen.
+    setFlags(ItemIsSelectable | ItemUsesExtendedStyleOption);
     setZValue(50);
 }
 
@@ -178,12 +179,12 @@ QPainterPath EdgeItem::shape() const
     return stroker.createStroke(path);
 }
 
-void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     drawing::EdgeLook look = m_look;
     if (isSelected() && look.emphasis == drawing::EdgeEmphasis::Normal)
         look.emphasis = drawing::EdgeEmphasis::Chain;
-    drawing::drawEdge(painter, m_path, m_tip, look);
+    drawing::drawEdge(painter, m_path, m_tip, look, option->exposedRect);
 }
 
 } // namespace faultline

@@ -45,7 +45,10 @@ QPainterPath curvedRoute(const QRectF &from, const QRectF &to, QPointF *tip)
 MapScene::MapScene(MapDocument *document, MapSelection *selection, QObject *parent)
     : QGraphicsScene(parent), m_doc(document), m_selection(selection)
 {
-    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    // No index: a BSP tree puts each long edge in every cell it crosses, and rebuilding it
+    // after a layout of 2,000 components took seconds (moving items through it, 26 s). A
+    // linear pass over a few thousand bounding rectangles per paint costs well under 1 ms.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     setBackgroundBrush(theme::canvasBackground());
     connect(m_doc, &MapDocument::mapChanged, this, &MapScene::rebuild);
     connect(m_doc, &MapDocument::positionsChanged, this, &MapScene::syncPositions);
