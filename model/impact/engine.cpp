@@ -31,12 +31,12 @@ std::vector<ComponentIndex> ImpactResult::affected() const
 }
 
 ImpactEngine::ImpactEngine(const ImpactGraph &graph)
-    : m_graph(graph), m_counts(graph.size()), m_rounds(graph.size()), m_tolerance(graph.size()),
-      m_queued(graph.size()), m_round(graph.size()), m_orphaned(graph.size()),
-      m_orphanedRound(graph.size()), m_affected(graph.size()), m_rises(graph.size())
+    : m_graph(graph), m_counts(graph.size()), m_rounds(graph.size()), m_queued(graph.size()),
+      m_round(graph.size()), m_doomed(graph.size()), m_doomedRound(graph.size()),
+      m_affected(graph.size()), m_rises(graph.size())
 {
     for (int c = 0; c < graph.size(); ++c)
-        m_tolerance[c] = graph.hardCount(c) - graph.required(c);
+        m_counts[c].tolerance = graph.hardCount(c) - graph.required(c);
 }
 
 // Only states and rounds need clearing: counts go stale with their stamps (see Counts).
@@ -48,7 +48,7 @@ void ImpactEngine::reset()
     }
     m_affected.clear();
     m_queued.clear();
-    m_orphaned.clear();
+    m_doomed.clear();
 }
 
 inline void ImpactEngine::nextRound()
@@ -99,7 +99,7 @@ void ImpactEngine::raise(std::int32_t c, State to)
             if (to == State::Degraded)
                 queue(child);
             else if (mark(child)) // already queued: evaluation finds the parent down first
-                m_orphaned.push(child);
+                m_doomed.push(child);
         }
     }
     // The dependents' counts move by the edge's hardness; three cases, each its own loop.
@@ -124,6 +124,7 @@ void ImpactEngine::countDependents(std::int32_t c)
     const std::uint32_t stamp = m_stamp;
     const std::uint32_t runStart = m_runStart;
     std::int32_t *queued = m_queued.end();
+    std::int32_t *doomed = m_doomed.end();
     for (const ImpactGraph::Edge &e : m_graph.dependents(c)) {
         if constexpr (softHit == 0) {
             if (!e.hard)
@@ -132,13 +133,13 @@ void ImpactEngine::countDependents(std::int32_t c)
         Counts &n = counts[e.other];
         if (State(n.state) == State::Down)
             continue;
-        if (n.queued != stamp) {
+        const bool fresh = n.queued != stamp;
+        if (fresh) {
             if (n.queued < runStart) {
                 n.hardDown = 0;
                 n.hit = 0;
             }
             n.queued = stamp;
-            *queued++ = e.other;
         }
         if (e.hard) {
             n.hardDown += hardDown;
@@ -146,8 +147,16 @@ void ImpactEngine::countDependents(std::int32_t c)
         } else {
             n.hit += softHit;
         }
+        if (fresh) {
+            // Already queued this round: evaluation finds it down all the same.
+            if (hardDown > 0 && e.hard && n.hardDown > n.tolerance)
+                *doomed++ = e.other;
+            else
+                *queued++ = e.other;
+        }
     }
     m_queued.setEnd(queued);
+    m_doomed.setEnd(doomed);
 }
 
 // Rules 2 to 5 for one queued component, read from the states after the previous round; a rise
@@ -161,7 +170,7 @@ void ImpactEngine::evaluate(std::int32_t c)
     const State parent = p >= 0 ? stateOf(p) : State::Up;
     const Counts &n = m_counts[c];
     State to = State::Up;
-    if (parent == State::Down || n.hardDown > m_tolerance[c]) // or fewer than `require` are up
+    if (parent == State::Down || n.hardDown > n.tolerance) // or fewer than `require` are up
         to = State::Down;
     else if (parent == State::Degraded || n.hit > 0)
         to = State::Degraded;
@@ -176,9 +185,9 @@ void ImpactEngine::run(
 {
     reset();
     // A run has at most 3n + 1 rounds (each raises something, and a state rises at most three
-    // times). When that many more stamps could wrap around, start them over, with every
-    // count stale; so stamps only grow within a run.
-    if (m_stamp > UINT32_MAX - 3u * std::uint32_t(m_graph.size()) - 2u) {
+    // times). When that many more stamps could pass what Counts holds, start them over, with
+    // every count stale; so stamps only grow within a run.
+    if (std::uint64_t(m_stamp) + 3u * std::uint64_t(m_graph.size()) + 2u >= stampLimit) {
         for (Counts &n : m_counts) {
             n.hardDown = 0;
             n.hit = 0;
@@ -198,20 +207,20 @@ void ImpactEngine::run(
             raise(c.value, State::Down);
     }
 
-    while (!m_queued.empty() || !m_orphaned.empty()) {
+    while (!m_queued.empty() || !m_doomed.empty()) {
         // Evaluate every queued component against the previous round's states, then apply
         // the rises all together; they queue the next round.
         m_round.swap(m_queued);
         m_queued.clear();
-        m_orphanedRound.swap(m_orphaned);
-        m_orphaned.clear();
+        m_doomedRound.swap(m_doomed);
+        m_doomed.clear();
         m_rises.clear();
         for (const std::int32_t c : m_round.items())
             evaluate(c);
         nextRound();
         for (const Rise &r : m_rises.items())
             raise(r.component, r.to);
-        for (const std::int32_t c : m_orphanedRound.items()) {
+        for (const std::int32_t c : m_doomedRound.items()) {
             // A rise of this round may have taken it down already.
             if (stateOf(c) != State::Down)
                 raise(c, State::Down);

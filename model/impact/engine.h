@@ -102,9 +102,11 @@ private:
     {
         std::int32_t hardDown = 0; // hard dependencies that are down
         std::int32_t hit = 0; // hard dependencies degraded, soft ones degraded or down
-        std::uint32_t queued = 0; // stamp of the round it was last queued for
-        std::uint8_t state = std::uint8_t(State::Up);
+        std::int32_t tolerance = 0; // hard dependencies that may be down: hardCount - required
+        std::uint32_t queued : 24 = 0; // stamp (its low 24 bits) of the round last queued for
+        std::uint32_t state : 8 = std::uint8_t(State::Up);
     };
+    static constexpr std::uint32_t stampLimit = 1u << 24;
     State stateOf(std::int32_t c) const { return State(m_counts[c].state); }
 
     // The rounds (of this run) in which a component became degraded, became down, and last
@@ -166,17 +168,16 @@ private:
     const ImpactGraph &m_graph;
     std::vector<Counts> m_counts;
     std::vector<Rounds> m_rounds;
-    // Hard dependencies of each component that may be down: hardCount - required.
-    std::vector<std::int32_t> m_tolerance;
     std::uint32_t m_stamp = 0; // the current round's; grows across runs
     std::uint32_t m_runStart = 0; // the stamp of this run's round 0
     // The components queued for the round being built, and those of the round being evaluated.
     Bounded<std::int32_t> m_queued;
     Bounded<std::int32_t> m_round;
-    // Children of components that went down: down in the next round, whatever else holds
-    // (rule 2), so they skip evaluation. Being built, and being applied.
-    Bounded<std::int32_t> m_orphaned;
-    Bounded<std::int32_t> m_orphanedRound;
+    // Components certain to be down in the next round, whatever else holds: children of a
+    // component that went down (rule 2), and components with more hard dependencies down than
+    // they tolerate (rule 3). They skip evaluation. Being built, and being applied.
+    Bounded<std::int32_t> m_doomed;
+    Bounded<std::int32_t> m_doomedRound;
     Bounded<std::int32_t> m_affected;
     Bounded<Rise> m_rises;
 };
