@@ -319,6 +319,7 @@ private slots:
     void emptyMap();
     void repeatedRunsAgree();
     void reusedEngineResets();
+    void stampsStartOverAfterMillionsOfRounds();
     void engineAffectedAndResultAgree();
     void resolveNamesUnknownIds();
     void randomMapsMatchReference();
@@ -620,6 +621,37 @@ void TestEngine::reusedEngineResets()
                 QCOMPARE(engineSnapshot(m, engine), fresh[k]);
                 QCOMPARE(resultSnapshot(m, engine.result()), fresh[k]);
             }
+        }
+    }
+}
+
+// The engine stamps each round and keeps only 24 bits of a stamp (engine.h), starting the
+// stamps over before they could pass that: one engine must give the same answers before and
+// after, with counts left over from the runs before. A chain of 200 components makes each run
+// 200 rounds, so the stamps start over after about 84,000 runs.
+void TestEngine::stampsStartOverAfterMillionsOfRounds()
+{
+    QString text = QStringLiteral("c0; g require=1 -> c0,c1");
+    for (int i = 1; i < 200; ++i)
+        text += QStringLiteral("; c%1 -> c%2").arg(i).arg(i - 1);
+    const Map m = parseMap(text);
+    QVERIFY(!validationError(m));
+    const ImpactGraph graph(m);
+    const std::vector<ScenarioSpec> specs = {
+        scenario(m, QStringLiteral("c0")), // everything down but g: at-risk, then down
+        scenario(m, {}, QStringLiteral("c0")), // everything degraded
+        scenario(m, QStringLiteral("c100")),
+    };
+    std::vector<QString> fresh;
+    for (const ScenarioSpec &spec : specs)
+        fresh.push_back(resultSnapshot(m, evaluateImpact(graph, spec)));
+    ImpactEngine engine(graph);
+    const int runs = 2 * (1 << 24) / 200 / int(specs.size()) + 2;
+    for (int r = 0; r < runs; ++r) {
+        for (size_t k = 0; k < specs.size(); ++k) {
+            engine.run(specs[k]);
+            if (r % 5000 == 0 || r + 1 == runs)
+                QCOMPARE(engineSnapshot(m, engine), fresh[k]);
         }
     }
 }
