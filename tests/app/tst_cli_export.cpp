@@ -119,6 +119,35 @@ QByteArray bigMap(int regions, int zones, int perZone)
     return QJsonDocument(map).toJson();
 }
 
+// A hub and `count` services that need it, whose names and owners wrap onto two or three lines
+// in the report's table: service N is named "alphaNNN ... omegaNNN" and owned by "ownerNNN ...".
+QByteArray wrapMap(int count)
+{
+    QJsonArray components, deps;
+    components.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("hub")},
+        {QStringLiteral("name"), QStringLiteral("Hub")},
+        {QStringLiteral("kind"), QStringLiteral("service")}});
+    for (int i = 0; i < count; ++i) {
+        const QString n = QStringLiteral("%1").arg(i, 3, 10, QLatin1Char('0'));
+        const QString filler = QStringLiteral(" with a long name").repeated(1 + i % 4);
+        components.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("s") + n},
+            {QStringLiteral("name"), QStringLiteral("alpha%1%2 omega%1").arg(n, filler)},
+            {QStringLiteral("kind"), QStringLiteral("service")},
+            {QStringLiteral("owner"), QStringLiteral("owner%1 platform team").arg(n)},
+            {QStringLiteral("cost_per_hour"), 100}});
+        deps.append(QJsonObject {{QStringLiteral("from"), QStringLiteral("s") + n},
+            {QStringLiteral("to"), QStringLiteral("hub")}});
+    }
+    QJsonObject map {{QStringLiteral("format"), QStringLiteral("faultline-map")},
+        {QStringLiteral("version"), 1}, {QStringLiteral("name"), QStringLiteral("Wrap")},
+        {QStringLiteral("components"), components}, {QStringLiteral("dependencies"), deps},
+        {QStringLiteral("scenarios"),
+            QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("hub down")},
+                {QStringLiteral("fail"), QJsonArray {QStringLiteral("hub")}},
+                {QStringLiteral("degrade"), QJsonArray {}}}}}};
+    return QJsonDocument(map).toJson();
+}
+
 // All character data of an XML document, and the names of its elements; empty error if fine.
 struct XmlText
 {
@@ -328,6 +357,57 @@ private slots:
             QVERIFY2(page.count(number) == 1, qPrintable(number));
             QVERIFY2(page.count(QStringLiteral(" of %1").arg(pages)) == 1, qPrintable(number));
             QVERIFY2(page.contains(QStringLiteral("Big — r0 down")), qPrintable(number));
+        }
+    }
+
+    // Rows whose cells wrap onto several lines are never split over two pages: each service's
+    // first and last name words and its owner are on one page; headers and footers still hold.
+    void pdfReportKeepsRowsWhole()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            QSKIP("needs pdftotext");
+        constexpr int count = 90;
+        const QString map = path(QStringLiteral("wrap.json"));
+        writeFile(map, wrapMap(count));
+        const QString out = path(QStringLiteral("wrap.pdf"));
+        const Result r = runFaultline({QStringLiteral("report"), map, QStringLiteral("--scenario"),
+            QStringLiteral("hub down"), QStringLiteral("-o"), out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const int pages = pdfPages(out);
+        QVERIFY2(pages >= 4, qPrintable(QString::number(pages)));
+        const Result text = run(pdftotext, {QStringLiteral("-layout"), out, QStringLiteral("-")});
+        QCOMPARE(text.exitCode, 0);
+        const QList<QByteArray> pageTexts = text.out.split('\f');
+        auto pageOf = [&](const QByteArray &word) {
+            int found = -1;
+            for (int p = 0; p < pageTexts.size(); ++p) {
+                if (pageTexts[p].contains(word)) {
+                    if (found >= 0)
+                        return -2; // on two pages
+                    found = p;
+                }
+            }
+            return found;
+        };
+        // A page index, or -2 for a word on two pages (a split row's text is on both).
+        for (int i = 0; i < count; ++i) {
+            const QByteArray n = QByteArray::number(i).rightJustified(3, '0');
+            const int alpha = pageOf("alpha" + n), omega = pageOf("omega" + n),
+                      owner = pageOf("owner" + n);
+            QVERIFY2(alpha >= 0 && omega == alpha && owner == alpha,
+                qPrintable(QStringLiteral("row %1: alpha on %2, omega on %3, owner on %4")
+                               .arg(QString::fromLatin1(n))
+                               .arg(alpha)
+                               .arg(omega)
+                               .arg(owner)));
+        }
+        for (int p = 1; p < pages; ++p) {
+            const bool holdsRows = pageTexts[p].contains("alpha");
+            QVERIFY2(!holdsRows || pageTexts[p].contains("Chain of causes"),
+                qPrintable(QString::number(p + 1)));
+            const QString number = QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages);
+            QVERIFY2(QString::fromUtf8(pageTexts[p]).count(number) == 1, qPrintable(number));
         }
     }
 
