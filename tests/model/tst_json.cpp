@@ -4,6 +4,7 @@
 // Documents are written with ' for " to keep them readable; json() swaps them back.
 
 #include "model/io/jsonformat.h"
+#include "model/io/stringcache.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 #include "tests/model/maptestutil.h"
@@ -112,6 +113,7 @@ class TestJson : public QObject
     Q_OBJECT
 
 private slots:
+    void stringCacheFindsExactlyWhatItHolds();
     void wrongTypes_data();
     void wrongTypes();
     void invalidJson_data();
@@ -833,4 +835,33 @@ void TestJson::files()
 }
 
 QTEST_GUILESS_MAIN(TestJson)
+// The reader shares repeated ids through this cache: a wrong hit would put one component's id
+// on another.
+void TestJson::stringCacheFindsExactlyWhatItHolds()
+{
+    std::vector<QByteArray> keys = {"", "a", "abcdefgh", "abcdefgh1", "abcdefgh2", "abcdefgi1"};
+    for (int i = 0; i < 20000; ++i)
+        keys.push_back("component-" + QByteArray::number(i));
+    StringCache cache;
+    auto view = [](const QByteArray &bytes) {
+        return std::string_view(bytes.constData(), std::size_t(bytes.size()));
+    };
+    for (const QByteArray &key : keys) {
+        const std::uint64_t hash = StringCache::hash(view(key));
+        QVERIFY(!cache.find(view(key), hash));
+        QCOMPARE(cache.insert(view(key), hash, QString::fromLatin1(key)), QString::fromLatin1(key));
+    }
+    // Found again through other bytes with the same content (the reader's input moves on).
+    for (const QByteArray &key : keys) {
+        const QByteArray copy(key.constData(), key.size());
+        const QString *found = cache.find(view(copy), StringCache::hash(view(copy)));
+        QVERIFY2(found, key.constData());
+        QCOMPARE(*found, QString::fromLatin1(key));
+    }
+    for (const QByteArray &missing : {QByteArray("abcdefgh3"), QByteArray("component-20000"),
+             QByteArray("component-1 "), QByteArray("b")}) {
+        QVERIFY(!cache.find(view(missing), StringCache::hash(view(missing))));
+    }
+}
+
 #include "tst_json.moc"
