@@ -103,9 +103,10 @@ private:
         std::int32_t hardDown = 0; // hard dependencies that are down
         std::int32_t hit = 0; // hard dependencies degraded, soft ones degraded or down
         std::int32_t tolerance = 0; // hard dependencies that may be down: hardCount - required
-        std::uint32_t queued : 24 = 0; // stamp (its low 24 bits) of the round last queued for
+        std::uint32_t queued : 24 = 0; // stamp of the round it was last queued for
         std::uint32_t state : 8 = std::uint8_t(State::Up);
     };
+    // Stamps stay below this (24 bits, so that Counts is 16 bytes): run() starts them over.
     static constexpr std::uint32_t stampLimit = 1u << 24;
     State stateOf(std::int32_t c) const { return State(m_counts[c].state); }
 
