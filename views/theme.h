@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/impact/state.h"
+#include "model/io/statepalette.h"
 
 #include <QColor>
 #include <QFont>
@@ -12,11 +13,10 @@
 // read it, so a change here changes every picture at once.
 namespace faultline::theme {
 
-// What a component shows. Failed and Impaired are the scenario's own components (rule 1);
-// the others are the engine's states.
-enum class Look { Up, AtRisk, Degraded, Down, Failed, Impaired };
-
-Look lookFor(State state, bool failed, bool impaired);
+// What a component shows, and its colours: decided once in the model's palette
+// (model/io/statepalette.h), which the exports written without Qt Gui read too.
+using palette::Look;
+using palette::lookFor;
 QString lookName(Look look); // "failed", "down", ...: for tooltips, tests and the legend
 
 struct StateStyle

@@ -3,8 +3,8 @@
 #include "model/impact/state.h"
 
 // The colours of the impact states for every picture the model writes (DOT export, HTML
-// report). The same hex values as the canvas theme (views/theme.cpp), so an exported diagram
-// looks like the canvas; the canvas can read them from here too.
+// report) and for the canvas, whose theme (views/theme.cpp) reads them from here: an exported
+// diagram looks like the canvas because both draw with these values.
 namespace faultline::palette {
 
 // What a component shows. Failed and Impaired are the scenario's own components (rule 1);
