@@ -5,6 +5,7 @@
 #include "app/gui/documentfiles.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/mainwindow.h"
+#include "tests/app/guitestutil.h"
 #include "views/icons.h"
 #include "views/mapdocument.h"
 
@@ -28,12 +29,7 @@ private:
 
     std::unique_ptr<MainWindow> openExample()
     {
-        auto w = std::make_unique<MainWindow>(false);
-        w->show();
-        [&] {
-            QVERIFY(w->files()->open(QStringLiteral(FAULTLINE_EXAMPLE)));
-            QVERIFY(w->waitForLayout());
-        }();
+        auto w = guitest::openExample();
         w->exportActions()->setInteractive(false);
         return w;
     }

@@ -5,6 +5,7 @@
 #include "app/gui/whatifactions.h"
 #include "model/impact/resolve.h"
 #include "model/layout/layoutrunner.h"
+#include "tests/app/guitestutil.h"
 #include "views/canvasitems.h"
 #include "views/icons.h"
 #include "views/impactpanel.h"
@@ -22,51 +23,11 @@
 #include <QUndoStack>
 
 using namespace faultline;
+using namespace faultline::guitest;
 
 class TestGui : public QObject
 {
     Q_OBJECT
-
-private:
-    std::unique_ptr<MainWindow> openExample()
-    {
-        auto w = std::make_unique<MainWindow>(false);
-        w->resize(1400, 900);
-        w->show();
-        [&] {
-            QVERIFY(w->files()->open(QStringLiteral(FAULTLINE_EXAMPLE)));
-        }();
-        [&] {
-            QVERIFY(w->waitForLayout());
-        }();
-        return w;
-    }
-
-    static QPoint viewPoint(MainWindow *w, const QString &id)
-    {
-        w->view()->centreOn(id);
-        QCoreApplication::processEvents();
-        return w->view()->mapFromScene(w->scene()->nodeItem(id)->pos());
-    }
-
-    // Every canvas item shows what the engine says, evaluated afresh here.
-    static void checkCanvasMatchesEngine(MainWindow *w)
-    {
-        MapDocument *doc = w->document();
-        const Map &map = doc->map();
-        const ImpactGraph graph(map);
-        const ImpactResult expected =
-            evaluateImpact(graph, resolveScenario(map, doc->failed(), doc->degraded()));
-        for (int c = 0; c < map.componentCount(); ++c) {
-            const QString &id = map.components()[c].id;
-            QString want = toString(expected.state(ComponentIndex(c)));
-            if (doc->failed().contains(id))
-                want = QStringLiteral("failed");
-            else if (doc->degraded().contains(id) && want != QLatin1String("down"))
-                want = QStringLiteral("impaired");
-            QCOMPARE(w->scene()->lookName(id), want);
-        }
-    }
 
 private slots:
     void initTestCase() { icons::initResources(); }

@@ -6,6 +6,7 @@
 #include "app/gui/editactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/impact/resolve.h"
+#include "tests/app/guitestutil.h"
 #include "views/canvasitems.h"
 #include "views/dependencydialog.h"
 #include "views/icons.h"
@@ -30,35 +31,13 @@
 #include <QUndoStack>
 
 using namespace faultline;
+using namespace faultline::guitest;
 
 class TestGuiEdit : public QObject
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<MainWindow> openExample()
-    {
-        auto w = std::make_unique<MainWindow>(false);
-        w->resize(1400, 900);
-        w->show();
-        [&] {
-            QVERIFY(QTest::qWaitForWindowExposed(w.get()));
-            QVERIFY(w->files()->open(QStringLiteral(FAULTLINE_EXAMPLE)));
-        }();
-        [&] {
-            QVERIFY(w->waitForLayout());
-        }();
-        w->activateWindow();
-        return w;
-    }
-
-    static QPoint viewPoint(MainWindow *w, const QString &id)
-    {
-        w->view()->centreOn(id);
-        QCoreApplication::processEvents();
-        return w->view()->mapFromScene(w->scene()->nodeItem(id)->pos());
-    }
-
     static void clickOn(MainWindow *w, const QString &id)
     {
         QTest::mouseClick(w->view()->viewport(), Qt::LeftButton, {}, viewPoint(w, id));
@@ -68,24 +47,6 @@ private:
     {
         const NodeItem *n = w->scene()->nodeItem(id);
         return n ? n->look().lines.join(QLatin1Char(' ')) : QString();
-    }
-
-    static void checkCanvasMatchesEngine(MainWindow *w)
-    {
-        MapDocument *doc = w->document();
-        const Map &map = doc->map();
-        const ImpactGraph graph(map);
-        const ImpactResult expected =
-            evaluateImpact(graph, resolveScenario(map, doc->failed(), doc->degraded()));
-        for (int c = 0; c < map.componentCount(); ++c) {
-            const QString &id = map.components()[c].id;
-            QString want = toString(expected.state(ComponentIndex(c)));
-            if (doc->failed().contains(id))
-                want = QStringLiteral("failed");
-            else if (doc->degraded().contains(id) && want != QLatin1String("down"))
-                want = QStringLiteral("impaired");
-            QCOMPARE(w->scene()->lookName(id), want);
-        }
     }
 
 private slots:
