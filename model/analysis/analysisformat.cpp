@@ -12,6 +12,7 @@ namespace faultline::analysisformat {
 using impactformat::csvField;
 using impactformat::displayWidth;
 using impactformat::formatMoney;
+using impactformat::tableCell;
 
 namespace {
 
@@ -25,20 +26,9 @@ QString percent(double share)
     return QString::number(share * 100.0, 'f', 1) + u'%';
 }
 
-// A name as one table cell: line breaks and tabs would break the columns.
-QString cell(const QString &name)
-{
-    QString out = name;
-    for (QChar &ch : out) {
-        if (ch == u'\n' || ch == u'\r' || ch == u'\t')
-            ch = u' ';
-    }
-    return out;
-}
-
 QString nameOf(const Map &map, ComponentIndex c)
 {
-    return cell(map.component(c).displayName());
+    return tableCell(map.component(c).displayName());
 }
 
 // Shortened with an ellipsis to at most `width` columns, so one long name keeps a table aligned.
@@ -64,7 +54,7 @@ QString padLeft(const QString &s, int width)
 
 QString title(const Map &map)
 {
-    return map.name.isEmpty() ? QStringLiteral("Untitled map") : cell(map.name);
+    return map.name.isEmpty() ? QStringLiteral("Untitled map") : tableCell(map.name);
 }
 
 QString csvRow(const QStringList &fields)
@@ -161,7 +151,7 @@ QByteArray text(const Map &map, const BlastRadiusReport &report)
               .arg(report.ranking.size())
               .arg(report.ranking.size() == 1 ? QLatin1String() : QLatin1String("s"));
     if (concentration)
-        out += QStringLiteral(" of kind \"%1\"").arg(cell(report.kind));
+        out += QStringLiteral(" of kind \"%1\"").arg(tableCell(report.kind));
     out += u'\n';
     if (concentration)
         out += QStringLiteral("Business cost per hour on the map: %1\n")
@@ -173,7 +163,7 @@ QByteArray text(const Map &map, const BlastRadiusReport &report)
     int nameWidth = 9, kindWidth = 4, costWidth = 9, businessWidth = 14;
     for (const BlastRadius &r : report.ranking) {
         names << nameOf(map, r.component);
-        kinds << cell(map.component(r.component).kind);
+        kinds << tableCell(map.component(r.component).kind);
         costs << formatMoney(r.costPerHour);
         business << formatMoney(r.businessCostPerHour) + QStringLiteral(" (")
                 + percent(r.businessShare) + u')';
@@ -254,8 +244,8 @@ QByteArray text(const Map &map, const SpofReport &report)
     for (ComponentIndex c : report.spof) {
         const Component &component = map.component(c);
         out += QStringLiteral("  ") + padRight(fit(nameOf(map, c), width), width)
-            + QStringLiteral("  ") + cell(component.id) + QStringLiteral(" (")
-            + cell(component.kind) + QStringLiteral(")\n");
+            + QStringLiteral("  ") + tableCell(component.id) + QStringLiteral(" (")
+            + tableCell(component.kind) + QStringLiteral(")\n");
     }
     return out.toUtf8();
 }

@@ -169,10 +169,7 @@ int displayWidth(const QString &text)
     return width;
 }
 
-namespace {
-
-// A name as one table cell: line breaks and tabs would break the columns.
-QString cell(const QString &name)
+QString tableCell(const QString &name)
 {
     QString out = name;
     for (QChar &ch : out) {
@@ -182,12 +179,14 @@ QString cell(const QString &name)
     return out;
 }
 
+namespace {
+
 QString namesOf(const Map &map, const QStringList &ids)
 {
     QStringList names;
     for (const QString &id : ids) {
         const auto c = map.findComponent(id);
-        names.append(cell(c ? map.component(*c).displayName() : id));
+        names.append(tableCell(c ? map.component(*c).displayName() : id));
     }
     return names.join(QStringLiteral(", "));
 }
@@ -199,10 +198,10 @@ QString headline(const Map &map, const Scenario &scenario)
         what.append(QStringLiteral("fail ") + namesOf(map, scenario.fail));
     if (!scenario.degrade.isEmpty())
         what.append(QStringLiteral("degrade ") + namesOf(map, scenario.degrade));
-    QString line = map.name.isEmpty() ? QStringLiteral("Untitled map") : cell(map.name);
+    QString line = map.name.isEmpty() ? QStringLiteral("Untitled map") : tableCell(map.name);
     line += QStringLiteral(" — ");
     if (!scenario.name.isEmpty())
-        line += QStringLiteral("scenario \"%1\": ").arg(cell(scenario.name));
+        line += QStringLiteral("scenario \"%1\": ").arg(tableCell(scenario.name));
     line += what.isEmpty() ? QStringLiteral("nothing fails") : what.join(QStringLiteral("; "));
     return line;
 }
@@ -213,7 +212,7 @@ QString chain(const Map &map, const ImpactResult &result, ComponentIndex c)
     const std::vector<ComponentIndex> path = result.path(c);
     QString out;
     for (std::size_t i = 1; i < path.size(); ++i)
-        out += QStringLiteral("← ") + cell(map.component(path[i]).displayName()) + u' ';
+        out += QStringLiteral("← ") + tableCell(map.component(path[i]).displayName()) + u' ';
     const bool failed = result.state(path.back()) == State::Down;
     out += failed ? QStringLiteral("(failed)") : QStringLiteral("(impaired)");
     return out;
@@ -239,7 +238,7 @@ QByteArray text(const Map &map, const ImpactResult &result, const Scenario &scen
     int nameWidth = 0;
     bool anyBusiness = false;
     for (ComponentIndex c : affected) {
-        nameWidth = std::max(nameWidth, displayWidth(cell(map.component(c).displayName())));
+        nameWidth = std::max(nameWidth, displayWidth(tableCell(map.component(c).displayName())));
         anyBusiness = anyBusiness || map.component(c).isBusiness();
     }
     nameWidth = std::min(nameWidth, maxNameWidth);
@@ -260,7 +259,7 @@ QByteArray text(const Map &map, const ImpactResult &result, const Scenario &scen
                 continue;
             const Component &component = map.component(c);
             out += component.isBusiness() ? QStringLiteral("  * ") : QStringLiteral("    ");
-            const QString name = cell(component.displayName());
+            const QString name = tableCell(component.displayName());
             out += name;
             // A name too wide for the column keeps the chain aligned on a line of its own.
             if (displayWidth(name) > nameWidth)

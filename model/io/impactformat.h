@@ -41,6 +41,8 @@ QByteArray text(const Map &map, const ImpactResult &result, const Scenario &scen
 QString formatMoney(double amount);
 // Terminal columns the text takes: combining marks count zero, wide characters two.
 int displayWidth(const QString &text);
+// A name as one table cell: line breaks and tabs (which would break the columns) as spaces.
+QString tableCell(const QString &name);
 
 } // namespace impactformat
 } // namespace faultline
