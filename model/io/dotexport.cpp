@@ -248,22 +248,9 @@ private:
     {
         QByteArray a;
         for (auto it = extra.begin(); it != extra.end(); ++it) {
-            static const QStringList ours = {
-                QStringLiteral("name"),
-                QStringLiteral("kind"),
-                QStringLiteral("owner"),
-                QStringLiteral("tier"),
-                QStringLiteral("require"),
-                QStringLiteral("business"),
-                QStringLiteral("cost_per_hour"),
-                QStringLiteral("availability"),
-                QStringLiteral("rto_minutes"),
-                QStringLiteral("description"),
-                QStringLiteral("tags"),
-                QStringLiteral("type"),
-            };
+            // Our own attributes, and an edge's type, say what the map's properties say.
             if (it.key().isEmpty() || dotimport::isGraphvizAttribute(it.key())
-                || ours.contains(it.key()))
+                || dotimport::isComponentAttribute(it.key()) || it.key() == QLatin1String("type"))
                 continue;
             const QJsonValue v = it.value();
             QString text;

@@ -282,24 +282,6 @@ QString htmlLabelText(const QString &html)
     return lines.join(u'\n').trimmed();
 }
 
-const QStringList &componentAttributes()
-{
-    static const QStringList names = {
-        QStringLiteral("name"),
-        QStringLiteral("kind"),
-        QStringLiteral("owner"),
-        QStringLiteral("tier"),
-        QStringLiteral("require"),
-        QStringLiteral("business"),
-        QStringLiteral("cost_per_hour"),
-        QStringLiteral("availability"),
-        QStringLiteral("rto_minutes"),
-        QStringLiteral("description"),
-        QStringLiteral("tags"),
-    };
-    return names;
-}
-
 // Reads one node's or cluster's attributes, naming file, line and object in every error.
 class ObjectReader
 {
@@ -391,7 +373,7 @@ public:
             c.tags = list;
         }
         for (auto it = m_o.attributes.begin(); it != m_o.attributes.end(); ++it) {
-            if (!isGraphvizAttribute(it.key()) && !componentAttributes().contains(it.key()))
+            if (!isGraphvizAttribute(it.key()) && !isComponentAttribute(it.key()))
                 c.extra.insert(it.key(), unescaped(it.value()));
         }
         return c;
@@ -646,6 +628,24 @@ Map read(const QByteArray &dot, const QString &source)
 Map readFile(const QString &path)
 {
     return read(readWholeFile(path), path);
+}
+
+bool isComponentAttribute(const QString &name)
+{
+    static const QStringList names = {
+        QStringLiteral("name"),
+        QStringLiteral("kind"),
+        QStringLiteral("owner"),
+        QStringLiteral("tier"),
+        QStringLiteral("require"),
+        QStringLiteral("business"),
+        QStringLiteral("cost_per_hour"),
+        QStringLiteral("availability"),
+        QStringLiteral("rto_minutes"),
+        QStringLiteral("description"),
+        QStringLiteral("tags"),
+    };
+    return names.contains(name);
 }
 
 } // namespace faultline::dotimport

@@ -38,6 +38,9 @@ Map readFile(const QString &path);
 // True for the attributes Graphviz itself draws with (color, shape, label, ...): the import
 // ignores them and the export never writes a map's extra key under such a name.
 bool isGraphvizAttribute(const QString &name);
+// True for the attributes that set a component's properties (owner, tier, ...): the export
+// writes the properties under these names, and never a map's extra key.
+bool isComponentAttribute(const QString &name);
 
 } // namespace dotimport
 } // namespace faultline
