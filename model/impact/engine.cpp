@@ -32,8 +32,8 @@ std::vector<ComponentIndex> ImpactResult::affected() const
 
 ImpactEngine::ImpactEngine(const ImpactGraph &graph)
     : m_graph(graph), m_counts(graph.size()), m_rounds(graph.size()), m_queued(graph.size()),
-      m_round(graph.size()), m_doomed(graph.size()), m_doomedRound(graph.size()),
-      m_affected(graph.size()), m_rises(graph.size())
+      m_round(graph.size()), m_doomed(graph.size()), m_affected(graph.size()),
+      m_log(3 * std::size_t(graph.size()))
 {
     for (int c = 0; c < graph.size(); ++c)
         m_counts[c].tolerance = graph.hardCount(c) - graph.required(c);
@@ -42,105 +42,69 @@ ImpactEngine::ImpactEngine(const ImpactGraph &graph)
 // Only states and rounds need clearing: counts go stale with their stamps (see Counts).
 void ImpactEngine::reset()
 {
-    for (std::int32_t c : m_affected.items()) {
+    for (std::int32_t c : m_affected.items())
         m_counts[c].state = std::uint8_t(State::Up);
-        m_rounds[c] = Rounds {};
+    if (m_roundsDerived) {
+        for (std::int32_t c : m_affected.items())
+            m_rounds[c] = Rounds {};
+        m_roundsDerived = false;
     }
     m_affected.clear();
+    m_log.clear();
+    m_roundStarts.clear();
     m_queued.clear();
     m_doomed.clear();
 }
 
-inline void ImpactEngine::nextRound()
+inline void ImpactEngine::nextRound(std::size_t logStart)
 {
+    m_roundStarts.push_back(logStart);
     ++m_stamp;
 }
 
-inline bool ImpactEngine::mark(std::int32_t c)
+// What the loops that apply a round's rises read and write for every component they touch, as
+// locals: the round's stamps and the ends of the lists they append to. Appending through
+// members would make the compiler reload every member after each append, and a call per rise
+// would reload them all; so applyRises() keeps these in registers for a whole round.
+struct ImpactEngine::Frontier
 {
-    Counts &n = m_counts[c];
-    if (n.queued == m_stamp)
-        return false;
-    if (n.queued < m_runStart) {
-        n.hardDown = 0;
-        n.hit = 0;
-    }
-    n.queued = m_stamp;
-    return true;
-}
+    Counts *counts;
+    std::uint32_t stamp;
+    std::uint32_t runStart;
+    std::int32_t *queued;
+    std::int32_t *doomed;
+    std::int32_t *affected;
 
-inline ImpactEngine::Counts &ImpactEngine::queue(std::int32_t c)
-{
-    if (mark(c))
-        m_queued.push(c);
-    return m_counts[c];
-}
-
-// Applies one rise in the current round, keeps the dependents' counts in step with it, and
-// queues for the next round whatever it may raise: nothing else can rise then (its inputs did
-// not change). A component that is down cannot rise further: it is neither queued nor counted.
-void ImpactEngine::raise(std::int32_t c, State to)
-{
-    const State from = stateOf(c);
-    if (from == State::Up)
-        m_affected.push(c);
-    m_counts[c].state = std::uint8_t(to);
-    Rounds &rounds = m_rounds[c];
-    rounds.last = std::int32_t(m_stamp - m_runStart);
-    if (to == State::Degraded)
-        rounds.degraded = rounds.last;
-    else if (to == State::Down)
-        rounds.down = rounds.last;
-    // Rule 2 reads a parent that is degraded or down; at-risk does not spread.
-    if (to >= State::Degraded) {
-        for (std::int32_t child : m_graph.children(c)) {
-            if (stateOf(child) == State::Down)
-                continue;
-            if (to == State::Degraded)
-                queue(child);
-            else if (mark(child)) // already queued: evaluation finds the parent down first
-                m_doomed.push(child);
+    // Marks n for the next round, once per round, zeroing its counts if they are stale.
+    // Returns whether it was not marked yet.
+    [[gnu::always_inline]] bool mark(Counts &n) const
+    {
+        if (n.queued == stamp)
+            return false;
+        if (n.queued < runStart) {
+            n.hardDown = 0;
+            n.hit = 0;
         }
+        n.queued = stamp;
+        return true;
     }
-    // The dependents' counts move by the edge's hardness; three cases, each its own loop.
-    if (to == State::AtRisk)
-        return;
-    if (from == State::Degraded)
-        countDependents<1, -1, 0>(c); // degraded to down: only hard edges see a change
-    else if (to == State::Down)
-        countDependents<1, 0, 1>(c);
-    else
-        countDependents<0, 1, 1>(c);
-}
+};
 
 // Adds to every dependent's counts, through a hard edge: `hardDown` and `hardHit`; through a
 // soft one: `softHit` (to `hit`). Dependents already down are left alone: they cannot rise.
 template<int hardDown, int hardHit, int softHit>
-void ImpactEngine::countDependents(std::int32_t c)
+[[gnu::always_inline]] inline void ImpactEngine::countDependents(
+    const ImpactGraph &graph, Frontier &f, std::int32_t c)
 {
-    // The hottest loop of the engine, so queue() is spelled out over locals: appending through
-    // a member would make the compiler reload every member after each append.
-    Counts *counts = m_counts.data();
-    const std::uint32_t stamp = m_stamp;
-    const std::uint32_t runStart = m_runStart;
-    std::int32_t *queued = m_queued.end();
-    std::int32_t *doomed = m_doomed.end();
-    for (const ImpactGraph::Edge &e : m_graph.dependents(c)) {
+    for (const ImpactGraph::Edge &e : graph.dependents(c)) {
         if constexpr (softHit == 0) {
             if (!e.hard)
                 continue;
         }
-        Counts &n = counts[e.other];
+        Counts &n = f.counts[e.other];
         if (State(n.state) == State::Down)
             continue;
-        const bool fresh = n.queued != stamp;
-        if (fresh) {
-            if (n.queued < runStart) {
-                n.hardDown = 0;
-                n.hit = 0;
-            }
-            n.queued = stamp;
-        }
+        const bool fresh = f.mark(n);
         if (e.hard) {
             n.hardDown += hardDown;
             n.hit += hardHit;
@@ -150,34 +114,80 @@ void ImpactEngine::countDependents(std::int32_t c)
         if (fresh) {
             // Already queued this round: evaluation finds it down all the same.
             if (hardDown > 0 && e.hard && n.hardDown > n.tolerance)
-                *doomed++ = e.other;
+                *f.doomed++ = e.other;
             else
-                *queued++ = e.other;
+                *f.queued++ = e.other;
         }
     }
-    m_queued.setEnd(queued);
-    m_doomed.setEnd(doomed);
 }
 
-// Rules 2 to 5 for one queued component, read from the states after the previous round; a rise
-// is applied once the whole round is evaluated.
-void ImpactEngine::evaluate(std::int32_t c)
+// Applies the rises logged from `first` on, keeps the dependents' counts in step with them, and
+// queues for the next round whatever they may raise: nothing else can rise then (its inputs did
+// not change). A component that is down cannot rise further: it is neither queued nor counted.
+void ImpactEngine::applyRises(std::size_t first)
 {
-    const State current = stateOf(c);
-    if (current == State::Down)
-        return;
-    const std::int32_t p = m_graph.parent(c);
-    const State parent = p >= 0 ? stateOf(p) : State::Up;
-    const Counts &n = m_counts[c];
-    State to = State::Up;
-    if (parent == State::Down || n.hardDown > n.tolerance) // or fewer than `require` are up
-        to = State::Down;
-    else if (parent == State::Degraded || n.hit > 0)
-        to = State::Degraded;
-    else if (n.hardDown > 0)
-        to = State::AtRisk;
-    if (to > current)
-        m_rises.push({c, to});
+    Frontier f {
+        m_counts.data(), m_stamp, m_runStart, m_queued.end(), m_doomed.end(), m_affected.end()};
+    const ImpactGraph &graph = m_graph;
+    for (std::size_t i = first, end = m_log.size(); i < end; ++i) {
+        const auto [c, to] = m_log[i];
+        Counts &n = f.counts[c];
+        const State from = State(n.state);
+        if (from == State::Up)
+            *f.affected++ = c;
+        n.state = std::uint8_t(to);
+        // Rule 2 reads a parent that is degraded or down; at-risk does not spread.
+        if (to >= State::Degraded) {
+            for (std::int32_t child : graph.children(c)) {
+                Counts &m = f.counts[child];
+                if (State(m.state) == State::Down || !f.mark(m))
+                    continue; // already queued: evaluation finds the parent down first
+                if (to == State::Degraded)
+                    *f.queued++ = child;
+                else
+                    *f.doomed++ = child;
+            }
+        }
+        // The dependents' counts move by the edge's hardness; three cases, each its own loop.
+        if (to == State::AtRisk)
+            continue;
+        if (from == State::Degraded)
+            countDependents<1, -1, 0>(graph, f, c); // degraded to down: hard edges only
+        else if (to == State::Down)
+            countDependents<1, 0, 1>(graph, f, c);
+        else
+            countDependents<0, 1, 1>(graph, f, c);
+    }
+    m_queued.setEnd(f.queued);
+    m_doomed.setEnd(f.doomed);
+    m_affected.setEnd(f.affected);
+}
+
+// Rules 2 to 5 for every queued component, read from the states after the previous round; the
+// rises are logged, and applied once the whole round is evaluated.
+void ImpactEngine::evaluateRound()
+{
+    const Counts *const counts = m_counts.data();
+    const ImpactGraph &graph = m_graph;
+    Rise *logged = m_log.end();
+    for (const std::int32_t c : m_round.items()) {
+        const Counts &n = counts[c];
+        const State current = State(n.state);
+        if (current == State::Down)
+            continue;
+        const std::int32_t p = graph.parent(c);
+        const State parent = p >= 0 ? State(counts[p].state) : State::Up;
+        State to = State::Up;
+        if (parent == State::Down || n.hardDown > n.tolerance) // or fewer than `require` are up
+            to = State::Down;
+        else if (parent == State::Degraded || n.hit > 0)
+            to = State::Degraded;
+        else if (n.hardDown > 0)
+            to = State::AtRisk;
+        if (to > current)
+            *logged++ = {c, to};
+    }
+    m_log.setEnd(logged);
 }
 
 void ImpactEngine::run(
@@ -195,37 +205,59 @@ void ImpactEngine::run(
         }
         m_stamp = 0;
     }
-    // Round 0: rule 1. What it raises queues round 1.
-    nextRound();
+    // Round 0: rule 1, one rise at a time, since the lists may name a component twice. What it
+    // raises queues round 1.
+    nextRound(0);
     m_runStart = m_stamp;
     for (ComponentIndex c : degrade) {
-        if (stateOf(c.value) < State::Degraded)
-            raise(c.value, State::Degraded);
+        if (stateOf(c.value) < State::Degraded) {
+            log(c.value, State::Degraded);
+            applyRises(m_log.size() - 1);
+        }
     }
     for (ComponentIndex c : fail) {
-        if (stateOf(c.value) < State::Down)
-            raise(c.value, State::Down);
+        if (stateOf(c.value) < State::Down) {
+            log(c.value, State::Down);
+            applyRises(m_log.size() - 1);
+        }
     }
 
     while (!m_queued.empty() || !m_doomed.empty()) {
-        // Evaluate every queued component against the previous round's states, then apply
-        // the rises all together; they queue the next round.
+        // Evaluate every queued component against the previous round's states and log what
+        // the doomed ones do, then apply the rises all together; they queue the next round.
+        // A component is queued or doomed, never both, and at most once, so the round's rises
+        // are of distinct components.
         m_round.swap(m_queued);
         m_queued.clear();
-        m_doomedRound.swap(m_doomed);
-        m_doomed.clear();
-        m_rises.clear();
-        for (const std::int32_t c : m_round.items())
-            evaluate(c);
-        nextRound();
-        for (const Rise &r : m_rises.items())
-            raise(r.component, r.to);
-        for (const std::int32_t c : m_doomedRound.items()) {
-            // A rise of this round may have taken it down already.
+        const std::size_t roundStart = m_log.size();
+        evaluateRound();
+        for (const std::int32_t c : m_doomed.items()) {
+            // Round 0 may have failed it after dooming it.
             if (stateOf(c) != State::Down)
-                raise(c, State::Down);
+                log(c, State::Down);
+        }
+        m_doomed.clear();
+        nextRound(roundStart);
+        applyRises(roundStart);
+    }
+}
+
+void ImpactEngine::deriveRounds() const
+{
+    if (m_roundsDerived)
+        return;
+    for (std::size_t r = 0; r < m_roundStarts.size(); ++r) {
+        const std::size_t end = r + 1 < m_roundStarts.size() ? m_roundStarts[r + 1] : m_log.size();
+        for (std::size_t i = m_roundStarts[r]; i < end; ++i) {
+            Rounds &rounds = m_rounds[m_log[i].component];
+            rounds.last = std::int32_t(r);
+            if (m_log[i].to == State::Degraded)
+                rounds.degraded = rounds.last;
+            else if (m_log[i].to == State::Down)
+                rounds.down = rounds.last;
         }
     }
+    m_roundsDerived = true;
 }
 
 State ImpactEngine::stateAfter(std::int32_t c, std::int32_t r) const
@@ -239,6 +271,7 @@ State ImpactEngine::stateAfter(std::int32_t c, std::int32_t r) const
 std::int32_t ImpactEngine::causeOf(std::int32_t c) const
 {
     const State s = stateOf(c);
+    deriveRounds();
     const std::int32_t round = m_rounds[c].last;
     if (s == State::Up || round == 0) // round 0: the scenario set it
         return -1;

@@ -111,7 +111,8 @@ private:
     State stateOf(std::int32_t c) const { return State(m_counts[c].state); }
 
     // The rounds (of this run) in which a component became degraded, became down, and last
-    // rose; `never` where it did not.
+    // rose; `never` where it did not. Derived from the log of rises when a cause is first asked
+    // for, so that runs read for states alone never write them.
     static constexpr std::int32_t never = INT32_MAX;
     struct Rounds
     {
@@ -134,6 +135,8 @@ private:
         void setEnd(const T *end) { m_size = std::size_t(end - m_items.data()); }
         void clear() { m_size = 0; }
         bool empty() const { return m_size == 0; }
+        std::size_t size() const { return m_size; }
+        const T &operator[](std::size_t i) const { return m_items[i]; }
         std::span<const T> items() const { return {m_items.data(), m_size}; }
         void swap(Bounded &other)
         {
@@ -152,23 +155,31 @@ private:
         State to;
     };
 
+    // The working set of the loops that spread a round: see engine.cpp.
+    struct Frontier;
+
     void reset();
-    void nextRound();
-    // Marks c for the next round, once per round; zeroes its counts if stale. Returns whether
-    // c was not marked yet.
-    bool mark(std::int32_t c);
-    Counts &queue(std::int32_t c);
-    void raise(std::int32_t c, State to);
+    // Starts the next round, whose rises begin at `logStart` in the log.
+    void nextRound(std::size_t logStart);
+    // Logs a rise of the current round.
+    void log(std::int32_t c, State to) { m_log.push({c, to}); }
+    // Applies the rises logged from `first` on, in the current round.
+    void applyRises(std::size_t first);
     template<int hardDown, int hardHit, int softHit>
-    void countDependents(std::int32_t c);
-    void evaluate(std::int32_t c);
+    static void countDependents(const ImpactGraph &graph, Frontier &f, std::int32_t c);
+    // Rules 2 to 5 for the components queued for this round; logs what they raise.
+    void evaluateRound();
     // c's state after round r, as far as the rules read it (at-risk reads as up).
     State stateAfter(std::int32_t c, std::int32_t r) const;
+    // Fills m_rounds from the log, once per run.
+    void deriveRounds() const;
     std::int32_t causeOf(std::int32_t c) const;
 
     const ImpactGraph &m_graph;
     std::vector<Counts> m_counts;
-    std::vector<Rounds> m_rounds;
+    // Derived from the log on demand (deriveRounds); valid while m_roundsDerived.
+    mutable std::vector<Rounds> m_rounds;
+    mutable bool m_roundsDerived = false;
     std::uint32_t m_stamp = 0; // the current round's; grows across runs
     std::uint32_t m_runStart = 0; // the stamp of this run's round 0
     // The components queued for the round being built, and those of the round being evaluated.
@@ -176,11 +187,13 @@ private:
     Bounded<std::int32_t> m_round;
     // Components certain to be down in the next round, whatever else holds: children of a
     // component that went down (rule 2), and components with more hard dependencies down than
-    // they tolerate (rule 3). They skip evaluation. Being built, and being applied.
+    // they tolerate (rule 3). They skip evaluation.
     Bounded<std::int32_t> m_doomed;
-    Bounded<std::int32_t> m_doomedRound;
     Bounded<std::int32_t> m_affected;
-    Bounded<Rise> m_rises;
+    // Every rise of this run in order (a component rises at most three times), and where each
+    // round's rises start in it.
+    Bounded<Rise> m_log;
+    std::vector<std::size_t> m_roundStarts;
 };
 
 // One evaluation on a fresh engine: for callers that evaluate once.
