@@ -39,11 +39,16 @@ ImpactEngine::ImpactEngine(const ImpactGraph &graph)
         m_counts[c].tolerance = graph.hardCount(c) - graph.required(c);
 }
 
-// Only states and rounds need clearing: counts go stale with their stamps (see Counts).
+// Clears what the last run changed. It counted only for components it raised (a count that
+// moves raises its component next round, if only to at-risk), so those are all there is to clear.
 void ImpactEngine::reset()
 {
-    for (std::int32_t c : m_affected.items())
-        m_counts[c].state = std::uint8_t(State::Up);
+    for (std::int32_t c : m_affected.items()) {
+        Counts &n = m_counts[c];
+        n.hardDown = 0;
+        n.hit = 0;
+        n.state = std::uint8_t(State::Up);
+    }
     if (m_roundsDerived) {
         for (std::int32_t c : m_affected.items())
             m_rounds[c] = Rounds {};
@@ -70,21 +75,15 @@ struct ImpactEngine::Frontier
 {
     Counts *counts;
     std::uint32_t stamp;
-    std::uint32_t runStart;
     std::int32_t *queued;
     std::int32_t *doomed;
     std::int32_t *affected;
 
-    // Marks n for the next round, once per round, zeroing its counts if they are stale.
-    // Returns whether it was not marked yet.
+    // Marks n for the next round, once per round. Returns whether it was not marked yet.
     [[gnu::always_inline]] bool mark(Counts &n) const
     {
         if (n.queued == stamp)
             return false;
-        if (n.queued < runStart) {
-            n.hardDown = 0;
-            n.hit = 0;
-        }
         n.queued = stamp;
         return true;
     }
@@ -126,8 +125,7 @@ template<int hardDown, int hardHit, int softHit>
 // not change). A component that is down cannot rise further: it is neither queued nor counted.
 void ImpactEngine::applyRises(std::size_t first)
 {
-    Frontier f {
-        m_counts.data(), m_stamp, m_runStart, m_queued.end(), m_doomed.end(), m_affected.end()};
+    Frontier f {m_counts.data(), m_stamp, m_queued.end(), m_doomed.end(), m_affected.end()};
     const ImpactGraph &graph = m_graph;
     for (std::size_t i = first, end = m_log.size(); i < end; ++i) {
         const auto [c, to] = m_log[i];
@@ -195,20 +193,16 @@ void ImpactEngine::run(
 {
     reset();
     // A run has at most 3n + 1 rounds (each raises something, and a state rises at most three
-    // times). When that many more stamps could pass what Counts holds, start them over, with
-    // every count stale; so stamps only grow within a run.
+    // times). When that many more stamps could pass what Counts holds, start them over; so a
+    // stamp left by an earlier run is never taken for one of this run.
     if (std::uint64_t(m_stamp) + 3u * std::uint64_t(m_graph.size()) + 2u >= stampLimit) {
-        for (Counts &n : m_counts) {
-            n.hardDown = 0;
-            n.hit = 0;
+        for (Counts &n : m_counts)
             n.queued = 0;
-        }
         m_stamp = 0;
     }
     // Round 0: rule 1, one rise at a time, since the lists may name a component twice. What it
     // raises queues round 1.
     nextRound(0);
-    m_runStart = m_stamp;
     for (ComponentIndex c : degrade) {
         if (stateOf(c.value) < State::Degraded) {
             log(c.value, State::Degraded);

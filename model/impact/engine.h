@@ -95,9 +95,8 @@ private:
     // A component's state, what rules 3 and 4 read of it, and the stamp of the round it was
     // last queued for: the one record the spreading loop reads and writes per dependent.
     //
-    // Stamps grow across runs, so counts need no clearing between runs: counts whose `queued`
-    // stamp is older than the run are stale and are zeroed when the run first touches them.
-    // States are cleared by reset(), for the components the last run raised.
+    // Counts and states are cleared by reset(), for the components the last run raised. Stamps
+    // grow across runs, so they need no clearing.
     struct Counts
     {
         std::int32_t hardDown = 0; // hard dependencies that are down
@@ -181,7 +180,6 @@ private:
     mutable std::vector<Rounds> m_rounds;
     mutable bool m_roundsDerived = false;
     std::uint32_t m_stamp = 0; // the current round's; grows across runs
-    std::uint32_t m_runStart = 0; // the stamp of this run's round 0
     // The components queued for the round being built, and those of the round being evaluated.
     Bounded<std::int32_t> m_queued;
     Bounded<std::int32_t> m_round;

@@ -627,7 +627,7 @@ void TestEngine::reusedEngineResets()
 
 // The engine stamps each round and keeps only 24 bits of a stamp (engine.h), starting the
 // stamps over before they could pass that: one engine must give the same answers before and
-// after, with counts left over from the runs before. A chain of 200 components makes each run
+// after, with stamps left over from the runs before. A chain of 200 components makes each run
 // 200 rounds, so the stamps start over after about 84,000 runs.
 void TestEngine::stampsStartOverAfterMillionsOfRounds()
 {
