@@ -31,9 +31,8 @@ std::vector<ComponentIndex> ImpactResult::affected() const
 }
 
 ImpactEngine::ImpactEngine(const ImpactGraph &graph)
-    : m_graph(graph), m_counts(graph.size()), m_rounds(graph.size()), m_queued(graph.size()),
-      m_round(graph.size()), m_doomed(graph.size()), m_affected(graph.size()),
-      m_log(3 * std::size_t(graph.size()))
+    : m_graph(graph), m_counts(graph.size()), m_queued(graph.size()), m_round(graph.size()),
+      m_doomed(graph.size()), m_affected(graph.size()), m_log(3 * std::size_t(graph.size()))
 {
     for (int c = 0; c < graph.size(); ++c)
         m_counts[c].tolerance = graph.hardCount(c) - graph.required(c);
@@ -240,6 +239,8 @@ void ImpactEngine::deriveRounds() const
 {
     if (m_roundsDerived)
         return;
+    if (m_rounds.empty())
+        m_rounds.resize(m_counts.size());
     for (std::size_t r = 0; r < m_roundStarts.size(); ++r) {
         const std::size_t end = r + 1 < m_roundStarts.size() ? m_roundStarts[r + 1] : m_log.size();
         for (std::size_t i = m_roundStarts[r]; i < end; ++i) {

@@ -64,13 +64,15 @@ private:
 // The cause of a component is chosen in the round its state last rose, from the states before
 // that round: the parent first, then its dependencies in map order.
 //
-// A run records the round in which each component became degraded and down, and so the states
-// after any round; a cause is read from those when asked (cause(), result()). Analyses run the
-// engine many thousands of times for states alone, and the loop that spreads a failure then
-// touches nothing but the states and one small counter record per component.
+// A run logs its rises in order. The first time a cause is asked for (cause(), result()), the
+// round in which each component became degraded and down is read from the log, and so the
+// states after any round; a cause is chosen from those. Analyses run the engine many thousands
+// of times for states alone, and the loop that spreads a failure then touches nothing but one
+// small record per component and the log.
 //
 // An engine keeps its working arrays between runs and resets only what the previous run
-// touched. Not thread-safe: use one engine per thread.
+// touched. Not thread-safe, not even its const functions (asking for a cause fills the rounds):
+// use one engine per thread.
 class ImpactEngine
 {
 public:
@@ -176,7 +178,8 @@ private:
 
     const ImpactGraph &m_graph;
     std::vector<Counts> m_counts;
-    // Derived from the log on demand (deriveRounds); valid while m_roundsDerived.
+    // Derived from the log on demand (deriveRounds), allocated then; valid while
+    // m_roundsDerived.
     mutable std::vector<Rounds> m_rounds;
     mutable bool m_roundsDerived = false;
     std::uint32_t m_stamp = 0; // the current round's; grows across runs
