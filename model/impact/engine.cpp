@@ -38,8 +38,9 @@ ImpactEngine::ImpactEngine(const ImpactGraph &graph)
         m_counts[c].tolerance = graph.hardCount(c) - graph.required(c);
 }
 
-// Clears what the last run changed. It counted only for components it raised (a count that
-// moves raises its component next round, if only to at-risk), so those are all there is to clear.
+// Clears what the last run changed. It counted only for components it raised: a count that
+// moves raises its component next round, if only to at-risk, unless the run raised it that far
+// already. So those are all there is to clear.
 void ImpactEngine::reset()
 {
     for (std::int32_t c : m_affected.items()) {
@@ -63,11 +64,17 @@ void ImpactEngine::reset()
 inline void ImpactEngine::nextRound(std::size_t logStart)
 {
     m_roundStarts.push_back(logStart);
-    ++m_stamp;
+    // When the stamps run out of bits, start them over. Nothing is marked for the new round
+    // yet, and no stamp left behind equals 1 once all are 0, so this is safe even mid-run.
+    if (++m_stamp == stampLimit) {
+        for (Counts &n : m_counts)
+            n.queued = 0;
+        m_stamp = 1;
+    }
 }
 
 // What the loops that apply a round's rises read and write for every component they touch, as
-// locals: the round's stamps and the ends of the lists they append to. Appending through
+// locals: the round's stamp and the ends of the lists they append to. Appending through
 // members would make the compiler reload every member after each append, and a call per rise
 // would reload them all; so applyRises() keeps these in registers for a whole round.
 struct ImpactEngine::Frontier
@@ -191,14 +198,6 @@ void ImpactEngine::run(
     std::span<const ComponentIndex> fail, std::span<const ComponentIndex> degrade)
 {
     reset();
-    // A run has at most 3n + 1 rounds (each raises something, and a state rises at most three
-    // times). When that many more stamps could pass what Counts holds, start them over; so a
-    // stamp left by an earlier run is never taken for one of this run.
-    if (std::uint64_t(m_stamp) + 3u * std::uint64_t(m_graph.size()) + 2u >= stampLimit) {
-        for (Counts &n : m_counts)
-            n.queued = 0;
-        m_stamp = 0;
-    }
     // Round 0: rule 1, one rise at a time, since the lists may name a component twice. What it
     // raises queues round 1.
     nextRound(0);
@@ -225,7 +224,8 @@ void ImpactEngine::run(
         const std::size_t roundStart = m_log.size();
         evaluateRound();
         for (const std::int32_t c : m_doomed.items()) {
-            // Round 0 may have failed it after dooming it.
+            // A later rise of the round that doomed it may have taken it down already (a
+            // child doomed by its dependency, then by its parent: it goes down once).
             if (stateOf(c) != State::Down)
                 log(c, State::Down);
         }

@@ -68,7 +68,7 @@ private:
 // round in which each component became degraded and down is read from the log, and so the
 // states after any round; a cause is chosen from those. Analyses run the engine many thousands
 // of times for states alone, and the loop that spreads a failure then touches nothing but one
-// small record per component and the log.
+// small record per component and the lists it appends to.
 //
 // An engine keeps its working arrays between runs and resets only what the previous run
 // touched. Not thread-safe, not even its const functions (asking for a cause fills the rounds):
@@ -107,7 +107,8 @@ private:
         std::uint32_t queued : 24 = 0; // stamp of the round it was last queued for
         std::uint32_t state : 8 = std::uint8_t(State::Up);
     };
-    // Stamps stay below this (24 bits, so that Counts is 16 bytes): run() starts them over.
+    // Stamps stay below this (24 bits, so that Counts is 16 bytes): nextRound() starts them
+    // over.
     static constexpr std::uint32_t stampLimit = 1u << 24;
     State stateOf(std::int32_t c) const { return State(m_counts[c].state); }
 
@@ -122,8 +123,8 @@ private:
         std::int32_t last = never;
     };
 
-    // A list allocated once for the most it can ever hold (each component at most once), so
-    // the hot loops append without a capacity check.
+    // A list allocated once for the most it can ever hold, so the hot loops append without a
+    // capacity check.
     template<typename T>
     class Bounded
     {
@@ -183,13 +184,15 @@ private:
     mutable std::vector<Rounds> m_rounds;
     mutable bool m_roundsDerived = false;
     std::uint32_t m_stamp = 0; // the current round's; grows across runs
-    // The components queued for the round being built, and those of the round being evaluated.
+    // The components queued for the round being built, and those of the round being evaluated
+    // (each at most once: a component is marked once per round, and then queued or doomed).
     Bounded<std::int32_t> m_queued;
     Bounded<std::int32_t> m_round;
     // Components certain to be down in the next round, whatever else holds: children of a
     // component that went down (rule 2), and components with more hard dependencies down than
     // they tolerate (rule 3). They skip evaluation.
     Bounded<std::int32_t> m_doomed;
+    // Components that rose from up, in that order.
     Bounded<std::int32_t> m_affected;
     // Every rise of this run in order (a component rises at most three times), and where each
     // round's rises start in it.

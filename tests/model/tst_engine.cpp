@@ -626,30 +626,41 @@ void TestEngine::reusedEngineResets()
 }
 
 // The engine stamps each round and keeps only 24 bits of a stamp (engine.h), starting the
-// stamps over before they could pass that: one engine must give the same answers before and
-// after, with stamps left over from the runs before. A chain of 200 components makes each run
-// 200 rounds, so the stamps start over after about 84,000 runs.
+// stamps over when they run out, in the middle of a run: one engine must give the same answers
+// before and after. The stamps are what keeps a component from being queued twice in a round,
+// so the map is a ladder in which each rung depends on both ends of the rung below: every
+// component is reached twice in each round. 100 rungs make each run up to 100 rounds, so the
+// stamps start over after about 67,000 runs of the three scenarios.
 void TestEngine::stampsStartOverAfterMillionsOfRounds()
 {
-    QString text = QStringLiteral("c0; g require=1 -> c0,c1");
-    for (int i = 1; i < 200; ++i)
-        text += QStringLiteral("; c%1 -> c%2").arg(i).arg(i - 1);
+    constexpr int rungs = 100;
+    QString text = QStringLiteral("a0; b0; g require=1 -> a0,a1");
+    for (int i = 1; i < rungs; ++i) {
+        text += QStringLiteral("; a%1 -> a%2,b%2; b%1 -> a%2,b%2").arg(i).arg(i - 1);
+    }
     const Map m = parseMap(text);
     QVERIFY(!validationError(m));
     const ImpactGraph graph(m);
     const std::vector<ScenarioSpec> specs = {
-        scenario(m, QStringLiteral("c0")), // everything down but g: at-risk, then down
-        scenario(m, {}, QStringLiteral("c0")), // everything degraded
-        scenario(m, QStringLiteral("c100")),
+        scenario(m, QStringLiteral("a0")), // every rung down, one a round; g at-risk, then down
+        scenario(m, {}, QStringLiteral("b0")), // every rung degraded
+        scenario(m, QStringLiteral("a50")),
     };
     std::vector<QString> fresh;
-    for (const ScenarioSpec &spec : specs)
-        fresh.push_back(resultSnapshot(m, evaluateImpact(graph, spec)));
+    std::vector<ImpactSummary> summaries;
+    for (const ScenarioSpec &spec : specs) {
+        const ImpactResult r = evaluateImpact(graph, spec);
+        fresh.push_back(resultSnapshot(m, r));
+        summaries.push_back(r.summary());
+    }
     ImpactEngine engine(graph);
-    const int runs = 2 * (1 << 24) / 200 / int(specs.size()) + 2;
+    const int runs = 2 * (1 << 24) / (rungs + rungs + rungs / 2) + 2;
     for (int r = 0; r < runs; ++r) {
         for (size_t k = 0; k < specs.size(); ++k) {
             engine.run(specs[k]);
+            // The summary of every run, so that the run in which the stamps start over is
+            // checked too; every state and cause now and then.
+            QCOMPARE(engine.summary(), summaries[k]);
             if (r % 5000 == 0 || r + 1 == runs)
                 QCOMPARE(engineSnapshot(m, engine), fresh[k]);
         }
