@@ -4,6 +4,7 @@
 #include "model/map/errors.h"
 #include "model/report/htmlreport.h"
 #include "views/diagramexport.h"
+#include "views/reportpagination.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -12,175 +13,16 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QTextBlock>
 #include <QTextDocument>
-#include <QTextFrame>
-#include <QTextLayout>
-#include <QTextTable>
 #include <QUrl>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <vector>
 
 namespace faultline::reportexport {
 
 namespace {
-
-// A stretch of the laid-out document that must stay on one page: a line of text outside tables,
-// or a whole table row. `keepWithNext` holds headings to what follows them.
-struct Unit
-{
-    qreal top = 0;
-    qreal bottom = 0;
-    bool keepWithNext = false;
-    qreal border = 0; // of a table row: the line under the row above is its top border
-};
-
-// A table's repeated header rows, and where its body starts and ends, in document units.
-struct TableBand
-{
-    qreal headerTop = 0;
-    qreal headerBottom = 0;
-    qreal bottom = 0;
-};
-
-struct Layout
-{
-    std::vector<Unit> units;
-    std::vector<TableBand> tables;
-};
-
-// The top of row `row`'s cells in document units: its highest cell content less that cell's
-// top padding and the table's border (the line between two rows).
-qreal rowTop(const QTextTable &table, int row, const QAbstractTextDocumentLayout &layout)
-{
-    qreal top = std::numeric_limits<qreal>::max();
-    for (int c = 0; c < table.columns(); ++c) {
-        const QTextTableCell cell = table.cellAt(row, c);
-        if (!cell.isValid() || cell.row() != row)
-            continue;
-        const QTextBlock block = cell.firstCursorPosition().block();
-        const QTextTableCellFormat format = cell.format().toTableCellFormat();
-        const qreal padding = format.hasProperty(QTextFormat::TableCellTopPadding)
-            ? format.topPadding()
-            : table.format().cellPadding();
-        top = std::min(top, layout.blockBoundingRect(block).top() - padding);
-    }
-    return top - table.format().border();
-}
-
-void collect(QTextFrame *frame, const QAbstractTextDocumentLayout &layout, Layout &out)
-{
-    for (auto it = frame->begin(); !it.atEnd(); ++it) {
-        if (auto *table = qobject_cast<QTextTable *>(it.currentFrame())) {
-            const qreal bottom = layout.frameBoundingRect(table).bottom();
-            std::vector<qreal> tops;
-            for (int r = 0; r < table->rows(); ++r)
-                tops.push_back(rowTop(*table, r, layout));
-            tops.push_back(bottom);
-            const int header = table->format().headerRowCount();
-            const qreal border = table->format().border();
-            for (int r = 0; r < table->rows(); ++r)
-                out.units.push_back({tops[r], tops[r + 1], r < header, border});
-            if (header > 0 && header < table->rows())
-                out.tables.push_back({tops[0], tops[header], bottom});
-        } else if (QTextFrame *child = it.currentFrame()) {
-            collect(child, layout, out);
-        } else {
-            const QTextBlock block = it.currentBlock();
-            const QRectF rect = layout.blockBoundingRect(block);
-            const bool heading = block.blockFormat().headingLevel() > 0;
-            const QTextLayout *lines = block.layout();
-            for (int i = 0; i < lines->lineCount(); ++i) {
-                const QTextLine line = lines->lineAt(i);
-                const qreal top = rect.top() + line.y();
-                out.units.push_back({top, top + line.height(), heading});
-            }
-        }
-    }
-}
-
-constexpr qreal epsilon = 0.5;
-
-// The first of `units` (sorted by top) that starts at or below `y`.
-std::vector<Unit>::const_iterator unitFrom(const std::vector<Unit> &units, qreal y)
-{
-    return std::lower_bound(
-        units.begin(), units.end(), y, [](const Unit &u, qreal at) { return u.top < at; });
-}
-
-// Where a page that shows the document from `start` and has room down to `limit` ends: at
-// `limit` unless that cuts a unit, else at the top of the unit it cuts, or of the heading
-// above. A unit taller than a page is cut all the same.
-qreal pageEnd(const std::vector<Unit> &units, qreal start, qreal limit)
-{
-    qreal end = limit;
-    for (auto it = unitFrom(units, end - epsilon); it != units.begin();
-         it = unitFrom(units, end - epsilon)) {
-        const Unit &last = *std::prev(it);
-        if (last.top <= start + epsilon || (last.bottom <= end + epsilon && !last.keepWithNext))
-            break;
-        end = last.top;
-    }
-    return end > start + epsilon ? end : limit;
-}
-
-const TableBand *tableAround(const Layout &layout, qreal y)
-{
-    for (const TableBand &t : layout.tables)
-        if (y > t.headerBottom + epsilon && y < t.bottom - epsilon)
-            return &t;
-    return nullptr;
-}
-
-// One page: the document's band [bodyFrom, bodyTo) drawn from bodyTop down (down to drawTo, to
-// close a table row cut under), under a table's header rows [headerTop, headerBottom) when the
-// table runs over from the page before.
-struct PageSlice
-{
-    qreal headerTop = 0;
-    qreal headerBottom = 0;
-    qreal bodyFrom = 0;
-    qreal bodyTo = 0;
-    qreal drawTo = 0;
-    qreal bodyTop = 0;
-};
-
-std::vector<PageSlice> paginate(const QTextDocument &document, qreal pageHeight)
-{
-    Layout layout;
-    collect(document.rootFrame(), *document.documentLayout(), layout);
-    std::stable_sort(layout.units.begin(), layout.units.end(),
-        [](const Unit &a, const Unit &b) { return a.top < b.top; });
-    const qreal margin = document.documentMargin();
-    const qreal height = document.documentLayout()->documentSize().height();
-    std::vector<PageSlice> pages;
-    qreal start = 0;
-    while (start < height - margin - epsilon || pages.empty()) {
-        PageSlice page;
-        // Every page but the first starts a margin down, under the header rows of a table
-        // that runs over from the page before.
-        qreal top = pages.empty() ? 0 : margin;
-        if (const TableBand *table = pages.empty() ? nullptr : tableAround(layout, start)) {
-            page.headerTop = table->headerTop;
-            page.headerBottom = table->headerBottom;
-            top += table->headerBottom - table->headerTop;
-        }
-        page.bodyTop = top;
-        const qreal end = pageEnd(layout.units, start, start + pageHeight - top - margin);
-        page.bodyFrom = start;
-        page.bodyTo = end;
-        page.drawTo = end;
-        const auto next = unitFrom(layout.units, end - epsilon);
-        if (next != layout.units.end() && next->border > 0 && next->top < end + epsilon)
-            page.drawTo = end + next->border;
-        pages.push_back(page);
-        start = end;
-    }
-    return pages;
-}
 
 // Draws the document's band [from, to) with its top at `y` on the page.
 void drawBand(

@@ -148,6 +148,35 @@ QByteArray wrapMap(int count)
     return QJsonDocument(map).toJson();
 }
 
+// A hub and one service that depends on it, whose owner is `words` numbered words ("w0001
+// w0002 ..."): in the report's narrow owner column, a row taller than a page.
+QByteArray tallRowMap(int words)
+{
+    QStringList owner;
+    for (int i = 1; i <= words; ++i)
+        owner.append(QStringLiteral("w%1").arg(i, 4, 10, QLatin1Char('0')));
+    QJsonArray components {
+        QJsonObject {{QStringLiteral("id"), QStringLiteral("hub")},
+            {QStringLiteral("name"), QStringLiteral("Hub")},
+            {QStringLiteral("kind"), QStringLiteral("service")}},
+        QJsonObject {{QStringLiteral("id"), QStringLiteral("tall")},
+            {QStringLiteral("name"), QStringLiteral("Tall")},
+            {QStringLiteral("kind"), QStringLiteral("service")},
+            {QStringLiteral("owner"), owner.join(QLatin1Char(' '))}},
+    };
+    QJsonObject map {{QStringLiteral("format"), QStringLiteral("faultline-map")},
+        {QStringLiteral("version"), 1}, {QStringLiteral("name"), QStringLiteral("Tall")},
+        {QStringLiteral("components"), components},
+        {QStringLiteral("dependencies"),
+            QJsonArray {QJsonObject {{QStringLiteral("from"), QStringLiteral("tall")},
+                {QStringLiteral("to"), QStringLiteral("hub")}}}},
+        {QStringLiteral("scenarios"),
+            QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("hub down")},
+                {QStringLiteral("fail"), QJsonArray {QStringLiteral("hub")}},
+                {QStringLiteral("degrade"), QJsonArray {}}}}}};
+    return QJsonDocument(map).toJson();
+}
+
 // All character data of an XML document, and the names of its elements; empty error if fine.
 struct XmlText
 {
@@ -409,6 +438,42 @@ private slots:
             const QString number = QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages);
             QVERIFY2(QString::fromUtf8(pageTexts[p]).count(number) == 1, qPrintable(number));
         }
+    }
+
+    // A row taller than a page has to be split (between lines of text: tst_reportpagination),
+    // and loses nothing: every word of its tall cell is in the PDF, in order, and each page it
+    // runs over repeats the table's header.
+    void pdfReportSplitsTallRows()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            QSKIP("needs pdftotext");
+        constexpr int words = 700;
+        const QString map = path(QStringLiteral("tall.json"));
+        writeFile(map, tallRowMap(words));
+        const QString out = path(QStringLiteral("tall.pdf"));
+        const Result r = runFaultline({QStringLiteral("report"), map, QStringLiteral("--scenario"),
+            QStringLiteral("hub down"), QStringLiteral("-o"), out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const Result text = run(pdftotext, {out, QStringLiteral("-")});
+        QCOMPARE(text.exitCode, 0);
+        const QList<QByteArray> pageTexts = text.out.split('\f');
+        int previous = 0;
+        QSet<int> pagesOfRow;
+        for (int i = 1; i <= words; ++i) {
+            const QByteArray word = "w" + QByteArray::number(i).rightJustified(4, '0');
+            int first = -1;
+            for (int p = 0; p < pageTexts.size() && first < 0; ++p) {
+                if (pageTexts[p].contains(word))
+                    first = p;
+            }
+            QVERIFY2(first >= previous, word.constData());
+            previous = first;
+            pagesOfRow.insert(first);
+        }
+        QVERIFY2(pagesOfRow.size() >= 3, qPrintable(QString::number(pagesOfRow.size())));
+        for (int p : pagesOfRow)
+            QVERIFY2(pageTexts[p].contains("Chain of causes"), qPrintable(QString::number(p + 1)));
     }
 
     // report takes the scenario as impact and export do: --fail and --degrade alone, or on top
