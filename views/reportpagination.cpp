@@ -85,7 +85,7 @@ void appendLines(
     }
 }
 
-// The lines of every cell of `row`.
+// The lines of every cell of `row`, from the top down.
 std::vector<Line> rowLines(
     const QTextTable &table, int row, const QAbstractTextDocumentLayout &layout)
 {
@@ -95,6 +95,8 @@ std::vector<Line> rowLines(
         if (cell.isValid() && cell.row() == row)
             appendLines(cell.begin(), layout, lines);
     }
+    std::stable_sort(
+        lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.top < b.top; });
     return lines;
 }
 
@@ -144,14 +146,19 @@ std::vector<Unit>::const_iterator unitFrom(const std::vector<Unit> &units, qreal
 // no such place below `start` (a single line taller than a page).
 qreal cutBetweenLines(const Unit &tall, qreal start, qreal limit)
 {
+    // A line's top is a place to cut when no line above it reaches below it. The lines are in
+    // order of their tops, so one pass keeps how far down the lines above reach.
+    const std::vector<Line> &lines = tall.lines;
     qreal best = start;
-    for (const Line &candidate : tall.lines) {
+    qreal reach = std::numeric_limits<qreal>::lowest();
+    std::size_t above = 0;
+    for (const Line &candidate : lines) {
         const qreal y = candidate.top;
-        if (y > limit + epsilon || y <= best + epsilon)
-            continue;
-        const bool clear = std::none_of(tall.lines.begin(), tall.lines.end(),
-            [y](const Line &l) { return l.top < y - epsilon && l.bottom > y + epsilon; });
-        if (clear)
+        if (y > limit + epsilon)
+            break;
+        for (; above < lines.size() && lines[above].top < y - epsilon; ++above)
+            reach = std::max(reach, lines[above].bottom);
+        if (y > start + epsilon && reach <= y + epsilon)
             best = y;
     }
     return best > start + epsilon ? best : limit;
