@@ -33,7 +33,10 @@ void drawBand(
     const QRectF band(0, from, width, to - from);
     painter.setClipRect(band);
     QAbstractTextDocumentLayout::PaintContext context;
-    context.clip = band;
+    // What to draw: a little less than what is shown, so that a line of a tall row that only
+    // touches the band, on the page before or after it, is not drawn and clipped away here
+    // (its text would still be in the PDF, for search and copy, on two pages).
+    context.clip = band.adjusted(0, 0.5, 0, -0.5);
     context.palette.setColor(QPalette::Text, Qt::black);
     document.documentLayout()->draw(&painter, context);
     painter.restore();

@@ -141,9 +141,11 @@ std::vector<Unit>::const_iterator unitFrom(const std::vector<Unit> &units, qreal
         units.begin(), units.end(), y, [](const Unit &u, qreal at) { return u.top < at; });
 }
 
-// Where to cut `tall`, a unit that starts at or above `start` and runs past `limit`: as low as
-// `limit` allows but between two lines of its text, not through one; at `limit` when there is
-// no such place below `start` (a single line taller than a page).
+// Where to end a page that runs from `start` to `limit` inside `tall`, a unit taller than a page:
+// at `limit` when no line of its text straddles it, else at the top of the lowest line that no
+// other line straddles (lines of different cells need not line up), and at `limit`, through a
+// line, when there is no such line in the lower three quarters of the page (a single line
+// taller than a page).
 qreal cutBetweenLines(const Unit &tall, qreal start, qreal limit)
 {
     // A line's top is a place to cut when no line above it reaches below it. The lines are in
@@ -154,34 +156,42 @@ qreal cutBetweenLines(const Unit &tall, qreal start, qreal limit)
     std::size_t above = 0;
     for (const Line &candidate : lines) {
         const qreal y = candidate.top;
-        if (y > limit + epsilon)
+        if (y > limit - epsilon)
             break;
         for (; above < lines.size() && lines[above].top < y - epsilon; ++above)
             reach = std::max(reach, lines[above].bottom);
         if (y > start + epsilon && reach <= y + epsilon)
             best = y;
     }
-    return best > start + epsilon ? best : limit;
+    // Whether a line straddles `limit`: the lines that start above it reach below it.
+    for (; above < lines.size() && lines[above].top < limit - epsilon; ++above)
+        reach = std::max(reach, lines[above].bottom);
+    if (reach <= limit + epsilon)
+        return limit;
+    // A cut high on the page (under the row's top padding, above one huge line) would leave the
+    // page nearly empty and the line cut all the same on the next.
+    return best > start + (limit - start) / 4 ? best : limit;
 }
 
 // Where a page that shows the document from `start` and has room down to `limit` ends: at
 // `limit` unless that cuts a unit, else at the top of the unit it cuts, or of the heading
-// above. A unit taller than a page is cut between two of its lines (cutBetweenLines()).
+// above. A unit taller than the page is cut between two of its lines where it is
+// (cutBetweenLines()): moving it to the next page would only leave this one part blank, and
+// the headings before it alone.
 qreal pageEnd(const std::vector<Unit> &units, qreal start, qreal limit)
 {
     qreal end = limit;
     for (auto it = unitFrom(units, end - epsilon); it != units.begin();
          it = unitFrom(units, end - epsilon)) {
         const Unit &last = *std::prev(it);
-        if (last.top <= start + epsilon) {
-            // It starts the page (or runs over from the page before): moving it to the next
-            // page would not help.
-            if (last.bottom > end + epsilon)
-                return cutBetweenLines(last, start, end);
+        const bool fits = last.bottom <= end + epsilon;
+        if (fits && (!last.keepWithNext || last.top <= start + epsilon))
             break;
-        }
-        if (last.bottom <= end + epsilon && !last.keepWithNext)
-            break;
+        if (!fits && end == limit
+            && (last.top <= start + epsilon || last.bottom - last.top > limit - start))
+            return cutBetweenLines(last, start, limit);
+        if (last.top <= start + epsilon)
+            break; // a heading that starts the page, and what follows it does not fit
         end = last.top;
     }
     return end;
@@ -216,6 +226,12 @@ std::vector<PageSlice> paginate(const QTextDocument &document, qreal pageHeight)
             page.headerTop = table->headerTop;
             page.headerBottom = table->headerBottom;
             top += table->headerBottom - table->headerTop;
+        }
+        // Header rows taller than most of a page are not repeated: the page would hold little
+        // else, or nothing.
+        if (top > pageHeight / 2) {
+            page.headerTop = page.headerBottom = 0;
+            top = margin;
         }
         page.bodyTop = top;
         const qreal end = pageEnd(layout.units, start, start + pageHeight - top - margin);

@@ -26,7 +26,7 @@ struct PageSlice
 };
 
 // Every page of `document` (laid out unpaginated, with its text width set), each at most
-// `pageHeight` high, top margin and repeated header rows included.
+// `pageHeight` high (give or take half a unit), top margin and repeated header rows included.
 std::vector<PageSlice> paginate(const QTextDocument &document, qreal pageHeight);
 
 } // namespace faultline::reportexport

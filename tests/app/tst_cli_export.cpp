@@ -442,7 +442,8 @@ private slots:
 
     // A row taller than a page has to be split (between lines of text: tst_reportpagination),
     // and loses nothing: every word of its tall cell is in the PDF, in order, and each page it
-    // runs over repeats the table's header.
+    // runs over repeats the table's header. (pdftotext also reads text drawn and clipped away
+    // next to a cut, so this is about order and presence; where lines end is checked there.)
     void pdfReportSplitsTallRows()
     {
         const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));

@@ -28,6 +28,7 @@ struct LineBox
     qreal top;
     qreal bottom;
     int row; // of the table; -1 outside it
+    bool heading;
 };
 
 // Every line of text in the document, with the table row it is in.
@@ -40,10 +41,11 @@ std::vector<LineBox> lineBoxes(const QTextDocument &document)
         const QTextCursor cursor(block);
         const QTextTable *table = cursor.currentTable();
         const int row = table ? table->cellAt(cursor).row() : -1;
+        const bool heading = block.blockFormat().headingLevel() > 0;
         const QTextLayout *lines = block.layout();
         for (int i = 0; i < lines->lineCount(); ++i) {
             const QTextLine line = lines->lineAt(i);
-            out.push_back({top + line.y(), top + line.y() + line.height(), row});
+            out.push_back({top + line.y(), top + line.y() + line.height(), row, heading});
         }
     }
     return out;
@@ -96,6 +98,7 @@ private slots:
         QTest::newRow("a tall row in the middle") << 40 << 20 << qreal(400);
         QTest::newRow("a tall row first") << 10 << 0 << qreal(500);
         QTest::newRow("a tall row last") << 10 << 9 << qreal(350);
+        QTest::newRow("a tall row first, short page") << 3 << 0 << qreal(260);
     }
 
     void pagesEndBetweenLinesAndRows()
@@ -124,8 +127,10 @@ private slots:
             >= document.documentLayout()->documentSize().height() - margin - slack);
 
         // Every line is on one page, whole; a row's lines are on one page unless it is the tall
-        // one, which runs over several.
+        // one, which runs over several. No page holds only a heading or the table's header row:
+        // they stay with what follows them.
         std::vector<std::set<int>> pagesOfRow(rows);
+        std::vector<bool> holdsContent(pages.size(), false);
         for (const LineBox &line : lineBoxes(document)) {
             int on = -1;
             for (size_t p = 0; p < pages.size(); ++p) {
@@ -141,8 +146,19 @@ private slots:
                     on = int(p);
             }
             QVERIFY2(on >= 0, qPrintable(QStringLiteral("a line at %1").arg(line.top)));
+            if (line.row != 0 && !line.heading)
+                holdsContent[on] = true;
             if (line.row >= 1)
                 pagesOfRow[line.row - 1].insert(on); // row 0 is the header
+        }
+        for (size_t p = 0; p < pages.size(); ++p)
+            QVERIFY2(holdsContent[p], qPrintable(QStringLiteral("page %1").arg(p + 1)));
+        // A page is left part blank only to keep a row whole: never more than half of it.
+        for (size_t p = 0; p + 1 < pages.size(); ++p) {
+            const qreal used = pages[p].bodyTop + pages[p].bodyTo - pages[p].bodyFrom;
+            QVERIFY2(used >= pageHeight / 2,
+                qPrintable(
+                    QStringLiteral("page %1: %2 of %3").arg(p + 1).arg(used).arg(pageHeight)));
         }
         for (int r = 0; r < rows; ++r) {
             if (r == tall)
