@@ -79,6 +79,20 @@ const QStringList tinyNames = {QStringLiteral("Cloud"), evil, QStringLiteral("Zo
     QStringLiteral("Zone B"), QStringLiteral("Web A"), QStringLiteral("Web B"),
     QStringLiteral("Web pool"), QStringLiteral("Payments DB"), QStringLiteral("Shop front")};
 
+// An interchange map with `components`, `deps` and one saved scenario that fails `fail`.
+QByteArray mapJson(const QString &name, const QJsonArray &components, const QJsonArray &deps,
+    const QString &scenario, const QString &fail)
+{
+    const QJsonObject map {{QStringLiteral("format"), QStringLiteral("faultline-map")},
+        {QStringLiteral("version"), 1}, {QStringLiteral("name"), name},
+        {QStringLiteral("components"), components}, {QStringLiteral("dependencies"), deps},
+        {QStringLiteral("scenarios"),
+            QJsonArray {QJsonObject {{QStringLiteral("name"), scenario},
+                {QStringLiteral("fail"), QJsonArray {fail}},
+                {QStringLiteral("degrade"), QJsonArray {}}}}}};
+    return QJsonDocument(map).toJson();
+}
+
 // `regions` regions of `zones` zones of `perZone` services each, every service needing one in
 // the next zone, plus a business front per region.
 QByteArray bigMap(int regions, int zones, int perZone)
@@ -109,14 +123,8 @@ QByteArray bigMap(int regions, int zones, int perZone)
             }
         }
     }
-    QJsonObject map {{QStringLiteral("format"), QStringLiteral("faultline-map")},
-        {QStringLiteral("version"), 1}, {QStringLiteral("name"), QStringLiteral("Big")},
-        {QStringLiteral("components"), components}, {QStringLiteral("dependencies"), deps},
-        {QStringLiteral("scenarios"),
-            QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("r0 down")},
-                {QStringLiteral("fail"), QJsonArray {QStringLiteral("r0")}},
-                {QStringLiteral("degrade"), QJsonArray {}}}}}};
-    return QJsonDocument(map).toJson();
+    return mapJson(
+        QStringLiteral("Big"), components, deps, QStringLiteral("r0 down"), QStringLiteral("r0"));
 }
 
 // A hub and `count` services that need it, whose names and owners wrap onto two or three lines
@@ -138,14 +146,8 @@ QByteArray wrapMap(int count)
         deps.append(QJsonObject {{QStringLiteral("from"), QStringLiteral("s") + n},
             {QStringLiteral("to"), QStringLiteral("hub")}});
     }
-    QJsonObject map {{QStringLiteral("format"), QStringLiteral("faultline-map")},
-        {QStringLiteral("version"), 1}, {QStringLiteral("name"), QStringLiteral("Wrap")},
-        {QStringLiteral("components"), components}, {QStringLiteral("dependencies"), deps},
-        {QStringLiteral("scenarios"),
-            QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("hub down")},
-                {QStringLiteral("fail"), QJsonArray {QStringLiteral("hub")}},
-                {QStringLiteral("degrade"), QJsonArray {}}}}}};
-    return QJsonDocument(map).toJson();
+    return mapJson(QStringLiteral("Wrap"), components, deps, QStringLiteral("hub down"),
+        QStringLiteral("hub"));
 }
 
 // A hub and one service that depends on it, whose owner is `words` numbered words ("w0001
@@ -164,17 +166,10 @@ QByteArray tallRowMap(int words)
             {QStringLiteral("kind"), QStringLiteral("service")},
             {QStringLiteral("owner"), owner.join(QLatin1Char(' '))}},
     };
-    QJsonObject map {{QStringLiteral("format"), QStringLiteral("faultline-map")},
-        {QStringLiteral("version"), 1}, {QStringLiteral("name"), QStringLiteral("Tall")},
-        {QStringLiteral("components"), components},
-        {QStringLiteral("dependencies"),
-            QJsonArray {QJsonObject {{QStringLiteral("from"), QStringLiteral("tall")},
-                {QStringLiteral("to"), QStringLiteral("hub")}}}},
-        {QStringLiteral("scenarios"),
-            QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("hub down")},
-                {QStringLiteral("fail"), QJsonArray {QStringLiteral("hub")}},
-                {QStringLiteral("degrade"), QJsonArray {}}}}}};
-    return QJsonDocument(map).toJson();
+    const QJsonArray deps {QJsonObject {{QStringLiteral("from"), QStringLiteral("tall")},
+        {QStringLiteral("to"), QStringLiteral("hub")}}};
+    return mapJson(QStringLiteral("Tall"), components, deps, QStringLiteral("hub down"),
+        QStringLiteral("hub"));
 }
 
 // All character data of an XML document, and the names of its elements; empty error if fine.
@@ -224,6 +219,35 @@ private:
     QTemporaryDir m_dir;
     QString m_map;
     QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    // The PDF report on `json`'s "hub down" scenario, written as NAME.pdf, and its text one
+    // page an entry, as `pdftotext OPTIONS` reads it; `error` says what failed, if anything.
+    struct PdfText
+    {
+        QString error;
+        int pages = 0;
+        QList<QByteArray> pageTexts;
+    };
+    PdfText hubDownReport(const QByteArray &json, const QString &name, const QString &pdftotext,
+        const QStringList &options = {})
+    {
+        PdfText out;
+        const QString map = path(name + QStringLiteral(".json"));
+        writeFile(map, json);
+        const QString pdf = path(name + QStringLiteral(".pdf"));
+        const Result r = runFaultline({QStringLiteral("report"), map, QStringLiteral("--scenario"),
+            QStringLiteral("hub down"), QStringLiteral("-o"), pdf});
+        if (r.exitCode != 0) {
+            out.error = QString::fromUtf8(r.err);
+            return out;
+        }
+        out.pages = pdfPages(pdf);
+        const Result text = run(pdftotext, options + QStringList {pdf, QStringLiteral("-")});
+        if (text.exitCode != 0)
+            out.error = QStringLiteral("pdftotext: ") + QString::fromUtf8(text.err);
+        out.pageTexts = text.out.split('\f');
+        return out;
+    }
 
 private slots:
     void initTestCase()
@@ -397,17 +421,12 @@ private slots:
         if (pdftotext.isEmpty())
             QSKIP("needs pdftotext");
         constexpr int count = 90;
-        const QString map = path(QStringLiteral("wrap.json"));
-        writeFile(map, wrapMap(count));
-        const QString out = path(QStringLiteral("wrap.pdf"));
-        const Result r = runFaultline({QStringLiteral("report"), map, QStringLiteral("--scenario"),
-            QStringLiteral("hub down"), QStringLiteral("-o"), out});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        const int pages = pdfPages(out);
+        const PdfText report = hubDownReport(
+            wrapMap(count), QStringLiteral("wrap"), pdftotext, {QStringLiteral("-layout")});
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        const int pages = report.pages;
         QVERIFY2(pages >= 4, qPrintable(QString::number(pages)));
-        const Result text = run(pdftotext, {QStringLiteral("-layout"), out, QStringLiteral("-")});
-        QCOMPARE(text.exitCode, 0);
-        const QList<QByteArray> pageTexts = text.out.split('\f');
+        const QList<QByteArray> &pageTexts = report.pageTexts;
         auto pageOf = [&](const QByteArray &word) {
             int found = -1;
             for (int p = 0; p < pageTexts.size(); ++p) {
@@ -450,15 +469,9 @@ private slots:
         if (pdftotext.isEmpty())
             QSKIP("needs pdftotext");
         constexpr int words = 700;
-        const QString map = path(QStringLiteral("tall.json"));
-        writeFile(map, tallRowMap(words));
-        const QString out = path(QStringLiteral("tall.pdf"));
-        const Result r = runFaultline({QStringLiteral("report"), map, QStringLiteral("--scenario"),
-            QStringLiteral("hub down"), QStringLiteral("-o"), out});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        const Result text = run(pdftotext, {out, QStringLiteral("-")});
-        QCOMPARE(text.exitCode, 0);
-        const QList<QByteArray> pageTexts = text.out.split('\f');
+        const PdfText report = hubDownReport(tallRowMap(words), QStringLiteral("tall"), pdftotext);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        const QList<QByteArray> &pageTexts = report.pageTexts;
         int previous = 0;
         QSet<int> pagesOfRow;
         for (int i = 1; i <= words; ++i) {
