@@ -224,8 +224,9 @@ void ImpactEngine::run(
         const std::size_t roundStart = m_log.size();
         evaluateRound();
         for (const std::int32_t c : m_doomed.items()) {
-            // A later rise of the round that doomed it may have taken it down already (a
-            // child doomed by its dependency, then by its parent: it goes down once).
+            // It may be down already: doomed for the last round, it can be doomed again for
+            // this one by a rise of the last round applied before its own (a child whose
+            // parent went down in the same round). It goes down once.
             if (stateOf(c) != State::Down)
                 log(c, State::Down);
         }
