@@ -249,7 +249,7 @@ void Inspector::showAvailability(const AvailabilityReport &report)
     int row = 0;
     for (const AvailabilityContributor &c : report.contributors) {
         const Component &comp = map.component(c.component);
-        const double share = report.unavailability > 0 ? c.contribution / report.unavailability : 0;
+        const double share = c.criticality; // of the target's downtime
         const QString saved = formatMinutes(c.contribution * minutesPerYear);
         auto *name = linkLabel(link(map, comp.id));
         name->setObjectName(QStringLiteral("contributor:") + comp.id);

@@ -60,6 +60,7 @@ void printPages(
         0, pageHeight * scale, writer.width(), writer.height() - pageHeight * scale);
     QFont footerFont(QStringLiteral("DejaVu Sans"));
     footerFont.setPointSizeF(7);
+    const QFontMetricsF metrics(footerFont, &writer);
     const std::vector<PageSlice> slices = paginate(document, pageHeight);
     const int pages = int(slices.size());
     for (int i = 0; i < pages; ++i) {
@@ -80,7 +81,6 @@ void printPages(
             QPointF(footer.right(), footer.top() + pad));
         const QRectF text = footer.adjusted(0, 2 * pad, 0, 0);
         const QString number = QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages);
-        const QFontMetricsF metrics(footerFont, &writer);
         const qreal numberWidth = metrics.horizontalAdvance(number);
         painter.drawText(text.adjusted(0, 0, -numberWidth - 4 * pad, 0),
             Qt::AlignLeft | Qt::AlignTop,

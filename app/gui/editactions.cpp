@@ -45,14 +45,13 @@ QStringList existing(const Map &map, const QStringList &ids)
 
 enum class UndoKey { None, Undo, Redo };
 
-// Ctrl+Z (and the platform's undo keys); Ctrl+Shift+Z, Ctrl+Y (and the platform's redo keys).
+// Ctrl+Z (and the platform's undo keys); redoKeys().
 UndoKey undoKeyOf(const QKeyEvent *e)
 {
     if (e->matches(QKeySequence::Undo))
         return UndoKey::Undo;
     const QKeyCombination k(e->modifiers() & ~Qt::KeypadModifier, Qt::Key(e->key()));
-    if (e->matches(QKeySequence::Redo) || k == QKeyCombination(Qt::CTRL, Qt::Key_Y)
-        || k == QKeyCombination(Qt::CTRL | Qt::SHIFT, Qt::Key_Z))
+    if (redoKeys().contains(QKeySequence(k)))
         return UndoKey::Redo;
     return UndoKey::None;
 }
@@ -119,6 +118,17 @@ struct TextField
 };
 
 } // namespace
+
+QList<QKeySequence> redoKeys()
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &k :
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!keys.contains(k))
+            keys.append(k);
+    }
+    return keys;
+}
 
 EditActions::EditActions(MainWindow *window)
     : QObject(window), m_window(window), m_inspector(new Inspector(window->document(), window)),
@@ -200,8 +210,8 @@ EditActions::EditActions(MainWindow *window)
     connect(doc, &MapDocument::documentReset, this, &EditActions::cancelConnect);
     connect(
         window->whatIf()->clearAction(), &QAction::triggered, this, &EditActions::cancelConnect);
-    window->scene()->installEventFilter(this);
-    qApp->installEventFilter(this); // the undo keys, wherever focus is in the window
+    // The undo keys wherever focus is in the window, and the scene's mouse events.
+    qApp->installEventFilter(this);
     updateActions();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QKeySequence>
+#include <QList>
 #include <QObject>
 #include <QPointF>
 #include <QPointer>
@@ -20,6 +22,10 @@ class ComponentTable;
 class DependencyDialog;
 class Inspector;
 class MainWindow;
+
+// The keys of Edit › Redo: the platform's, plus Ctrl+Shift+Z and Ctrl+Y everywhere, each once (a
+// key bound twice to one action is ambiguous and does nothing).
+QList<QKeySequence> redoKeys();
 
 // The editing part of the window: the inspector and component table docks, the search box in
 // the toolbar, the Edit menu's actions (new component, delete, add dependency) and the canvas

@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSet>
 
 #include <cstdio>
 #include <memory>
@@ -196,9 +197,15 @@ Map planMerge(edit::EditPlan &plan, const Map &imported)
     }
     for (const Component &c : imported.components())
         plan.insertComponent(ComponentIndex(plan.map().componentCount()), c);
+    // Every imported component is new, so an imported dependency can repeat only one of the
+    // import's own. (Asking the plan's map instead would rebuild its lookup after each insert.)
+    QSet<QString> pairs;
     for (const Dependency &d : imported.dependencies()) {
-        if (!plan.map().findDependency(d.from, d.to))
-            plan.insertDependency(DependencyIndex(plan.map().dependencyCount()), d);
+        const QString ends = d.from + QChar(0) + d.to;
+        if (pairs.contains(ends))
+            continue;
+        pairs.insert(ends);
+        plan.insertDependency(DependencyIndex(plan.map().dependencyCount()), d);
     }
     validate(plan.map());
     return plan.map();

@@ -126,15 +126,7 @@ void MainWindow::createMenus()
     QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
-    // Ctrl+Shift+Z and Ctrl+Y on every platform, each once: a key bound twice to one action is
-    // ambiguous and does nothing (the Windows key scheme, used offscreen, has both already).
-    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
-    for (const QKeySequence &k :
-        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
-        if (!redoKeys.contains(k))
-            redoKeys.append(k);
-    }
-    redo->setShortcuts(redoKeys);
+    redo->setShortcuts(redoKeys());
     m_editMenu->addAction(undo);
     m_editMenu->addAction(redo);
     m_editMenu->addSeparator(); // the editing part's actions go below

@@ -127,8 +127,7 @@ AvailabilityReport availability(
         c.unavailability = failure[v];
         c.birnbaum = birnbaum[v];
         c.contribution = birnbaum[v] * failure[v];
-        c.criticality =
-            report.unavailability > 0.0 ? birnbaum[v] * failure[v] / report.unavailability : 0.0;
+        c.criticality = report.unavailability > 0.0 ? c.contribution / report.unavailability : 0.0;
         if (c.criticality > 0.0)
             report.contributors.push_back(c);
     }
@@ -146,8 +145,8 @@ AvailabilityReport availabilityContributors(const Map &map, const ImpactGraph &g
     ComponentIndex target, int limit, const ProgressFn &progress)
 {
     AvailabilityReport report = availability(map, graph, target, progress);
-    // Criticality is contribution / U(target) for every contributor, but contribution is
-    // ranked directly so that the order needs no division.
+    // Criticality is contribution / U(target), so availability() ranks in nearly this order; the
+    // division can swap near-ties, and the list shows contributions, so rank those exactly.
     std::stable_sort(report.contributors.begin(), report.contributors.end(),
         [](const AvailabilityContributor &a, const AvailabilityContributor &b) {
             return a.contribution > b.contribution;

@@ -127,7 +127,7 @@ void readComponents(Database &db, Map &map, SeqIndex &seqs)
                 QStringLiteral("component \"%1\" has a missing parent").arg(components[i].id));
         components[i].parent = components[p].id;
     }
-    map.reserve(int(components.size()), int(db.queryInt("SELECT count(*) FROM dependency")));
+    map.reserve(int(components.size()), 0);
     for (Component &c : components)
         map.addComponent(std::move(c));
 }
@@ -137,6 +137,7 @@ void readDependencies(Database &db, Map &map, const SeqIndex &components)
     Statement s(db,
         "SELECT from_component, to_component, type, label, extra "
         "FROM dependency ORDER BY seq");
+    map.reserve(map.componentCount(), int(db.queryInt("SELECT count(*) FROM dependency")));
     while (s.step()) {
         const int from = components.find(s.integer(0));
         const int to = components.find(s.integer(1));
