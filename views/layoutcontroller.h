@@ -16,7 +16,7 @@ class LayoutRunner;
 }
 
 // Runs Graphviz for a scene off the GUI thread: takes the scene's snapshot, and when the result
-// comes back lets the scene keep its routes and hands out the new positions. The window decides
+// comes back hands out the new positions, by id. The window decides
 // what the positions become (a plain update when a map is opened without any, an undoable
 // "Re-layout" when the user asks). Cancel stops waiting and keeps the old picture.
 class LayoutController : public QObject

@@ -58,8 +58,8 @@ QSizeF clusterHeaderSize(const QString &title);
 void drawNode(QPainter *painter, const QRectF &rect, const NodeLook &look);
 void drawCluster(QPainter *painter, const QRectF &rect, const ClusterLook &look);
 // `path` ends where the arrowhead starts; the head runs from there to `tip`.
-// `visible`, when given, is the part of the drawing that will be seen: a long dashed edge is
-// dashed only there.
+// `visible`, when given, is the part of the drawing that will be seen: an edge that leaves it
+// is stroked (and dashed) only there.
 void drawEdge(QPainter *painter, const QPainterPath &path, QPointF tip, const EdgeLook &look,
     const QRectF &visible = {});
 // The state's glyph in a disc: ⚡ failed or impaired, ✖ down, ▼ degraded, ! at risk.

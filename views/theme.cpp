@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace faultline::theme {
 
 QString lookName(Look look)
@@ -31,29 +33,39 @@ const StateStyle &style(Look look)
     return styles[int(look)];
 }
 
+// Parsed once: these are asked for on every paint, some once per edge.
 QColor canvasBackground()
 {
-    return QColor::fromString(QLatin1String(palette::background));
+    static const QColor c = QColor::fromString(QLatin1String(palette::background));
+    return c;
 }
 
 QColor clusterFill(int depth)
 {
-    return QColor::fromString(QLatin1String(palette::clusterFill[std::min(depth, 2)]));
+    static const QColor fills[] = {
+        QColor::fromString(QLatin1String(palette::clusterFill[0])),
+        QColor::fromString(QLatin1String(palette::clusterFill[1])),
+        QColor::fromString(QLatin1String(palette::clusterFill[2])),
+    };
+    return fills[std::clamp(depth, 0, 2)];
 }
 
 QColor clusterBorder()
 {
-    return QColor::fromString(QLatin1String(palette::clusterBorder));
+    static const QColor c = QColor::fromString(QLatin1String(palette::clusterBorder));
+    return c;
 }
 
 QColor clusterTitle()
 {
-    return QColor::fromString(QLatin1String(palette::clusterTitle));
+    static const QColor c = QColor::fromString(QLatin1String(palette::clusterTitle));
+    return c;
 }
 
 QColor edgeColor()
 {
-    return QColor::fromString(QLatin1String(palette::edge));
+    static const QColor c = QColor::fromString(QLatin1String(palette::edge));
+    return c;
 }
 
 QColor chainColor()

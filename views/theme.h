@@ -8,8 +8,9 @@
 #include <QPen>
 #include <QString>
 
-// The one place where the look of a map is decided: colours, line styles and sizes for every
-// state, node and edge. The canvas, the panels' state markers, the legend and the exports all
+// The look of a map on screen and in the pictures: line styles, sizes and badges for every
+// state, node and edge, with the colours of model/io/statepalette.h (which the DOT export and
+// the report read too). The canvas, the panels' state markers, the legend and the exports all
 // read it, so a change here changes every picture at once.
 namespace faultline::theme {
 
