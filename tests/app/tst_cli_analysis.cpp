@@ -55,7 +55,7 @@ QList<QStringList> setsOf(const QJsonValue &v)
 
 QString treePath(const char *name)
 {
-    return QStringLiteral(FAULTLINE_SOURCE_DIR "/../shared/reference/fault-trees/%1.json")
+    return QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/data/fault-trees/%1.json")
         .arg(QLatin1String(name));
 }
 

@@ -1,5 +1,5 @@
 // The analyses on three coherent fault trees of the Aralia benchmark set, converted to maps
-// (/work/shared/reference/README.md): minimal cut set counts by order and the top event's
+// (tests/data/fault-trees/README.md): minimal cut set counts by order and the top event's
 // probability must match the published results, which SCRAM's BDD engine confirms.
 #include "model/analysis/analyses.h"
 #include "model/impact/engine.h"
@@ -16,7 +16,7 @@ namespace {
 
 QString treePath(const QString &name)
 {
-    return QStringLiteral(FAULTLINE_SOURCE_DIR "/../shared/reference/fault-trees/%1.json")
+    return QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/data/fault-trees/%1.json")
         .arg(name);
 }
 

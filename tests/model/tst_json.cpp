@@ -103,7 +103,7 @@ Map mapWithStrings(const QString &text)
 
 QString referenceDir()
 {
-    return QStringLiteral(FAULTLINE_SOURCE_DIR "/../shared/reference/fault-trees");
+    return QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/data/fault-trees");
 }
 
 } // namespace
