@@ -85,8 +85,9 @@ private slots:
         const int downAfter = pixelsOf(after, faultline::palette::Look::Down);
         QVERIFY2(downAfter > downBefore + 20000,
             qPrintable(QStringLiteral("%1 -> %2").arg(downBefore).arg(downAfter)));
+        // Payvine's box, small at this zoom (the region is a cluster, drawn hatched).
         QVERIFY(pixelsOf(after, faultline::palette::Look::Failed)
-            > pixelsOf(before, faultline::palette::Look::Failed) + 500);
+            > pixelsOf(before, faultline::palette::Look::Failed) + 150);
     }
 
     // The installed launcher, icon and MIME type are found through the app id the window
@@ -126,7 +127,7 @@ private slots:
         QVERIFY(shown.contains(QLatin1String("Licence: MIT")));
     }
 
-    // The window itself: one box per component of the example, and a saved scenario colours
+    // The window itself: one box (or cluster, for a parent) per component of the example, and a saved scenario colours
     // them as the engine says.
     void canvasHoldsTheExample()
     {
@@ -136,8 +137,9 @@ private slots:
         QCOMPARE(map.name, QStringLiteral("Acme Outfitters on AWS"));
         QVERIFY(map.componentCount() > 100);
         for (const Component &c : map.components())
-            QVERIFY2(w->scene()->nodeItem(c.id), qPrintable(c.id));
-        QVERIFY(w->windowTitle().contains(map.name));
+            QVERIFY2(w->scene()->nodeItem(c.id) || w->scene()->clusterItem(c.id), qPrintable(c.id));
+        QVERIFY2(w->windowTitle().contains(QLatin1String("acme-on-aws.json")),
+            qPrintable(w->windowTitle()));
         guitest::checkCanvasMatchesEngine(w.get());
         QCOMPARE(w->scene()->lookName(QStringLiteral("checkout")), QStringLiteral("up"));
 
