@@ -13,7 +13,7 @@ mountpoint -q "$root/proc" || mount -t proc proc "$root/proc"
 trap 'umount "$root/proc" 2>/dev/null || true' EXIT
 chroot "$root" bash -euxc "
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq /tmp/$(basename "$deb") >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install --reinstall -y -qq /tmp/$(basename "$deb") >/dev/null
     faultline --version
     faultline blast-radius /usr/share/faultline/examples/acme-on-aws.json | head -5
     QT_QPA_PLATFORM=offscreen faultline --screenshot /tmp/shot.png
