@@ -5,8 +5,8 @@
 #include "app/gui/documentfiles.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/screenshot.h"
+#include "model/editing/mapdocument.h"
 #include "views/icons.h"
-#include "views/mapdocument.h"
 #include "views/mapselection.h"
 
 #include <QApplication>

@@ -1,17 +1,17 @@
 // Editing through the window as a user would: the inspector, the Edit menu's shortcuts, the
 // dependency dialog, the canvas's Shift+drag and click-to-connect, the search box; every edit
 // undone and redone, a refused one changing nothing.
-#include "app/edit/commands.h"
 #include "app/gui/documentfiles.h"
 #include "app/gui/editactions.h"
 #include "app/gui/mainwindow.h"
+#include "model/editing/edits.h"
+#include "model/editing/mapdocument.h"
 #include "model/impact/resolve.h"
 #include "tests/app/guitestutil.h"
 #include "views/canvasitems.h"
 #include "views/dependencydialog.h"
 #include "views/icons.h"
 #include "views/inspector.h"
-#include "views/mapdocument.h"
 #include "views/mapscene.h"
 #include "views/mapselection.h"
 #include "views/mapview.h"
