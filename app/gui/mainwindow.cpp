@@ -1,5 +1,6 @@
 #include "app/gui/mainwindow.h"
 
+#include "app/about.h"
 #include "app/gui/analysisactions.h"
 #include "app/gui/documentfiles.h"
 #include "app/gui/editactions.h"
@@ -167,9 +168,7 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Faultline"), this, [this] {
-        QMessageBox::about(this, tr("About Faultline"),
-            tr("<b>Faultline</b><p>Map your services and the cloud under them, "
-               "and see what goes down when a part fails.</p>"));
+        QMessageBox::about(this, tr("About Faultline"), about::html());
     });
 }
 
