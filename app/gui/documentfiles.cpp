@@ -2,6 +2,7 @@
 
 #include "model/editing/mapdocument.h"
 #include "model/io/jsonformat.h"
+#include "model/io/mapfile.h"
 #include "model/map/errors.h"
 #include "model/storage/document.h"
 
@@ -67,7 +68,7 @@ bool DocumentFiles::open(const QString &path)
 {
     const QFileInfo info(path);
     try {
-        if (info.suffix().compare(QStringLiteral("json"), Qt::CaseInsensitive) == 0) {
+        if (mapFileKind(path) == MapFileKind::Interchange) {
             // Interchange files are imported: the map is untitled until saved as a document.
             Map map = interchange::readFile(path);
             m_importedFrom = info.fileName();

@@ -11,8 +11,6 @@ namespace faultline {
 
 namespace {
 
-enum class MapFileKind { Document, Interchange };
-
 // Looks at the first bytes only: a document can be large and is read by SQLite anyway.
 MapFileKind sniff(const QString &path)
 {
@@ -35,7 +33,7 @@ MapFileKind sniff(const QString &path)
 
 } // namespace
 
-Map loadMap(const QString &path)
+MapFileKind mapFileKind(const QString &path)
 {
     // Checked here so that every form reports a missing file the same way, and so that SQLite
     // is never asked to open (and possibly create) a file that is not there.
@@ -46,15 +44,16 @@ Map loadMap(const QString &path)
         throw FormatError(QStringLiteral("%1: is a folder, not a map file").arg(path));
 
     const QString suffix = info.suffix().toLower();
-    MapFileKind kind;
     if (suffix == QLatin1String("json"))
-        kind = MapFileKind::Interchange;
-    else if (suffix == QLatin1String(document::fileSuffix))
-        kind = MapFileKind::Document;
-    else
-        kind = sniff(path);
+        return MapFileKind::Interchange;
+    if (suffix == QLatin1String(document::fileSuffix))
+        return MapFileKind::Document;
+    return sniff(path);
+}
 
-    if (kind == MapFileKind::Document)
+Map loadMap(const QString &path)
+{
+    if (mapFileKind(path) == MapFileKind::Document)
         return document::load(path).map;
     return interchange::readFile(path);
 }

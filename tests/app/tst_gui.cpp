@@ -5,6 +5,7 @@
 #include "app/gui/whatifactions.h"
 #include "model/editing/mapdocument.h"
 #include "model/impact/resolve.h"
+#include "model/io/mapfile.h"
 #include "model/layout/layoutrunner.h"
 #include "tests/app/guitestutil.h"
 #include "views/canvasitems.h"
@@ -185,6 +186,27 @@ private slots:
         QCOMPARE(int(w->document()->map().scenarios().size()), scenarios);
         QVERIFY(w->document()->map().findScenario(QStringLiteral("us-east-1 down")));
         QCOMPARE(w->scenariosPanel()->list()->count(), scenarios);
+    }
+
+    // The app recognises a map file as the command line does (model/io/mapfile.h): by its
+    // content when the name does not say, so interchange JSON under another name opens too.
+    void opensByContentWhateverTheName()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("acme-export.txt"));
+        QVERIFY(QFile::copy(QStringLiteral(FAULTLINE_EXAMPLE), json));
+        const QString document = dir.filePath(QStringLiteral("acme.backup"));
+        {
+            auto w = openExample();
+            QVERIFY(w->files()->saveTo(document));
+        }
+        MainWindow w(false);
+        QVERIFY(w.files()->open(json));
+        QCOMPARE(w.document()->map(), loadMap(json));
+        QVERIFY(w.document()->filePath().isEmpty()); // imported: untitled until saved
+        QVERIFY(w.files()->open(document));
+        QCOMPARE(w.document()->map(), loadMap(document));
+        QCOMPARE(w.document()->filePath(), QFileInfo(document).absoluteFilePath());
     }
 
     void saveAndReopen()
