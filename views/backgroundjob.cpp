@@ -3,6 +3,7 @@
 #include "model/editing/mapdocument.h"
 #include "model/impact/graph.h"
 #include "model/map/map.h"
+#include "views/viewslog.h"
 
 #include <QDeadlineTimer>
 #include <QThread>
@@ -103,11 +104,13 @@ void BackgroundJob::finish(const std::shared_ptr<State> &state)
     m_poll->stop();
     if (state->cancelled)
         return;
-    if (!state->error.isEmpty())
+    if (!state->error.isEmpty()) {
+        qCDebug(lcViews) << "background job failed:" << state->error;
         emit failed(state->error);
-    else if (state->revision != m_doc->revision())
+    } else if (state->revision != m_doc->revision()) {
+        qCDebug(lcViews) << "background job dropped: the map changed while it ran";
         emit dropped();
-    else if (state->deliver) {
+    } else if (state->deliver) {
         state->deliver();
         emit delivered();
     }

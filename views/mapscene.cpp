@@ -5,6 +5,7 @@
 #include "views/mapselection.h"
 #include "views/theme.h"
 
+#include <QGraphicsLineItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 
@@ -77,18 +78,20 @@ void MapScene::rebuild()
     const Map &map = m_doc->map();
     const ImpactGraph &graph = m_doc->graph();
     clearSelection();
+    if (m_rubber) {
+        // A Shift+drag over a map that changed under it ends; clear() would delete the line.
+        delete m_rubber;
+        m_rubber = nullptr;
+        m_connectFrom.clear();
+        m_dragging = false;
+        setConnectCursor(false);
+    }
     clear();
     const int n = map.componentCount();
     m_nodes.assign(n, nullptr);
     m_clusters.assign(n, nullptr);
     m_edgesOf.assign(n, {});
-    std::vector<int> depth(n, 0);
-    for (int c = 0; c < n; ++c) {
-        int d = 0;
-        for (int p = graph.parent(c); p >= 0 && d <= n; p = graph.parent(p))
-            ++d;
-        depth[c] = d;
-    }
+    const std::vector<int> depth = layout::depths(n, [&](int c) { return graph.parent(c); });
     m_clusterOrder.clear();
     for (int c = 0; c < n; ++c) {
         const Component &comp = map.components()[c];
@@ -174,13 +177,8 @@ void MapScene::updateCluster(int c)
     item->setVisible(!content.isNull());
     if (content.isNull())
         return;
-    const qreal margin = theme::clusterMargin;
-    QRectF r = content.adjusted(-margin, -margin - item->headerSize().height(), margin, margin);
-    if (r.width() < item->headerSize().width()) {
-        const qreal grow = (item->headerSize().width() - r.width()) / 2;
-        r.adjust(-grow, 0, grow, 0);
-    }
-    item->setRect(r);
+    // As the layout sized it (model/layout/layout.h).
+    item->setRect(layout::clusterRect(content, item->headerSize(), theme::clusterMargin));
 }
 
 void MapScene::updateClusters()
@@ -439,6 +437,8 @@ void MapScene::onSelectionChanged()
 
 void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (connectPress(event))
+        return;
     QGraphicsScene::mousePressEvent(event);
     m_dragStart.clear();
     if (event->button() != Qt::LeftButton)
@@ -449,8 +449,16 @@ void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     }
 }
 
+void MapScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!connectMove(event))
+        QGraphicsScene::mouseMoveEvent(event);
+}
+
 void MapScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (connectRelease(event))
+        return;
     QGraphicsScene::mouseReleaseEvent(event);
     QHash<QString, QPointF> before, after;
     for (auto it = m_dragStart.cbegin(); it != m_dragStart.cend(); ++it) {

@@ -8,6 +8,8 @@
 
 #include <vector>
 
+class QGraphicsLineItem;
+
 namespace faultline {
 
 class ClusterItem;
@@ -19,7 +21,8 @@ class NodeItem;
 // The map as canvas items: a node per component without children, a cluster per component
 // with children, an edge per dependency. It reads the document (structure, positions and the
 // current impact) and the shared selection, and never changes the model itself: a drag ends in
-// nodesMoved(), which the window turns into an undo command.
+// nodesMoved() and a connect gesture in dependencyRequested(), which the window turns into
+// edits.
 //
 // Looks come only from MapDocument::impact(); recolouring touches looks, never geometry.
 class MapScene : public QGraphicsScene
@@ -52,15 +55,30 @@ public:
     // Called by a NodeItem when it moves: clusters and edges follow.
     void nodeMoved(const QString &id);
 
+    // The connect gesture: Shift+drag from one component to another (a line follows the mouse,
+    // red over a component the dependency would be refused on), or, after startConnect(from),
+    // a click on the component `from` will depend on. It ends in dependencyRequested(); the
+    // scene never edits.
+    void startConnect(const QString &from);
+    void cancelConnect();
+    // The component a connect gesture starts from, empty when none runs.
+    QString connectingFrom() const { return m_connectFrom; }
+
 signals:
     // A drag ended; positions are centres by component id.
     void nodesMoved(const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after);
     // The map has components without a position.
     void layoutNeeded();
     void contextMenuRequested(const QPoint &screenPos);
+    // A connect gesture ended on another component: `from` should depend on `to`.
+    void dependencyRequested(const QString &from, const QString &to);
+    // While a Shift+drag hovers a component: why the dependency would be refused; empty when it
+    // would not, and when a gesture ends.
+    void connectHint(const QString &message);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
@@ -78,6 +96,11 @@ private:
     int indexOf(const QString &id) const;
     void onItemsSelected();
     void onSelectionChanged();
+    QString componentAt(const QPointF &scenePos) const;
+    bool connectPress(QGraphicsSceneMouseEvent *event);
+    bool connectMove(QGraphicsSceneMouseEvent *event);
+    bool connectRelease(QGraphicsSceneMouseEvent *event);
+    void setConnectCursor(bool on);
 
     MapDocument *m_doc;
     MapSelection *m_selection;
@@ -90,6 +113,9 @@ private:
     QSet<int> m_chain;
     QSet<int> m_chainEdges;
     QHash<QString, QPointF> m_dragStart;
+    QString m_connectFrom;
+    bool m_dragging = false; // Shift+drag, as opposed to the click after startConnect()
+    QGraphicsLineItem *m_rubber = nullptr;
     bool m_dim = false;
     bool m_syncing = false;
     bool m_selecting = false;

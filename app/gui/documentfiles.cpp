@@ -1,5 +1,6 @@
 #include "app/gui/documentfiles.h"
 
+#include "app/gui/guilog.h"
 #include "model/editing/mapdocument.h"
 #include "model/io/jsonformat.h"
 #include "model/io/mapfile.h"
@@ -232,6 +233,7 @@ void DocumentFiles::showError(const QString &title, const QString &message)
         QTextStream(stderr) << message << "\n";
         return;
     }
+    qCWarning(lcGui).noquote() << title << "-" << message;
     QMessageBox::critical(m_window, title, message);
 }
 

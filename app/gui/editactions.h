@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QKeySequence>
-#include <QList>
 #include <QObject>
 #include <QPointF>
 #include <QPointer>
@@ -9,9 +7,11 @@
 #include <optional>
 
 class QAction;
-class QEvent;
-class QGraphicsLineItem;
-class QKeyEvent;
+class QDockWidget;
+class QMenu;
+class QStatusBar;
+class QToolBar;
+class QWidget;
 class QMessageBox;
 class QPoint;
 
@@ -21,25 +21,39 @@ class ComponentSearch;
 class ComponentTable;
 class DependencyDialog;
 class Inspector;
-class MainWindow;
-
-// The keys of Edit › Redo: the platform's, plus Ctrl+Shift+Z and Ctrl+Y everywhere, each once (a
-// key bound twice to one action is ambiguous and does nothing).
-QList<QKeySequence> redoKeys();
+class MapDocument;
+class MapScene;
+class MapSelection;
+class MapView;
+class WhatIfActions;
 
 // The editing part of the window: the inspector and component table docks, the search box in
-// the toolbar, the Edit menu's actions (new component, delete, add dependency) and the canvas
-// gestures that make a dependency (Shift+drag from one component to another, or "Add Dependency
-// from Here…" then a click on the target). Every edit goes through edit::tryPush; a refused one
-// shows its message in the status bar and in a non-modal message box. Ctrl+Z, Ctrl+Shift+Z and
-// Ctrl+Y undo and redo the document wherever focus is in the window, except typing not yet
-// committed in a text field, which they undo and redo first (see undoKey()).
+// the toolbar, the Edit menu's actions (new component, delete, add dependency), and the
+// dependencies the canvas's connect gesture asks for (MapScene::dependencyRequested: Shift+drag
+// from one component to another, or "Add Dependency from Here…" then a click on the target).
+// Every edit goes through edit::tryPush; a refused one shows its message in the status bar and
+// in a non-modal message box. (The undo keys are routed by app/gui/undokeys.h.)
 class EditActions : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit EditActions(MainWindow *window);
+    // What the editing part works with, handed over by the window that owns them all.
+    struct Parts
+    {
+        QWidget *window = nullptr; // shortcuts and dialogs belong to it
+        MapDocument *document = nullptr;
+        MapSelection *selection = nullptr;
+        MapScene *scene = nullptr;
+        MapView *view = nullptr;
+        WhatIfActions *whatIf = nullptr;
+        QStatusBar *statusBar = nullptr;
+        QDockWidget *inspectorDock = nullptr; // filled with the inspector
+        QDockWidget *tableDock = nullptr; // filled with the component table
+        QMenu *editMenu = nullptr; // the editing actions go at its end
+        QToolBar *searchBar = nullptr; // the search box goes on it
+    };
+    explicit EditActions(const Parts &parts, QObject *parent = nullptr);
     ~EditActions() override;
 
     Inspector *inspector() const { return m_inspector; }
@@ -55,7 +69,7 @@ public:
     // The dialog of Add Dependency…, while it is open.
     DependencyDialog *dependencyDialog() const;
     // The component a connect gesture starts from, empty when none runs.
-    QString connectingFrom() const { return m_connectFrom; }
+    QString connectingFrom() const;
 
     // Adds a component, placed at `scenePos` (or the view's centre), selects it and shows it in
     // the inspector. Returns its id, empty when refused.
@@ -71,18 +85,12 @@ public:
     // The canvas's context menu at `screenPos`: the what-if actions and the editing ones.
     void popupMenu(const QPoint &screenPos);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     bool apply(const std::optional<QString> &refusal);
     void refuse(const QString &message);
     void updateActions();
-    QString componentAt(const QPointF &scenePos) const;
-    bool sceneMouse(QEvent *event);
-    bool undoKey(QObject *watched, QKeyEvent *event);
 
-    MainWindow *m_window;
+    Parts m_parts;
     Inspector *m_inspector;
     ComponentTable *m_table;
     ComponentSearch *m_search;
@@ -91,9 +99,6 @@ private:
     QPointer<QMessageBox> m_refusalBox;
     QString m_lastRefusal;
     std::optional<QPointF> m_menuPoint; // where the context menu opened, in the scene
-    QString m_connectFrom;
-    bool m_dragging = false; // Shift+drag, as opposed to the click after "from here"
-    QGraphicsLineItem *m_rubber = nullptr;
 };
 
 } // namespace faultline

@@ -6,6 +6,7 @@
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/layoutprogress.h"
+#include "app/gui/undokeys.h"
 #include "app/gui/whatifactions.h"
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
@@ -54,7 +55,14 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
         [this](const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after) {
             edit::tryPush(*m_doc, edit::moveComponents(*m_doc, before, after, edit::newGesture()));
         });
-    m_edit = new EditActions(this); // the inspector, table, search and editing actions
+    // The inspector, table, search and editing actions.
+    QToolBar *searchBar = addToolBar(tr("Search"));
+    searchBar->setObjectName(QStringLiteral("searchToolBar"));
+    searchBar->setMovable(false);
+    m_edit = new EditActions({this, m_doc, m_selection, m_scene, m_view, m_whatIf, statusBar(),
+                                 m_inspectorDock, m_tableDock, m_editMenu, searchBar},
+        this);
+    new UndoKeyRouter(this); // Ctrl+Z and friends wherever focus is in the window
     connect(m_scene, &MapScene::contextMenuRequested, this,
         [this](const QPoint &pos) { m_edit->popupMenu(pos); });
     resize(1400, 900);
@@ -167,9 +175,8 @@ void MainWindow::createMenus()
     addAnalysisMenu(menuBar(), m_analysisDock, m_analysis);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Faultline"), this, [this] {
-        QMessageBox::about(this, tr("About Faultline"), about::html());
-    });
+    help->addAction(tr("&About Faultline"), this,
+        [this] { QMessageBox::about(this, tr("About Faultline"), about::html()); });
 }
 
 void MainWindow::createToolBar()

@@ -8,19 +8,7 @@
 #include <QWidget>
 
 namespace faultline {
-namespace {
-
-QStringList existing(const Map &map, const QStringList &ids)
-{
-    QStringList out;
-    for (const QString &id : ids) {
-        if (map.findComponent(id))
-            out.append(id);
-    }
-    return out;
-}
-
-} // namespace
+namespace { } // namespace
 
 WhatIfActions::WhatIfActions(MapDocument *document, MapSelection *selection, QWidget *window)
     : QObject(window), m_doc(document), m_selection(selection), m_window(window)
@@ -52,7 +40,7 @@ WhatIfActions::WhatIfActions(MapDocument *document, MapSelection *selection, QWi
 
 void WhatIfActions::failSelected()
 {
-    const QStringList ids = existing(m_doc->map(), m_selection->components());
+    const QStringList ids = m_doc->map().existingComponents(m_selection->components());
     if (ids.isEmpty())
         return;
     QStringList failed = m_doc->failed();
@@ -70,7 +58,7 @@ void WhatIfActions::failSelected()
 
 void WhatIfActions::degradeSelected()
 {
-    const QStringList ids = existing(m_doc->map(), m_selection->components());
+    const QStringList ids = m_doc->map().existingComponents(m_selection->components());
     if (ids.isEmpty())
         return;
     QStringList failed = m_doc->failed();
@@ -115,7 +103,7 @@ bool WhatIfActions::applyScenario(const QString &name)
 
 void WhatIfActions::updateActions()
 {
-    const QStringList ids = existing(m_doc->map(), m_selection->components());
+    const QStringList ids = m_doc->map().existingComponents(m_selection->components());
     const bool any = !ids.isEmpty();
     m_fail->setEnabled(any);
     m_degrade->setEnabled(any);
@@ -133,7 +121,7 @@ void WhatIfActions::updateActions()
 void WhatIfActions::popupMenu(const QPoint &screenPos, QMenu *extra)
 {
     QMenu menu(m_window);
-    const QStringList ids = existing(m_doc->map(), m_selection->components());
+    const QStringList ids = m_doc->map().existingComponents(m_selection->components());
     if (!ids.isEmpty()) {
         const auto c = m_doc->map().findComponent(ids.front());
         const QString name = ids.size() == 1 ? m_doc->map().component(*c).displayName()

@@ -1,5 +1,6 @@
 #include "model/editing/edits.h"
 
+#include "model/editing/editinglog.h"
 #include "model/editing/editplan.h"
 #include "model/editing/mapdocument.h"
 #include "model/map/validation.h"
@@ -240,8 +241,10 @@ Edit planComponentEdit(
 
 std::optional<QString> tryPush(MapDocument &doc, Edit edit)
 {
-    if (edit.isRefused())
+    if (edit.isRefused()) {
+        qCDebug(lcEditing) << "refused:" << edit.refusal;
         return edit.refusal;
+    }
     if (edit.command)
         doc.undoStack()->push(edit.command.release());
     return std::nullopt;

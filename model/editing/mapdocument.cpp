@@ -1,5 +1,7 @@
 #include "model/editing/mapdocument.h"
 
+#include "model/editing/editinglog.h"
+
 #include "model/impact/resolve.h"
 
 namespace faultline {
@@ -28,6 +30,8 @@ void MapDocument::reset(Map map, const QString &filePath, bool readOnly)
     m_degraded.clear();
     m_graph = std::make_unique<ImpactGraph>(m_map);
     reevaluate();
+    qCDebug(lcEditing) << "loaded" << m_map.componentCount() << "components from"
+                       << (filePath.isEmpty() ? QStringLiteral("(untitled)") : filePath);
     emit documentReset();
     emit mapChanged();
     emit impactChanged();
@@ -147,16 +151,8 @@ void MapDocument::changed()
 // Keeps the what-if to ids that still exist, so an edit never makes it invalid.
 void MapDocument::reevaluate()
 {
-    auto existing = [this](const QStringList &ids) {
-        QStringList kept;
-        for (const QString &id : ids) {
-            if (m_map.findComponent(id))
-                kept.append(id);
-        }
-        return kept;
-    };
-    m_failed = existing(m_failed);
-    m_degraded = existing(m_degraded);
+    m_failed = m_map.existingComponents(m_failed);
+    m_degraded = m_map.existingComponents(m_degraded);
     m_impact = evaluateImpact(*m_graph, resolveScenario(m_map, m_failed, m_degraded));
 }
 

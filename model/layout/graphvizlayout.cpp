@@ -323,14 +323,7 @@ Result Layouter::run()
             roots.push_back(i);
         }
     }
-    // Depths, with a guard against parent loops (validation refuses them; stay finite anyway).
-    std::vector<int> depth(n, 0);
-    for (int i = 0; i < n; ++i) {
-        int d = 0;
-        for (int p = parent[i]; p >= 0 && d <= n; p = parent[p])
-            ++d;
-        depth[i] = d;
-    }
+    const std::vector<int> depth = depths(n, [&](int i) { return parent[i]; });
 
     // Each dependency belongs to the level where its ends' branches meet.
     std::vector<std::vector<std::pair<int, int>>> levelEdges(n + 1); // by parent, n = top
@@ -380,7 +373,6 @@ Result Layouter::run()
     const double margin = m_request.clusterMargin;
     m_size.assign(n, QSizeF());
     std::vector<QPointF> local(n); // centre relative to the parent box's top-left
-    std::vector<double> offsetX(n, 0); // a cluster's content shift when its title is wider
     std::vector<int> order;
     for (int i = 0; i < n; ++i) {
         if (m_children[i].empty())
@@ -391,17 +383,12 @@ Result Layouter::run()
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return depth[a] > depth[b]; });
     for (int c : order) {
         const Placement p = placeLevel(makeLevel(m_children[c], c));
-        const QSizeF header = m_request.nodes[c].header;
-        // As MapScene::updateCluster(): content, a margin round it, the title's room above,
-        // at least as wide as the title.
-        double width = p.size.width() + 2 * margin;
-        if (width < header.width())
-            offsetX[c] = (header.width() - width) / 2;
-        width = std::max(width, header.width());
-        m_size[c] = QSizeF(width, p.size.height() + 2 * margin + header.height());
+        // As the canvas draws it (MapScene::updateCluster()).
+        const QRectF box =
+            clusterRect(QRectF(QPointF(0, 0), p.size), m_request.nodes[c].header, margin);
+        m_size[c] = box.size();
         for (std::size_t k = 0; k < m_children[c].size(); ++k)
-            local[m_children[c][k]] =
-                p.centres[k] + QPointF(margin + offsetX[c], margin + header.height());
+            local[m_children[c][k]] = p.centres[k] - box.topLeft();
     }
 
     Result result;

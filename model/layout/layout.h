@@ -61,6 +61,38 @@ inline QPointF toScene(double x, double y, double graphTop)
     return {x, graphTop - y};
 }
 
+// The one rule for a cluster's box, shared by the layout (which sizes clusters from their
+// contents) and the canvas (which redraws them as nodes move): the contents' rectangle, a
+// margin round it, room for the title above, and at least as wide as the title (the contents
+// then centred). In the contents' coordinates.
+inline QRectF clusterRect(const QRectF &content, const QSizeF &header, double margin)
+{
+    double width = content.width() + 2 * margin;
+    double grow = 0;
+    if (width < header.width()) {
+        grow = (header.width() - width) / 2;
+        width = header.width();
+    }
+    const double height = content.height() + 2 * margin + header.height();
+    return QRectF(
+        content.left() - margin - grow, content.top() - margin - header.height(), width, height);
+}
+
+// How deep each component sits in the parent hierarchy (0 at the top), from each one's parent
+// index (-1 at the top). A parent loop (validation refuses them) stays finite.
+template<typename ParentOf>
+std::vector<int> depths(int count, ParentOf parentOf)
+{
+    std::vector<int> depth(count, 0);
+    for (int i = 0; i < count; ++i) {
+        int d = 0;
+        for (int p = parentOf(i); p >= 0 && d <= count; p = parentOf(p))
+            ++d;
+        depth[i] = d;
+    }
+    return depth;
+}
+
 // Graphviz sizes nodes in inches.
 inline double toInches(double points)
 {

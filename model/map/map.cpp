@@ -10,6 +10,16 @@ std::optional<ComponentIndex> Map::findComponent(const QString &id) const
     return ComponentIndex(*it);
 }
 
+QStringList Map::existingComponents(const QStringList &ids) const
+{
+    QStringList kept;
+    for (const QString &id : ids) {
+        if (findComponent(id))
+            kept.append(id);
+    }
+    return kept;
+}
+
 std::optional<DependencyIndex> Map::findDependency(const QString &from, const QString &to) const
 {
     if (const auto i = m_dependencyByEnds.find(m_dependencies, from, to))

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -40,6 +41,9 @@ public:
     const Scenario &scenario(ScenarioIndex i) const { return m_scenarios[i.value]; }
 
     std::optional<ComponentIndex> findComponent(const QString &id) const;
+    // The ids in `ids` that name a component of this map, in their order: what is left of a
+    // selection or a what-if after an edit.
+    QStringList existingComponents(const QStringList &ids) const;
     std::optional<DependencyIndex> findDependency(const QString &from, const QString &to) const;
     std::optional<ScenarioIndex> findScenario(const QString &name) const;
 

@@ -28,6 +28,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
 
@@ -278,12 +279,17 @@ private slots:
         const QPoint a = w->view()->mapFromScene(positions.value(from));
         const QPoint b = w->view()->mapFromScene(positions.value(to));
         QVERIFY2(vp->rect().contains(a) && vp->rect().contains(b), "both ends visible");
+        // The canvas owns the gesture and asks for the dependency; the window makes the edit.
+        QSignalSpy requested(w->scene(), &MapScene::dependencyRequested);
         QTest::mousePress(vp, Qt::LeftButton, Qt::ShiftModifier, a);
+        QCOMPARE(w->scene()->connectingFrom(), from);
         QCOMPARE(w->editActions()->connectingFrom(), from);
         for (int i = 1; i <= 5; ++i)
             QTest::mouseMove(vp, a + (b - a) * i / 5);
         QTest::mouseRelease(vp, Qt::LeftButton, Qt::ShiftModifier, b);
         QVERIFY(w->editActions()->connectingFrom().isEmpty());
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.front(), QVariantList({from, to}));
         QVERIFY(w->scene()->edgeItem(from, to));
         QCOMPARE(w->document()->undoStack()->count(), steps + 1);
         // The drag made a dependency, it moved nothing.

@@ -67,6 +67,26 @@ private slots:
 
     void inches() { QCOMPARE(toInches(72.0), 1.0); }
 
+    // One rule for a cluster's box, for the layout and the canvas.
+    void clusterRectAroundItsContents()
+    {
+        // Contents wider than the title: a margin round them, the title's room above.
+        QCOMPARE(
+            clusterRect(QRectF(10, 20, 100, 50), QSizeF(40, 18), 12), QRectF(-2, -10, 124, 92));
+        // A title wider than the contents: as wide as the title, the contents centred.
+        QCOMPARE(clusterRect(QRectF(10, 20, 20, 50), QSizeF(84, 18), 12), QRectF(-12, -10, 84, 92));
+    }
+
+    void depthsFollowParents()
+    {
+        const std::vector<int> parent {-1, 0, 1, -1, 3};
+        QCOMPARE(depths(5, [&](int i) { return parent[i]; }), std::vector<int>({0, 1, 2, 0, 1}));
+        // A parent loop stays finite.
+        const std::vector<int> loop {1, 0};
+        const std::vector<int> d = depths(2, [&](int i) { return loop[i]; });
+        QVERIFY(d[0] <= 3 && d[1] <= 3);
+    }
+
     void smallMapLayout()
     {
         const Request request = smallMap();

@@ -3,6 +3,8 @@
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
 
+#include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -159,6 +161,15 @@ private slots:
         QCOMPARE(edit::tryPush(*m_doc, plan(*m_doc)), message);
         QCOMPARE(m_doc->undoStack()->count(), 0);
         QVERIFY(m_doc->map() == m_original);
+    }
+
+    // The editing layer logs a refusal under its own category, "faultline.editing".
+    void aRefusalIsLogged()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("faultline.editing.debug=true"));
+        QTest::ignoreMessage(QtDebugMsg, QRegularExpression(QStringLiteral("^refused: .*nope")));
+        QVERIFY(edit::tryPush(*m_doc, edit::deleteScenario(*m_doc, QStringLiteral("nope"))));
+        QLoggingCategory::setFilterRules(QStringLiteral("faultline.editing.debug=false"));
     }
 
     void renameToItselfChangesNothing()

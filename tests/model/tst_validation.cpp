@@ -27,6 +27,7 @@ private slots:
     void missingScenarioName();
     void firstOccurrenceIsKeptForDuplicates();
     void helpers();
+    void existingComponents();
 };
 
 namespace {
@@ -245,6 +246,16 @@ void TestValidation::helpers()
     QCOMPARE(describeDependency(QStringLiteral("a"), QStringLiteral("b")),
         QStringLiteral("dependency \"a\" -> \"b\""));
     QCOMPARE(describeScenario(QStringLiteral("s")), QStringLiteral("scenario \"s\""));
+}
+
+// What is left of a selection or a what-if: the ids that still name a component, in order.
+void TestValidation::existingComponents()
+{
+    const Map m = parseMap(QStringLiteral("a; b; c"));
+    QCOMPARE(
+        m.existingComponents({QStringLiteral("c"), QStringLiteral("gone"), QStringLiteral("a")}),
+        QStringList({QStringLiteral("c"), QStringLiteral("a")}));
+    QCOMPARE(m.existingComponents({}), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestValidation)

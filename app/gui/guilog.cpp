@@ -1,0 +1,3 @@
+#include "app/gui/guilog.h"
+
+Q_LOGGING_CATEGORY(lcGui, "faultline.gui", QtInfoMsg)

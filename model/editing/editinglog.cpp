@@ -1,0 +1,3 @@
+#include "model/editing/editinglog.h"
+
+Q_LOGGING_CATEGORY(lcEditing, "faultline.editing", QtInfoMsg)

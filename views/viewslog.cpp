@@ -1,0 +1,3 @@
+#include "views/viewslog.h"
+
+Q_LOGGING_CATEGORY(lcViews, "faultline.views", QtInfoMsg)
