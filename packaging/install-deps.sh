@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Faultline needs to build, test and run, and only those that
 # are missing: when everything is there it installs nothing and asks for no password.
+#
+#   install-deps.sh          what the build, the tests and the app need
+#   install-deps.sh --fuzz   also clang and its libFuzzer runtime, for the fuzz targets of
+#                            tests/fuzz (a separate build: see "Fuzzing" in README.md)
 set -euo pipefail
 
 packages=(
@@ -10,6 +14,10 @@ packages=(
     xvfb xauth fonts-dejavu-core python3
     poppler-utils # pdfinfo and pdftotext: the PDF export tests read pages back
 )
+if [ "${1:-}" = "--fuzz" ]; then
+    # libclang_rt.fuzzer (-fsanitize=fuzzer) comes with libclang-rt-14-dev on Debian 12.
+    packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
