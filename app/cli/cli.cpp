@@ -1,5 +1,7 @@
 #include "app/cli/cli.h"
 
+#include "app/about.h"
+
 #include "app/cli/commands.h"
 #include "model/map/errors.h"
 
@@ -102,9 +104,13 @@ void printError(const QString &message)
     std::fputc('\n', stderr);
 }
 
+// The first line stays "faultline VERSION" for scripts; then what a bug report needs.
 QString version()
 {
-    return QStringLiteral("faultline %1\n").arg(QLatin1String(FAULTLINE_VERSION));
+    QStringList lines = about::components();
+    lines.front() = QStringLiteral("faultline %1").arg(about::version());
+    lines << QStringLiteral("Licence: %1").arg(about::licence());
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
 QString mainHelp()
