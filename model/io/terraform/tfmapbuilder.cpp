@@ -1,5 +1,6 @@
 #include "model/io/terraform/tfmapbuilder.h"
 
+#include "model/io/importsource.h"
 #include "model/io/terraform/tfaddress.h"
 #include "model/io/terraform/tfplacement.h"
 
@@ -21,6 +22,9 @@ struct Edge
     bool bare = false; // from dependencies/depends_on, without an attribute
 };
 
+// One build: index the instances, resolve their references into edges (folding plumbing into
+// what it configures), place every kept instance, then turn its edges into dependencies and
+// groups by the rules. Instances are addressed by their index in the input.
 class Builder
 {
 public:
@@ -44,7 +48,7 @@ private:
     }
 
     void index();
-    QList<int> resolve(const Reference &r, int from);
+    QList<int> resolve(const Reference &r);
     void dropCoveredBareEdges(std::vector<Edge> &edges) const;
     QList<int> subnetsOf(int i, QString *attribute);
     QList<int> redirect(int t);
@@ -71,8 +75,8 @@ private:
     std::vector<QList<int>> m_redirect;
     std::vector<char> m_redirectState; // 0 not done, 1 in progress, 2 done
     std::vector<QString> m_parent;
-    std::vector<QString> m_zone; // of subnets, for what they place
-    std::vector<QString> m_region;
+    std::vector<QString> m_zone; // each instance's own zone ("" if none): subnets place others
+    std::vector<QString> m_region; // its own region, from its zone or attributes
     std::vector<QList<int>> m_subnets; // the subnets each kept instance runs in
     std::vector<QString> m_subnetAttribute;
     std::vector<int> m_subnetRequire; // of m_subnets: 0 all, k any k
@@ -111,7 +115,7 @@ void Builder::index()
     }
 }
 
-QList<int> Builder::resolve(const Reference &r, int from)
+QList<int> Builder::resolve(const Reference &r)
 {
     if (const auto p = m_placeholderIndex.constFind(r.target); p != m_placeholderIndex.cend())
         return {-1 - *p};
@@ -134,7 +138,6 @@ QList<int> Builder::resolve(const Reference &r, int from)
         return pick(*c);
     if (r.fromDependencies)
         m_missing[r.target] += 1;
-    Q_UNUSED(from);
     return {};
 }
 
@@ -193,7 +196,7 @@ void Builder::collectEdges()
     m_edges.resize(std::size_t(n));
     for (int i = 0; i < n; ++i) {
         for (const Reference &r : at(i).references) {
-            QList<int> targets = resolve(r, i);
+            QList<int> targets = resolve(r);
             targets.removeAll(i);
             if (!targets.isEmpty())
                 m_edges[i].push_back({r.attribute, at(i).type, targets, r.attribute.isEmpty()});
@@ -338,7 +341,7 @@ QString Builder::groupFor(
     group.kind = QStringLiteral("group");
     group.parent = parent.isEmpty() ? commonPlace(places) : parent;
     group.require = std::min<int>(require, int(members.size()));
-    group.extra.insert(QStringLiteral("import_source"), m_options.source);
+    addImportSource(group.extra, m_options.source);
     group.extra.insert(QStringLiteral("terraform_group"), true);
     m_groupIds.insert(key, key);
     m_groupComponents.push_back(group);
@@ -476,7 +479,7 @@ Map Builder::run()
         c.kind = m_rules.kind(in.type);
         c.parent = m_parent[i];
         c.tags = QStringList {in.type};
-        c.extra.insert(QStringLiteral("import_source"), m_options.source);
+        addImportSource(c.extra, m_options.source);
         c.extra.insert(QStringLiteral("terraform_address"), in.address);
         c.extra.insert(QStringLiteral("terraform_type"), in.type);
         if (!in.module.isEmpty())
@@ -498,7 +501,7 @@ Map Builder::run()
         c.kind = QStringLiteral("network");
         c.parent = commonPlace(placeholderPlaces.value(-1 - p));
         c.tags = QStringList {QStringLiteral("aws_subnet")};
-        c.extra.insert(QStringLiteral("import_source"), m_options.source);
+        addImportSource(c.extra, m_options.source);
         c.extra.insert(QStringLiteral("placeholder"), true);
         placeholders.push_back(std::move(c));
     }
