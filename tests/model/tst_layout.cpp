@@ -74,7 +74,7 @@ private slots:
         QCOMPARE(
             clusterRect(QRectF(10, 20, 100, 50), QSizeF(40, 18), 12), QRectF(-2, -10, 124, 92));
         // A title wider than the contents: as wide as the title, the contents centred.
-        QCOMPARE(clusterRect(QRectF(10, 20, 20, 50), QSizeF(84, 18), 12), QRectF(-12, -10, 84, 92));
+        QCOMPARE(clusterRect(QRectF(10, 20, 20, 50), QSizeF(84, 18), 12), QRectF(-22, -10, 84, 92));
     }
 
     void depthsFollowParents()
