@@ -1,4 +1,5 @@
-// `faultline impact MAP --fail ID... --degrade ID... [--scenario NAME] [--format text|json|csv]`
+// `faultline impact MAP --fail ID... --degrade ID... [--scenario NAME] [--format text|json|csv]
+// [--rounds]`
 #include "app/cli/commands.h"
 
 #include "model/impact/graph.h"
@@ -87,6 +88,8 @@ std::vector<OptionSpec> impactOptions()
     std::vector<OptionSpec> options = scenarioOptions();
     options.push_back({QStringLiteral("format"), {}, QStringLiteral("FORMAT"), false,
         QStringLiteral("text (the default), json or csv")});
+    options.push_back({QStringLiteral("rounds"), {}, {}, false,
+        QStringLiteral("text only: list the cascade round by round"), true});
     return options;
 }
 
@@ -100,6 +103,10 @@ int runImpact(const Arguments &args)
         && format != QLatin1String("csv"))
         throw UsageError {
             QStringLiteral("unknown --format \"%1\": use text, json or csv").arg(format)};
+    const bool byRound = args.isSet(QStringLiteral("rounds"));
+    if (byRound && format != QLatin1String("text"))
+        throw UsageError {QStringLiteral(
+            "--rounds is for --format text; json gives each component its \"round\"")};
     requireScenario(args);
 
     const Map map = loadMap(path);
@@ -108,6 +115,8 @@ int runImpact(const Arguments &args)
         writeResult(impactformat::json(map, e.result, e.scenario));
     else if (format == QLatin1String("csv"))
         writeResult(impactformat::csv(map, e.result));
+    else if (byRound)
+        writeResult(impactformat::rounds(map, e.result, e.scenario));
     else
         writeResult(impactformat::text(map, e.result, e.scenario));
     return 0;
