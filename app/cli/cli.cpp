@@ -49,15 +49,20 @@ const Command commands[] = {
         "(A = OLD_MAP, B = NEW_MAP). The output gives, for every component in both maps whose\n"
         "state differs, both states; the change in counts, exposed business services and cost\n"
         "per hour; and, for two maps, the components added, removed and changed.\n"},
-    {"import", "FILE -o MAP.faultline",
-        "make a Faultline document from an interchange .json, a .csv or a Graphviz .dot file",
+    {"import", "FILE -o MAP.faultline [--all-resources] [--rules FILE.json]",
+        "make a Faultline document from a Terraform state or plan, an interchange .json, a .csv "
+        "or a Graphviz .dot file",
         importOptions, runImport,
         "Import is all or nothing: when FILE has an error, nothing is written. An existing file\n"
         "that is not a Faultline document is never overwritten. FILE.csv is a components file\n"
         "(id, name, kind, parent, ...) and its companion dependencies file (from, to, type,\n"
         "label), found by swapping \"components\" and \"dependencies\" in the name; FILE.dot\n"
         "maps nodes to components, edges to dependencies and clusters to parents. Errors name\n"
-        "the file and line.\n"},
+        "the file and line. A Terraform state (terraform state pull, format 4) or the JSON of\n"
+        "terraform show -json (of a state or a plan) is recognised by its content: each managed\n"
+        "resource becomes a component placed in provider, region and zone, its references hard\n"
+        "or soft dependencies (docs/terraform-import.md). Dependencies on resources the file\n"
+        "does not have are left out with a warning on stderr.\n"},
     {"export",
         "MAP -o FILE [--fail ID]... [--degrade ID]... [--scenario NAME]\n"
         "       [--dpi N | --width PIXELS] [--page SIZE] [--landscape | --portrait]",
