@@ -49,9 +49,11 @@ const Command commands[] = {
         "(A = OLD_MAP, B = NEW_MAP). The output gives, for every component in both maps whose\n"
         "state differs, both states; the change in counts, exposed business services and cost\n"
         "per hour; and, for two maps, the components added, removed and changed.\n"},
-    {"import", "FILE -o MAP.faultline [--all-resources] [--rules FILE.json]",
-        "make a Faultline document from a Terraform state or plan, an interchange .json, a .csv "
-        "or a Graphviz .dot file",
+    {"import",
+        "FILE -o MAP.faultline [--all-resources] [--rules FILE.json] [--source NAME]\n"
+        "       FILE --into MAP.faultline [--dry-run] [--source NAME]",
+        "make a Faultline document from a Terraform state or plan, a Backstage catalog, an "
+        "interchange .json, a .csv or a Graphviz .dot file, or update one",
         importOptions, runImport,
         "Import is all or nothing: when FILE has an error, nothing is written. An existing file\n"
         "that is not a Faultline document is never overwritten. FILE.csv is a components file\n"
@@ -62,7 +64,11 @@ const Command commands[] = {
         "terraform show -json (of a state or a plan) is recognised by its content: each managed\n"
         "resource becomes a component placed in provider, region and zone, its references hard\n"
         "or soft dependencies (docs/terraform-import.md). Dependencies on resources the file\n"
-        "does not have are left out with a warning on stderr.\n"},
+        "does not have are left out with a warning on stderr. A Backstage catalog\n"
+        "(catalog-info.yaml; Locations followed) gives Components, Resources, Systems, APIs\n"
+        "and Domains. With --into, what came from the same source (--source, default terraform\n"
+        "or backstage) is added, changed or removed in MAP, and what was added or changed by\n"
+        "hand stays; the difference is printed on stdout (--dry-run: only printed).\n"},
     {"export",
         "MAP -o FILE [--fail ID]... [--degrade ID]... [--scenario NAME]\n"
         "       [--dpi N | --width PIXELS] [--page SIZE] [--landscape | --portrait]",
