@@ -128,7 +128,7 @@ int runCompare(const Arguments &args)
     else if (format == QLatin1String("csv"))
         writeResult(compareformat::csv(comparison, a, b));
     else
-        writeResult(compareformat::text(comparison, a, b, pathA, pathB));
+        writeText(compareformat::text(comparison, a, b, pathA, pathB));
     return 0;
 }
 

@@ -90,6 +90,10 @@ std::vector<OptionSpec> impactOptions()
         QStringLiteral("text (the default), json or csv")});
     options.push_back({QStringLiteral("rounds"), {}, {}, false,
         QStringLiteral("text only: list the cascade round by round"), true});
+    options.push_back({QStringLiteral("no-paths"), {}, {}, false,
+        QStringLiteral("give each component its direct cause only, not the whole chain (which "
+                       "grows with the square of a long chain's length)"),
+        true});
     return options;
 }
 
@@ -111,14 +115,16 @@ int runImpact(const Arguments &args)
 
     const Map map = loadMap(path);
     const Evaluated e = evaluate(map, path, args);
+    const auto paths = args.isSet(QStringLiteral("no-paths")) ? impactformat::Paths::Without
+                                                              : impactformat::Paths::With;
     if (format == QLatin1String("json"))
-        writeResult(impactformat::json(map, e.result, e.scenario));
+        writeResult(impactformat::json(map, e.result, e.scenario, paths));
     else if (format == QLatin1String("csv"))
-        writeResult(impactformat::csv(map, e.result));
+        writeResult(impactformat::csv(map, e.result, paths));
     else if (byRound)
-        writeResult(impactformat::rounds(map, e.result, e.scenario));
+        writeText(impactformat::rounds(map, e.result, e.scenario));
     else
-        writeResult(impactformat::text(map, e.result, e.scenario));
+        writeText(impactformat::text(map, e.result, e.scenario, paths));
     return 0;
 }
 
