@@ -3,6 +3,7 @@
 # at the lowest CPU priority), on a corpus seeded from resources/examples and resources/samples.
 #
 #   tests/fuzz/run-fuzzers.sh SECONDS [BUILD_DIR]
+#   FUZZ_TARGETS="fuzz_dot fuzz_json" tests/fuzz/run-fuzzers.sh SECONDS   # some of them
 #
 # BUILD_DIR (default build-fuzz) is a tree configured with -DFAULTLINE_FUZZ=ON (README.md).
 # Corpora and findings go to BUILD_DIR/fuzz-work/TARGET/{corpus,findings}; each target's log is
@@ -14,7 +15,7 @@ seconds=${1:?usage: run-fuzzers.sh SECONDS [BUILD_DIR]}
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir=$(cd "${2:-$source_dir/build-fuzz}" && pwd)
 work=$build_dir/fuzz-work
-targets=(fuzz_json fuzz_csv fuzz_dot fuzz_document)
+targets=(${FUZZ_TARGETS:-fuzz_json fuzz_csv fuzz_dot fuzz_document fuzz_terraform fuzz_backstage})
 
 seed() { # TARGET: copies the matching example and sample files into its corpus
     local target=$1 corpus=$work/$1/corpus
@@ -29,6 +30,9 @@ seed() { # TARGET: copies the matching example and sample files into its corpus
             [ -f "$d" ] && { cat "$c"; printf '\0'; cat "$d"; } > "$corpus/$(basename "$c" .csv)-pair"
         done ;;
     fuzz_dot) cp "$source_dir"/resources/samples/*.dot "$corpus"/ ;;
+    # The Terraform and Backstage test data are the examples of those formats we have.
+    fuzz_terraform) cp "$source_dir"/tests/data/terraform/*.json "$source_dir"/tests/data/terraform/*.tfstate "$corpus"/ ;;
+    fuzz_backstage) find "$source_dir"/tests/data/backstage -name '*.yaml' -exec cp {} "$corpus"/ \; ;;
     fuzz_document)
         # Documents made from the example and the DOT sample by the app of the normal build,
         # when there is one (the fuzz build has no app).

@@ -3,6 +3,7 @@
 // hang or change data silently".
 #include "model/analysis/spof.h"
 #include "model/impact/graph.h"
+#include "model/io/backstage/catalogimport.h"
 #include "model/io/csvimport.h"
 #include "model/io/dotexport.h"
 #include "model/io/dotimport.h"
@@ -85,6 +86,7 @@ private slots:
     void csvDeepParentChain();
     void csvParentLoopStillFound();
     void spofOnALongChain();
+    void backstageScalarSpecIsAnError();
     void readStopsAtTheSizeLimit();
     void writeRefusesPipes();
     void documentWithViewIsRefused();
@@ -289,6 +291,22 @@ void TestHardening::spofOnALongChain()
     QCOMPARE(int(report.spof.size()), n - 1);
     QCOMPARE(report.spof.front(), ComponentIndex(0)); // map order
     QCOMPARE(report.spof.back(), ComponentIndex(n - 2));
+}
+
+void TestHardening::backstageScalarSpecIsAnError()
+{
+    // Found by fuzz_backstage: a Location whose spec is a scalar made yaml-cpp throw through
+    // the import (std::terminate: the app went down with the user's work).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog-info.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: a\nspec:\n"
+               " annotationsb.yaml\n");
+    file.close();
+    const QString message = failure([&] { backstageimport::readFile(path); });
+    QVERIFY2(message.startsWith(QStringLiteral("FormatError: %1:").arg(path)), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("unexpected shape")), qPrintable(message));
 }
 
 void TestHardening::readStopsAtTheSizeLimit()
