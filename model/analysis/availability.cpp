@@ -43,8 +43,8 @@ struct Solution
 // A cone with cycles: one diagram of the target over every variable, in depth-first order,
 // its strongly connected parts iterated to their fixed point (DownRule).
 Solution solveCyclic(const ImpactGraph &graph, const Cone &cone,
-    std::span<const std::int32_t> variableOf, std::span<const double> p,
-    std::span<const double> q, Bdd &bdd, ProgressReporter &reporter)
+    std::span<const std::int32_t> variableOf, std::span<const double> p, std::span<const double> q,
+    Bdd &bdd, ProgressReporter &reporter)
 {
     BddAlgebra algebra {bdd, variableOf};
     DownRule<BddAlgebra> rule(graph, algebra);
@@ -71,8 +71,8 @@ public:
     ModuleSolver(const FaultTree &tree, std::span<const double> p, std::span<const double> q,
         Bdd &bdd, ProgressReporter &reporter)
         : m_gates(tree.gates()), m_p(p), m_q(q), m_bdd(bdd), m_reporter(reporter),
-          m_modules(m_gates.size()), m_edge(m_gates.size(), Bdd::zero),
-          m_local(m_gates.size(), -1), m_varLocal(p.size(), -1)
+          m_modules(m_gates.size()), m_edge(m_gates.size(), Bdd::zero), m_local(m_gates.size(), -1),
+          m_varLocal(p.size(), -1)
     { }
 
     Solution solve()

@@ -143,8 +143,12 @@ void Diagram::nodeProbabilities(std::span<const double> p, std::span<const doubl
     pr.assign(m_nodes.size(), 1.0);
     qr.assign(m_nodes.size(), 0.0);
     // An edge's probability: its node's, or with the complement bit the node's complement.
-    const auto edgeP = [&](std::uint32_t e) { return e & 1u ? qr[e >> 1] : pr[e >> 1]; };
-    const auto edgeQ = [&](std::uint32_t e) { return e & 1u ? pr[e >> 1] : qr[e >> 1]; };
+    const auto edgeP = [&](std::uint32_t e) {
+        return e & 1u ? qr[e >> 1] : pr[e >> 1];
+    };
+    const auto edgeQ = [&](std::uint32_t e) {
+        return e & 1u ? pr[e >> 1] : qr[e >> 1];
+    };
     for (std::size_t n = 1; n < m_nodes.size(); ++n) {
         const Node &d = m_nodes[n];
         pr[n] = p[d.var] * edgeP(d.high) + q[d.var] * edgeP(d.low);
@@ -161,12 +165,14 @@ std::pair<double, double> Diagram::probability(
     return m_root & 1u ? std::pair {qr[r], pr[r]} : std::pair {pr[r], qr[r]};
 }
 
-void Diagram::addDerivatives(std::span<const double> p, std::span<const double> q,
-    double weight, std::span<double> derivatives) const
+void Diagram::addDerivatives(std::span<const double> p, std::span<const double> q, double weight,
+    std::span<double> derivatives) const
 {
     std::vector<double> pr, qr;
     nodeProbabilities(p, q, pr, qr);
-    const auto edgeP = [&](std::uint32_t e) { return e & 1u ? qr[e >> 1] : pr[e >> 1]; };
+    const auto edgeP = [&](std::uint32_t e) {
+        return e & 1u ? qr[e >> 1] : pr[e >> 1];
+    };
     // adjoint[n]: d P(root) / d P(n). A complemented edge passes it on negated, since
     // P(not g) = 1 - P(g).
     std::vector<double> adjoint(m_nodes.size(), 0.0);

@@ -20,8 +20,7 @@ public:
     };
 
     Diagram() = default;
-    Diagram(std::vector<Node> nodes, std::uint32_t root)
-        : m_nodes(std::move(nodes)), m_root(root)
+    Diagram(std::vector<Node> nodes, std::uint32_t root) : m_nodes(std::move(nodes)), m_root(root)
     { }
 
     // Nodes, the terminal included.

@@ -70,14 +70,8 @@ public:
         return m_variableOf[c] >= 0 ? m_variableOf[c] : falseInput;
     }
     static bool same(Input a, Input b) { return a == b; }
-    Input either(Input a, Input b)
-    {
-        return a == b ? a : addGate(m_gates, Kind::Or, 1, {a, b});
-    }
-    Input both(Input a, Input b)
-    {
-        return a == b ? a : addGate(m_gates, Kind::And, 2, {a, b});
-    }
+    Input either(Input a, Input b) { return a == b ? a : addGate(m_gates, Kind::Or, 1, {a, b}); }
+    Input both(Input a, Input b) { return a == b ? a : addGate(m_gates, Kind::And, 2, {a, b}); }
     // A gate of its own rather than atLeast()'s expansion: the decision diagram of the gate
     // is built by that expansion later, after the variables are ordered.
     Input atLeast(int m, std::span<const Input *const> operands)

@@ -68,8 +68,8 @@ private:
     // Each returns the new top: a gate, a variable or a constant.
     Input simplify(std::int32_t root);
     Input decompose(std::int32_t root);
-    Input substitute(std::int32_t g, Input x, Input value,
-        const std::vector<std::uint8_t> &reaches, std::vector<Input> &copies);
+    Input substitute(std::int32_t g, Input x, Input value, const std::vector<std::uint8_t> &reaches,
+        std::vector<Input> &copies);
     void compact(std::int32_t root);
     Dates date() const;
     void groupModularInputs();
