@@ -152,6 +152,21 @@ private:
         }
     }
 
+    // Collects the Bdd's garbage when it has grown enough since the last time: the diagrams of
+    // the module's gates `built` and `pending` stay.
+    void collectGarbage(std::span<const std::int32_t> built, std::vector<Bdd::Edge> &pending)
+    {
+        if (m_bdd.nodeCount() < m_collectAt)
+            return;
+        std::vector<Bdd::Edge *> roots;
+        for (std::int32_t g : built)
+            roots.push_back(&m_edge[g]);
+        for (Bdd::Edge &e : pending)
+            roots.push_back(&e);
+        m_bdd.collect(roots);
+        m_collectAt = std::max(minCollect, 2 * m_bdd.nodeCount());
+    }
+
     void build(std::int32_t top)
     {
         Module &m = m_modules[top];
@@ -165,19 +180,30 @@ private:
             return m_gates[h].module ? m_bdd.variable(m_local[h]) : m_edge[h];
         };
         BddAlgebra algebra {m_bdd, {}};
-        for (std::int32_t g : gates) {
+        m_collectAt = minCollect;
+        std::vector<Bdd::Edge> none;
+        for (std::size_t k = 0; k < gates.size(); ++k) {
+            const std::int32_t g = gates[k];
             const FaultTree::Gate &gate = m_gates[g];
             std::vector<Bdd::Edge> inputs;
             for (FaultTree::Input i : gate.inputs)
                 inputs.push_back(edgeOf(i));
             Bdd::Edge f = Bdd::zero;
-            if (gate.kind == FaultTree::Kind::Or) {
-                for (Bdd::Edge e : inputs)
-                    f = m_bdd.orOf(f, e);
-            } else if (gate.kind == FaultTree::Kind::And) {
-                f = Bdd::one;
-                for (Bdd::Edge e : inputs)
-                    f = m_bdd.andOf(f, e);
+            if (gate.kind != FaultTree::Kind::AtLeast) {
+                // Pairwise, as a balanced tree: folding one by one would carry a growing
+                // diagram through every step.
+                const bool isOr = gate.kind == FaultTree::Kind::Or;
+                while (inputs.size() > 1) {
+                    std::vector<Bdd::Edge> next;
+                    for (std::size_t j = 0; j + 1 < inputs.size(); j += 2)
+                        next.push_back(isOr ? m_bdd.orOf(inputs[j], inputs[j + 1])
+                                            : m_bdd.andOf(inputs[j], inputs[j + 1]));
+                    if (inputs.size() % 2)
+                        next.push_back(inputs.back());
+                    inputs.swap(next);
+                    collectGarbage(std::span(gates).first(k), inputs);
+                }
+                f = inputs.empty() ? (isOr ? Bdd::zero : Bdd::one) : inputs[0];
             } else {
                 std::vector<const Bdd::Edge *> operands;
                 for (const Bdd::Edge &e : inputs)
@@ -185,6 +211,7 @@ private:
                 f = atLeast(algebra, gate.m, std::span<const Bdd::Edge *const>(operands));
             }
             m_edge[g] = f;
+            collectGarbage(std::span(gates).first(k + 1), none);
             m_reporter.step();
         }
         m.diagram = m_bdd.extract(m_edge[top]);
@@ -205,6 +232,9 @@ private:
     std::vector<Bdd::Edge> m_edge; // per gate of the module being built
     std::vector<std::int32_t> m_local; // per gate: its variable in its parent module
     std::vector<std::int32_t> m_varLocal; // per variable: its variable in its module
+    // Garbage is collected when the Bdd reaches this many nodes (at least minCollect).
+    static constexpr std::size_t minCollect = 1 << 18;
+    std::size_t m_collectAt = minCollect;
 };
 
 bool hasCycle(const Cone &cone)

@@ -54,6 +54,44 @@ void Bdd::grow()
         m_cache.assign(std::min(m_buckets.size(), maxCache), CacheEntry {});
 }
 
+void Bdd::collect(std::span<Edge *const> roots)
+{
+    // Children have smaller numbers than their parents: one pass down marks, one up renumbers.
+    std::vector<std::uint32_t> number(m_nodes.size(), 0);
+    for (const Edge *r : roots)
+        number[*r >> 1] = 1;
+    for (std::size_t n = m_nodes.size() - 1; n >= 1; --n) {
+        if (number[n]) {
+            number[m_nodes[n].low >> 1] = 1;
+            number[m_nodes[n].high >> 1] = 1;
+        }
+    }
+    const auto renumber = [&](Edge e) {
+        return (number[e >> 1] << 1) | (e & 1u);
+    };
+    std::uint32_t kept = 1;
+    number[0] = 0;
+    for (std::size_t n = 1; n < m_nodes.size(); ++n) {
+        if (!number[n])
+            continue;
+        number[n] = kept;
+        const Node d = m_nodes[n];
+        m_nodes[kept++] = {d.var, renumber(d.low), renumber(d.high), 0};
+    }
+    m_nodes.resize(kept);
+    for (Edge *r : roots)
+        *r = renumber(*r);
+    std::fill(m_buckets.begin(), m_buckets.end(), 0);
+    const std::uint32_t mask = std::uint32_t(m_buckets.size() - 1);
+    for (std::uint32_t n = 1; n < m_nodes.size(); ++n) {
+        Node &d = m_nodes[n];
+        const std::uint32_t h = hash3(std::uint32_t(d.var), d.low, d.high) & mask;
+        d.next = m_buckets[h];
+        m_buckets[h] = n;
+    }
+    std::fill(m_cache.begin(), m_cache.end(), CacheEntry {});
+}
+
 Bdd::Edge Bdd::make(std::int32_t var, Edge low, Edge high)
 {
     if (low == high)

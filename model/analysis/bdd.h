@@ -75,6 +75,11 @@ public:
     Edge andOf(Edge a, Edge b);
     Edge orOf(Edge a, Edge b) { return negate(andOf(negate(a), negate(b))); }
 
+    // Garbage collection: keeps only the nodes reachable from the edges `roots` points to,
+    // renumbered in the same order (so still children first), updates those edges and empties
+    // the computed table. Every other edge of this Bdd becomes invalid.
+    void collect(std::span<Edge *const> roots);
+
     // Nodes created since the last reset, the terminal included.
     std::size_t nodeCount() const { return m_nodes.size(); }
     // The function `f` as a Diagram of its own nodes.

@@ -290,6 +290,41 @@ private slots:
         QCOMPARE(d[0], q[1]); // d/dp0 of p0 + p1 - p0 p1
     }
 
+    // Garbage collection keeps the functions it is given, renumbered, and drops the rest; the
+    // package goes on working after it.
+    void collectKeepsLiveFunctions()
+    {
+        Bdd bdd;
+        const int n = 12;
+        std::vector<double> p(n), q(n);
+        for (int v = 0; v < n; ++v) {
+            p[v] = 0.05 * (v + 1);
+            q[v] = 1.0 - p[v];
+        }
+        Bdd::Edge kept = Bdd::zero, garbage = Bdd::one;
+        for (int v = 0; v + 1 < n; v += 2)
+            kept = bdd.orOf(kept, bdd.andOf(bdd.variable(v), bdd.variable(v + 1)));
+        for (int v = 0; v < n; ++v)
+            garbage = bdd.andOf(garbage, bdd.orOf(bdd.variable(v), bdd.variable((v + 5) % n)));
+        const auto before = bdd.extract(kept).probability(p, q);
+        const std::size_t size = bdd.extract(kept).size();
+        const std::size_t all = bdd.nodeCount();
+        Bdd::Edge negated = Bdd::negate(kept);
+        Bdd::Edge *roots[] = {&kept, &negated};
+        bdd.collect(roots);
+        QCOMPARE(bdd.nodeCount(), size); // the terminal and kept's nodes
+        QVERIFY(bdd.nodeCount() < all);
+        QCOMPARE(negated, Bdd::negate(kept));
+        QCOMPARE(bdd.extract(kept).probability(p, q), before);
+        // The unique table still finds the kept nodes: rebuilding kept ends on the same edge
+        // (its partial results, collected, come back as new nodes).
+        Bdd::Edge again = Bdd::zero;
+        for (int v = 0; v + 1 < n; v += 2)
+            again = bdd.orOf(again, bdd.andOf(bdd.variable(v), bdd.variable(v + 1)));
+        QCOMPARE(again, kept);
+        QCOMPARE(bdd.orOf(kept, Bdd::negate(again)), Bdd::one);
+    }
+
 private:
     static ComponentIndex at(const Map &map, const char *id)
     {
