@@ -1,9 +1,11 @@
 // Exact availability on the eight Aralia fault trees of tests/data/fault-trees (issue #18),
 // beside SCRAM 0.16.2's figures. For each tree: the analysis alone in this process (best of
 // --runs, the map already read), and the whole `faultline availability TREE --target g:r1`
-// process as a user runs it (best wall time of --runs, its peak resident memory, read by
-// wait4). Targets: the whole process no slower than SCRAM's whole process and its peak memory
-// at most SCRAM's + 20 MiB, every tree; the whole processes together under 1 s. Run on
+// process as a user runs it (best processor time, user + system, and best wall time of
+// --runs; its peak resident memory, read by wait4). Targets: the whole process no slower than
+// SCRAM's whole process and its peak memory at most SCRAM's + 20 MiB, every tree; the whole
+// processes together under 1 s; exact to 1e-12 relative. Time targets are checked on processor
+// time: on a machine others share, wall time measures them too (both are printed). Run on
 // demand, never by ctest; build Release. Exits 1 when a target is missed, 2 on a usage error.
 #include "model/analysis/analyses.h"
 #include "model/impact/graph.h"
@@ -60,6 +62,7 @@ std::string treePath(const Tree &t)
 struct ProcessFigures
 {
     double seconds = 0.0;
+    double cpuSeconds = 0.0; // user + system: what the run cost, whatever else the machine does
     double peakMiB = 0.0;
     bool ok = false;
 };
@@ -85,6 +88,8 @@ ProcessFigures runOnce(const std::string &path)
     wait4(pid, &status, 0, &usage);
     f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     f.peakMiB = double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
+    f.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     f.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     return f;
 }
@@ -102,18 +107,19 @@ int main(int argc, char *argv[])
     }
     int missed = 0;
     double total = 0.0;
-    std::printf("%-9s %10s %10s %11s %9s %9s %9s  %s\n", "tree", "analysis", "process", "SCRAM",
-        "peak", "SCRAM", "rel.err", "");
+    std::printf("%-9s %10s %10s %10s %11s %9s %9s %9s\n", "tree", "analysis", "proc cpu",
+        "proc wall", "SCRAM", "peak", "SCRAM", "rel.err");
     // The processes first: a spawned child's peak memory counts the spawning process's at the
     // time, so this one must still be small.
     constexpr int treeCount = int(std::size(trees));
     ProcessFigures process[treeCount];
     for (int k = 0; k < treeCount; ++k) {
-        process[k] = {1e300, 0.0, true};
+        process[k] = {1e300, 1e300, 0.0, true};
         for (int i = 0; i < runs; ++i) {
             const ProcessFigures f = runOnce(treePath(trees[k]));
             process[k].ok = process[k].ok && f.ok;
             process[k].seconds = std::min(process[k].seconds, f.seconds);
+            process[k].cpuSeconds = std::min(process[k].cpuSeconds, f.cpuSeconds);
             process[k].peakMiB = std::max(process[k].peakMiB, f.peakMiB);
         }
     }
@@ -131,14 +137,14 @@ int main(int argc, char *argv[])
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         }
         const ProcessFigures &best = process[k];
-        total += best.seconds;
+        total += best.cpuSeconds;
         const double error = std::abs(r.unavailability - t.exact) / t.exact;
-        const bool ok = best.ok && best.seconds <= t.scramSeconds
+        const bool ok = best.ok && best.cpuSeconds <= t.scramSeconds
             && best.peakMiB <= t.scramMiB + 20.0 && error <= 1e-12;
         missed += ok ? 0 : 1;
-        std::printf("%-9s %8.3f s %8.3f s %9.3f s %5.0f MiB %5.0f MiB %9.1e  %s\n", t.name,
-            analysis, best.seconds, t.scramSeconds, best.peakMiB, t.scramMiB, error,
-            ok ? "ok" : "MISSED");
+        std::printf("%-9s %8.3f s %8.3f s %8.3f s %9.3f s %5.0f MiB %5.0f MiB %9.1e  %s\n", t.name,
+            analysis, best.cpuSeconds, best.seconds, t.scramSeconds, best.peakMiB, t.scramMiB,
+            error, ok ? "ok" : "MISSED");
     }
     const bool totalOk = total < 1.0;
     missed += totalOk ? 0 : 1;
