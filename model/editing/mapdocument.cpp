@@ -1,0 +1,163 @@
+#include "model/editing/mapdocument.h"
+
+#include "model/impact/resolve.h"
+
+namespace faultline {
+
+MapDocument::MapDocument(QObject *parent)
+    : QObject(parent), m_graph(std::make_unique<ImpactGraph>(m_map))
+{
+    connect(&m_undo, &QUndoStack::cleanChanged, this, &MapDocument::fileChanged);
+    reevaluate();
+}
+
+MapDocument::~MapDocument()
+{
+    // The stack's commands refer to this document; clear them before it goes.
+    m_undo.clear();
+}
+
+void MapDocument::reset(Map map, const QString &filePath, bool readOnly)
+{
+    m_undo.clear();
+    m_map = std::move(map);
+    ++m_revision;
+    m_filePath = filePath;
+    m_readOnly = readOnly;
+    m_failed.clear();
+    m_degraded.clear();
+    m_graph = std::make_unique<ImpactGraph>(m_map);
+    reevaluate();
+    emit documentReset();
+    emit mapChanged();
+    emit impactChanged();
+    emit fileChanged();
+}
+
+void MapDocument::markSaved(const QString &filePath)
+{
+    m_filePath = filePath;
+    m_readOnly = false;
+    m_undo.setClean();
+    emit fileChanged();
+}
+
+void MapDocument::setMapName(const QString &name)
+{
+    m_map.name = name;
+    changed();
+}
+
+void MapDocument::insertComponent(ComponentIndex at, const Component &c)
+{
+    m_map.insertComponent(at, c);
+    changed();
+}
+
+void MapDocument::setComponent(ComponentIndex i, const Component &c)
+{
+    m_map.setComponent(i, c);
+    changed();
+}
+
+void MapDocument::removeComponent(ComponentIndex i)
+{
+    m_map.removeComponent(i);
+    changed();
+}
+
+void MapDocument::insertDependency(DependencyIndex at, const Dependency &d)
+{
+    m_map.insertDependency(at, d);
+    changed();
+}
+
+void MapDocument::setDependency(DependencyIndex i, const Dependency &d)
+{
+    m_map.setDependency(i, d);
+    changed();
+}
+
+void MapDocument::removeDependency(DependencyIndex i)
+{
+    m_map.removeDependency(i);
+    changed();
+}
+
+void MapDocument::insertScenario(ScenarioIndex at, const Scenario &s)
+{
+    m_map.insertScenario(at, s);
+    changed();
+}
+
+void MapDocument::setScenario(ScenarioIndex i, const Scenario &s)
+{
+    m_map.setScenario(i, s);
+    changed();
+}
+
+void MapDocument::removeScenario(ScenarioIndex i)
+{
+    m_map.removeScenario(i);
+    changed();
+}
+
+void MapDocument::setPositions(const QHash<QString, QPointF> &positions)
+{
+    for (auto it = positions.begin(); it != positions.end(); ++it)
+        m_map.setPosition(it.key(), it.value());
+    emit positionsChanged();
+}
+
+void MapDocument::beginBatch()
+{
+    ++m_batchDepth;
+}
+
+void MapDocument::endBatch()
+{
+    Q_ASSERT(m_batchDepth > 0);
+    if (--m_batchDepth == 0 && m_pendingChange) {
+        m_pendingChange = false;
+        changed();
+    }
+}
+
+void MapDocument::setWhatIf(const QStringList &failed, const QStringList &degraded)
+{
+    m_failed = failed;
+    m_degraded = degraded;
+    reevaluate();
+    emit impactChanged();
+}
+
+void MapDocument::changed()
+{
+    if (m_batchDepth > 0) {
+        m_pendingChange = true;
+        return;
+    }
+    ++m_revision;
+    m_graph = std::make_unique<ImpactGraph>(m_map);
+    reevaluate();
+    emit mapChanged();
+    emit impactChanged();
+}
+
+// Keeps the what-if to ids that still exist, so an edit never makes it invalid.
+void MapDocument::reevaluate()
+{
+    auto existing = [this](const QStringList &ids) {
+        QStringList kept;
+        for (const QString &id : ids) {
+            if (m_map.findComponent(id))
+                kept.append(id);
+        }
+        return kept;
+    };
+    m_failed = existing(m_failed);
+    m_degraded = existing(m_degraded);
+    m_impact = evaluateImpact(*m_graph, resolveScenario(m_map, m_failed, m_degraded));
+}
+
+} // namespace faultline
