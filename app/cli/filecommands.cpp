@@ -3,15 +3,13 @@
 
 #include "model/io/fileio.h"
 #include "model/io/importfile.h"
+#include "model/io/importmerge.h"
 #include "model/io/impactformat.h"
 #include "model/io/jsonformat.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
 #include "model/storage/document.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -35,22 +33,20 @@ QString requiredOutput(const Arguments &args)
     return path;
 }
 
-// Something an import left out, on stderr; the import itself succeeded.
+// Something an import left out, on stderr; the import itself succeeded. Names in it are shown
+// with their control characters escaped, as in every message.
 void printWarning(const QString &message)
 {
-    std::fputs(QStringLiteral("faultline: warning: %1\n").arg(message).toUtf8().constData(),
-        stderr);
-}
-
-void removeDatabaseFiles(const QString &path)
-{
-    for (const char *suffix : {"", "-journal", "-wal", "-shm"})
-        QFile::remove(path + QLatin1String(suffix));
+    const QByteArray line =
+        terminalSafe(QStringLiteral("faultline: warning: %1").arg(message).toUtf8()) + '\n';
+    std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
 }
 
 // An existing document (or empty file) is saved over in one transaction, which leaves the
-// previous content intact if it fails. A new one is built beside the target and renamed into
-// place, so that a failure or a kill leaves no half-made file under the target's name.
+// previous content intact if it fails. A new one is built in memory and written in one piece
+// through a temporary file the system removes by itself (writeWholeFile), so that a failure or
+// a kill leaves nothing behind: neither a half-made file under the target's name nor a stray
+// temporary file and journal beside it.
 void saveDocument(const Map &map, const QString &path)
 {
     const QFileInfo info(path);
@@ -62,24 +58,13 @@ void saveDocument(const Map &map, const QString &path)
         document::save(map, path);
         return;
     }
-    const QString temp = info.dir().filePath(
-        QStringLiteral(".%1.%2.part.%3")
-            .arg(info.completeBaseName(), QString::number(QCoreApplication::applicationPid()),
-                documentSuffix));
-    removeDatabaseFiles(temp);
+    QByteArray bytes;
     try {
-        document::save(map, temp);
-    } catch (const Error &e) {
-        removeDatabaseFiles(temp);
-        QString message = e.message();
-        throw StorageError(message.replace(temp, path));
+        bytes = document::serialized(map);
+    } catch (const StorageError &e) {
+        throw StorageError(QStringLiteral("%1: cannot save: %2").arg(path, e.message()));
     }
-    if (!QFile::rename(temp, path)) {
-        removeDatabaseFiles(temp);
-        throw StorageError(QStringLiteral("%1: cannot write (the file appeared while importing, "
-                                          "or the folder is not writable)")
-                               .arg(path));
-    }
+    writeWholeFile(path, bytes);
 }
 
 } // namespace
@@ -94,27 +79,65 @@ std::vector<OptionSpec> importOptions()
             true},
         {QStringLiteral("rules"), {}, QStringLiteral("FILE.json"), false,
             QStringLiteral("Terraform: rules tried before the built-in table "
-                           "(docs/terraform-import.md)")}};
+                           "(docs/terraform-import.md)")},
+        {QStringLiteral("into"), {}, QStringLiteral("MAP.faultline"), false,
+            QStringLiteral("update this document from a newer Terraform state or plan, or "
+                           "Backstage catalog, instead of writing a new one (-o)")},
+        {QStringLiteral("dry-run"), {}, {}, false,
+            QStringLiteral("with --into: print the difference, write nothing"), true},
+        {QStringLiteral("source"), {}, QStringLiteral("NAME"), false,
+            QStringLiteral("what marks the components of this import (default: terraform or "
+                           "backstage); give one per stack when a map holds several")}};
 }
 
 int runImport(const Arguments &args)
 {
     const QString input = onePositional(args, QStringLiteral("FILE"));
-    const QString output = requiredOutput(args);
+    const bool into = args.isSet(QStringLiteral("into"));
+    if (into && args.isSet(QStringLiteral("output")))
+        throw UsageError {QStringLiteral("give -o FILE (a new document) or --into MAP (update "
+                                         "one), not both")};
+    if (args.isSet(QStringLiteral("dry-run")) && !into)
+        throw UsageError {QStringLiteral("--dry-run goes with --into")};
+    const QString output = into ? args.value(QStringLiteral("into")) : requiredOutput(args);
     if (QFileInfo(output).suffix().toLower() != documentSuffix)
-        throw UsageError {QStringLiteral("import writes a .%1 document, so -o must end in .%1 "
+        throw UsageError {QStringLiteral("import writes a .%1 document, so %2 must end in .%1 "
                                          "(to write .json, use export)")
-                              .arg(documentSuffix)};
+                              .arg(documentSuffix,
+                                  into ? QStringLiteral("--into") : QStringLiteral("-o"))};
 
     // Read and validate everything before the output is touched: import is all or nothing.
     ImportOptions options;
     options.allResources = args.isSet(QStringLiteral("all-resources"));
     options.rulesFile = args.value(QStringLiteral("rules"));
+    options.source = args.value(QStringLiteral("source"));
+    Map target;
+    if (into) {
+        if (!QFileInfo::exists(output))
+            throw FormatError(QStringLiteral("%1: no such file (--into updates an existing map; "
+                                             "use -o to make one)")
+                                  .arg(output));
+        target = loadMap(output);
+        options.existing = &target;
+    }
     const ImportResult imported = importFile(input, options);
     for (const QString &warning : imported.warnings)
         printWarning(warning);
-    const Map &map = imported.map;
-    saveDocument(map, output);
+    if (into && imported.source.isEmpty())
+        throw UsageError {QStringLiteral("--into updates a map from a Terraform state or plan or "
+                                         "a Backstage catalog; %1 is neither")
+                              .arg(input)};
+    if (imported.source.isEmpty()) {
+        saveDocument(imported.map, output);
+        return 0;
+    }
+    if (!into)
+        target.name = imported.map.name;
+    const MergeReport report = mergeImport(target, imported.map, imported.source);
+    if (into)
+        writeResult(report.text(input).toUtf8());
+    if (!args.isSet(QStringLiteral("dry-run")))
+        saveDocument(target, output);
     return 0;
 }
 
