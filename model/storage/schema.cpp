@@ -4,7 +4,9 @@
 #include "model/storage/document.h"
 #include "model/storage/sqlite.h"
 
+#include <QByteArrayList>
 #include <QFile>
+#include <QStringList>
 #include <QtEndian>
 
 #include <sqlite3.h>
@@ -15,13 +17,17 @@ namespace faultline::storage {
 
 namespace {
 
-// Schema version 1. Components, dependencies and scenarios keep map order in `seq`; references
-// between rows use `seq` (not the text id), so a dependency costs two integers. A save replaces
-// every row and renumbers, so `seq` is only meaningful inside one saved version. Unknown keys
-// (`extra`) and tags are compact JSON text; NULL means "absent". The CHECK constraints repeat
-// the map rules that one row or one table can express; parent loops and `require` bounds are
-// left to validate() on load.
-constexpr const char *schemaV1 = R"sql(
+// The current schema (version 2). Components, dependencies and scenarios keep map order in
+// `seq`; references between rows use `seq` (not the text id), so a dependency costs two
+// integers. A save replaces every row and renumbers, so `seq` is only meaningful inside one
+// saved version. Unknown keys (`extra`) and tags are compact JSON text; NULL means "absent".
+// The CHECK constraints repeat the map rules that one row or one table can express; parent
+// loops and `require` bounds are left to validate() on load.
+//
+// Version 2 added rpo_minutes, target_rto_minutes and target_rpo_minutes to component. An older
+// document is migrated by rebuilding it from this definition (rebuildFromDefinition()), so a
+// migrated file holds exactly the tables a new one does.
+constexpr const char *schemaDefinition = R"sql(
 CREATE TABLE map (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT,
@@ -42,6 +48,9 @@ CREATE TABLE component (
     tags TEXT CHECK (json_type(tags) = 'array'),
     availability REAL CHECK (availability BETWEEN 0 AND 1),
     rto_minutes REAL CHECK (rto_minutes >= 0),
+    rpo_minutes REAL CHECK (rpo_minutes >= 0),
+    target_rto_minutes REAL CHECK (target_rto_minutes >= 0),
+    target_rpo_minutes REAL CHECK (target_rpo_minutes >= 0),
     cost_per_hour REAL CHECK (cost_per_hour >= 0),
     business INTEGER CHECK (business IN (0, 1)),
     extra TEXT CHECK (json_type(extra) = 'object')
@@ -82,11 +91,81 @@ CREATE TABLE layout (
 ) STRICT;
 )sql";
 
+QStringList tableNames(Database &db, const char *schemaName)
+{
+    QStringList names;
+    Statement s(db,
+        QByteArray(QByteArray("SELECT name FROM ") + schemaName
+            + ".sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .constData());
+    while (s.step())
+        names.append(s.text(0));
+    return names;
+}
+
+QStringList columnNames(Database &db, const QString &schemaName, const QString &table)
+{
+    QStringList names;
+    Statement s(db, "SELECT name FROM pragma_table_info(?, ?)");
+    s.bind(1, table);
+    s.bind(2, schemaName);
+    while (s.step())
+        names.append(s.text(0));
+    return names;
+}
+
+// The temporary copy of `table` while it is rebuilt.
+QString oldName(const QString &table)
+{
+    return QStringLiteral("old_") + table;
+}
+
+QByteArray quotedName(const QString &name)
+{
+    return '"' + name.toUtf8().replace('"', "\"\"") + '"';
+}
+
+// Replaces every table with the one schemaDefinition states, keeping the rows: the columns the
+// old and the new table share are copied, new columns start NULL (absent), and columns the
+// definition no longer has are dropped. Serves every migration that adds or removes columns
+// or tables. Foreign keys are not enforced during a migration (they are off on the connections
+// that migrate), and the caller's transaction makes it all or nothing.
+void rebuildFromDefinition(Database &db)
+{
+    const QStringList oldTables = tableNames(db, "main");
+    for (const QString &table : oldTables) {
+        db.exec(
+            QByteArray("CREATE TEMP TABLE " + quotedName(oldName(table)) + " AS SELECT * FROM main."
+                + quotedName(table) + "; DROP TABLE main." + quotedName(table))
+                .constData());
+    }
+    db.exec(schemaDefinition);
+    for (const QString &table : tableNames(db, "main")) {
+        if (!oldTables.contains(table))
+            continue;
+        const QStringList oldColumns = columnNames(db, QStringLiteral("temp"), oldName(table));
+        QByteArrayList shared;
+        for (const QString &column : columnNames(db, QStringLiteral("main"), table)) {
+            if (oldColumns.contains(column))
+                shared.append(quotedName(column));
+        }
+        const QByteArray columns = shared.join(", ");
+        db.exec(QByteArray("INSERT INTO main." + quotedName(table) + " (" + columns + ") SELECT "
+            + columns + " FROM temp." + quotedName(oldName(table)))
+                    .constData());
+    }
+    for (const QString &table : oldTables)
+        db.exec(QByteArray("DROP TABLE temp." + quotedName(oldName(table))).constData());
+}
+
 // Upgrades schema `version` to `version + 1`. Every schema change adds a case here and bumps
-// document::schemaVersion; version 1 is the first, so there is no case yet.
-void upgradeFrom([[maybe_unused]] Database &db, int version)
+// document::schemaVersion.
+void upgradeFrom(Database &db, int version)
 {
     switch (version) {
+    case 1: // rpo_minutes, target_rto_minutes, target_rpo_minutes on component
+        rebuildFromDefinition(db);
+        break;
     default:
         throw SqliteError(SQLITE_ERROR, SQLITE_ERROR,
             QStringLiteral("no migration from schema version %1").arg(version));
@@ -124,7 +203,7 @@ bool isBlank(Database &db)
 
 void createSchema(Database &db)
 {
-    db.exec(schemaV1);
+    db.exec(schemaDefinition);
     db.exec(QByteArray("PRAGMA application_id = " + QByteArray::number(applicationId)
         + ";"
           "PRAGMA user_version = "
