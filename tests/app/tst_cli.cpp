@@ -124,7 +124,7 @@ private slots:
     void helpListsEveryCommand()
     {
         const QStringList commands = {"impact", "import", "export", "report", "blast-radius",
-            "spof", "cut-sets", "availability"};
+            "spof", "cut-sets", "availability", "recovery", "check"};
         const Result r = runFaultline({"--help"});
         QCOMPARE(r.exitCode, 0);
         const QString help = QString::fromUtf8(r.out);
