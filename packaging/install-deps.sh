@@ -9,6 +9,9 @@ packages=(
     libgraphviz-dev graphviz libsqlite3-dev
     xvfb xauth fonts-dejavu-core python3
     poppler-utils # pdfinfo and pdftotext: the PDF export tests read pages back
+    # The package and its desktop integration: cpack's dependency scan, and the validators
+    # the packaging suite runs on the desktop file, the metainfo and the MIME type.
+    dpkg-dev desktop-file-utils appstream shared-mime-info
 )
 
 missing=()

@@ -1,7 +1,7 @@
 #include "views/analysispanel.h"
 
+#include "model/editing/mapdocument.h"
 #include "model/map/errors.h"
-#include "views/mapdocument.h"
 #include "views/mapselection.h"
 #include "views/theme.h"
 

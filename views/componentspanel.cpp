@@ -1,7 +1,7 @@
 #include "views/componentspanel.h"
 
+#include "model/editing/mapdocument.h"
 #include "views/icons.h"
-#include "views/mapdocument.h"
 #include "views/mapselection.h"
 #include "views/stateicons.h"
 

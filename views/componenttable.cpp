@@ -1,8 +1,8 @@
 #include "views/componenttable.h"
 
-#include "app/edit/commands.h"
+#include "model/editing/edits.h"
+#include "model/editing/mapdocument.h"
 #include "views/inspectorformat.h"
-#include "views/mapdocument.h"
 #include "views/mapselection.h"
 #include "views/search.h"
 #include "views/theme.h"

@@ -1,7 +1,7 @@
 #include "views/dependencydialog.h"
 
-#include "app/edit/commands.h"
-#include "views/mapdocument.h"
+#include "model/editing/edits.h"
+#include "model/editing/mapdocument.h"
 #include "views/search.h"
 
 #include <QComboBox>

@@ -1,12 +1,12 @@
 #include "views/diagramexport.h"
 
+#include "model/editing/mapdocument.h"
 #include "model/impact/resolve.h"
 #include "model/io/dotexport.h"
 #include "model/io/fileio.h"
 #include "model/io/impactformat.h"
 #include "model/layout/graphvizlayout.h"
 #include "model/map/errors.h"
-#include "views/mapdocument.h"
 #include "views/mapdrawing.h"
 #include "views/mapscene.h"
 #include "views/mapselection.h"

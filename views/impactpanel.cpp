@@ -1,6 +1,6 @@
 #include "views/impactpanel.h"
 
-#include "views/mapdocument.h"
+#include "model/editing/mapdocument.h"
 #include "views/mapselection.h"
 #include "views/stateicons.h"
 

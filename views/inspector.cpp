@@ -1,11 +1,11 @@
 #include "views/inspector.h"
 
 #include "model/analysis/availability.h"
+#include "model/editing/mapdocument.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 #include "views/dependencydialog.h"
 #include "views/inspectorformat.h"
-#include "views/mapdocument.h"
 #include "views/mapselection.h"
 
 #include <QApplication>

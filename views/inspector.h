@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/edit/commands.h"
+#include "model/editing/edits.h"
 
 #include <QHash>
 #include <QPointer>

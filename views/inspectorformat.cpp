@@ -1,6 +1,6 @@
 #include "views/inspectorformat.h"
 
-#include "views/mapdocument.h"
+#include "model/editing/mapdocument.h"
 
 #include <QCoreApplication>
 #include <QLocale>

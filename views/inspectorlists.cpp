@@ -3,8 +3,8 @@
 #include "views/inspector.h"
 
 #include "model/analysis/availability.h"
+#include "model/editing/mapdocument.h"
 #include "views/inspectorformat.h"
-#include "views/mapdocument.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #include "views/mapscene.h"
 
+#include "model/editing/mapdocument.h"
 #include "views/canvasitems.h"
-#include "views/mapdocument.h"
 #include "views/mapselection.h"
 #include "views/theme.h"
 

@@ -1,6 +1,6 @@
 #include "views/scenariospanel.h"
 
-#include "views/mapdocument.h"
+#include "model/editing/mapdocument.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>

@@ -1,6 +1,6 @@
 #include "views/search.h"
 
-#include "views/mapdocument.h"
+#include "model/editing/mapdocument.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>

@@ -1,5 +1,7 @@
 #include "app/cli/cli.h"
 
+#include "app/about.h"
+
 #include "app/cli/commands.h"
 #include "model/map/errors.h"
 
@@ -31,15 +33,20 @@ const Command commands[] = {
         "MAP is a .faultline document or an interchange .json file. Give at least one --fail,\n"
         "--degrade or --scenario. The output lists every component that is not up, in map order,\n"
         "with the chain of causes that explains its state.\n"},
-    {"import", "FILE -o MAP.faultline",
-        "make a Faultline document from an interchange .json, a .csv or a Graphviz .dot file",
+    {"import", "FILE -o MAP.faultline [--all-resources] [--rules FILE.json]",
+        "make a Faultline document from a Terraform state or plan, an interchange .json, a .csv "
+        "or a Graphviz .dot file",
         importOptions, runImport,
         "Import is all or nothing: when FILE has an error, nothing is written. An existing file\n"
         "that is not a Faultline document is never overwritten. FILE.csv is a components file\n"
         "(id, name, kind, parent, ...) and its companion dependencies file (from, to, type,\n"
         "label), found by swapping \"components\" and \"dependencies\" in the name; FILE.dot\n"
         "maps nodes to components, edges to dependencies and clusters to parents. Errors name\n"
-        "the file and line.\n"},
+        "the file and line. A Terraform state (terraform state pull, format 4) or the JSON of\n"
+        "terraform show -json (of a state or a plan) is recognised by its content: each managed\n"
+        "resource becomes a component placed in provider, region and zone, its references hard\n"
+        "or soft dependencies (docs/terraform-import.md). Dependencies on resources the file\n"
+        "does not have are left out with a warning on stderr.\n"},
     {"export",
         "MAP -o FILE [--fail ID]... [--degrade ID]... [--scenario NAME]\n"
         "       [--dpi N | --width PIXELS] [--page SIZE] [--landscape | --portrait]",
@@ -115,9 +122,13 @@ void printError(const QString &message)
     std::fputs(QStringLiteral("faultline: %1\n").arg(message).toUtf8().constData(), stderr);
 }
 
+// The first line stays "faultline VERSION" for scripts; then what a bug report needs.
 QString version()
 {
-    return QStringLiteral("faultline %1\n").arg(QLatin1String(FAULTLINE_VERSION));
+    QStringList lines = about::components();
+    lines.front() = QStringLiteral("faultline %1").arg(about::version());
+    lines << QStringLiteral("Licence: %1").arg(about::licence());
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
 QString mainHelp()

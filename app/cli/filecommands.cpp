@@ -1,9 +1,8 @@
 // `faultline import FILE -o MAP.faultline` and `faultline export MAP -o FILE`.
 #include "app/cli/commands.h"
 
-#include "model/io/csvimport.h"
-#include "model/io/dotimport.h"
 #include "model/io/fileio.h"
+#include "model/io/importfile.h"
 #include "model/io/impactformat.h"
 #include "model/io/jsonformat.h"
 #include "model/io/mapfile.h"
@@ -14,6 +13,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+
+#include <cstdio>
 
 namespace faultline::cli {
 
@@ -32,6 +33,13 @@ QString requiredOutput(const Arguments &args)
     if (path.isEmpty())
         throw UsageError {QStringLiteral("say where to write: -o FILE")};
     return path;
+}
+
+// Something an import left out, on stderr; the import itself succeeded.
+void printWarning(const QString &message)
+{
+    std::fputs(QStringLiteral("faultline: warning: %1\n").arg(message).toUtf8().constData(),
+        stderr);
 }
 
 void removeDatabaseFiles(const QString &path)
@@ -79,7 +87,14 @@ void saveDocument(const Map &map, const QString &path)
 std::vector<OptionSpec> importOptions()
 {
     return {outputOption(QStringLiteral("the .faultline document to write; an existing "
-                                        "one is replaced"))};
+                                        "one is replaced")),
+        {QStringLiteral("all-resources"), {}, {}, false,
+            QStringLiteral("Terraform: keep plumbing (security group rules, attachments, "
+                           "parameter groups...) as components instead of folding it"),
+            true},
+        {QStringLiteral("rules"), {}, QStringLiteral("FILE.json"), false,
+            QStringLiteral("Terraform: rules tried before the built-in table "
+                           "(docs/terraform-import.md)")}};
 }
 
 int runImport(const Arguments &args)
@@ -90,21 +105,15 @@ int runImport(const Arguments &args)
         throw UsageError {QStringLiteral("import writes a .%1 document, so -o must end in .%1 "
                                          "(to write .json, use export)")
                               .arg(documentSuffix)};
-    const QString suffix = QFileInfo(input).suffix().toLower();
 
     // Read and validate everything before the output is touched: import is all or nothing.
-    Map map;
-    if (suffix == QLatin1String("csv")) {
-        if (!QFileInfo::exists(input))
-            throw FormatError(QStringLiteral("%1: no such file").arg(input));
-        map = csvimport::readFile(input);
-    } else if (suffix == QLatin1String("dot") || suffix == QLatin1String("gv")) {
-        if (!QFileInfo::exists(input))
-            throw FormatError(QStringLiteral("%1: no such file").arg(input));
-        map = dotimport::readFile(input);
-    } else {
-        map = loadMap(input);
-    }
+    ImportOptions options;
+    options.allResources = args.isSet(QStringLiteral("all-resources"));
+    options.rulesFile = args.value(QStringLiteral("rules"));
+    const ImportResult imported = importFile(input, options);
+    for (const QString &warning : imported.warnings)
+        printWarning(warning);
+    const Map &map = imported.map;
     saveDocument(map, output);
     return 0;
 }

@@ -1,9 +1,9 @@
 #include "app/gui/documentfiles.h"
 
+#include "model/editing/mapdocument.h"
 #include "model/io/jsonformat.h"
 #include "model/map/errors.h"
 #include "model/storage/document.h"
-#include "views/mapdocument.h"
 
 #include <QAction>
 #include <QFileDialog>

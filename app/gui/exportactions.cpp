@@ -1,7 +1,8 @@
 #include "app/gui/exportactions.h"
 
-#include "app/edit/mapedit.h"
 #include "app/gui/documentfiles.h"
+#include "model/editing/editplan.h"
+#include "model/editing/mapdocument.h"
 #include "model/impact/graph.h"
 #include "model/impact/resolve.h"
 #include "model/io/csvimport.h"
@@ -13,7 +14,6 @@
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 #include "views/diagramexport.h"
-#include "views/mapdocument.h"
 #include "views/reportexport.h"
 
 #include <QAction>

@@ -2,11 +2,12 @@
 // [--select ID] [--screenshot FILE.png [--size WxH]]`.
 #include "app/gui/gui.h"
 
+#include "app/about.h"
 #include "app/gui/documentfiles.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/screenshot.h"
+#include "model/editing/mapdocument.h"
 #include "views/icons.h"
-#include "views/mapdocument.h"
 #include "views/mapselection.h"
 
 #include <QApplication>
@@ -94,10 +95,8 @@ QString applyWhatIf(MainWindow &window, const Options &o)
 int run(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Faultline"));
-    QApplication::setOrganizationName(QStringLiteral("Faultline"));
-    QApplication::setApplicationVersion(QStringLiteral(FAULTLINE_VERSION));
     icons::initResources();
+    about::setApplicationIdentity();
     const Options o = parse(app);
     QTextStream err(stderr);
 

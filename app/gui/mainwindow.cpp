@@ -1,18 +1,18 @@
 #include "app/gui/mainwindow.h"
 
-#include "app/edit/movecommand.h"
-#include "app/edit/scenariocommands.h"
+#include "app/about.h"
 #include "app/gui/analysisactions.h"
 #include "app/gui/documentfiles.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/layoutprogress.h"
 #include "app/gui/whatifactions.h"
+#include "model/editing/edits.h"
+#include "model/editing/mapdocument.h"
 #include "views/analysispanel.h"
 #include "views/componentspanel.h"
 #include "views/impactpanel.h"
 #include "views/layoutcontroller.h"
-#include "views/mapdocument.h"
 #include "views/mapscene.h"
 #include "views/mapselection.h"
 #include "views/mapview.h"
@@ -52,8 +52,7 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     connect(m_doc, &MapDocument::mapChanged, this, &MainWindow::updateStatus);
     connect(m_scene, &MapScene::nodesMoved, this,
         [this](const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after) {
-            m_doc->undoStack()->push(new MoveCommand(m_doc, before, after,
-                tr("Move %n component(s)", nullptr, int(after.size())), MoveCommand::newGesture()));
+            edit::tryPush(*m_doc, edit::moveComponents(*m_doc, before, after, edit::newGesture()));
         });
     m_edit = new EditActions(this); // the inspector, table, search and editing actions
     connect(m_scene, &MapScene::contextMenuRequested, this,
@@ -169,9 +168,7 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Faultline"), this, [this] {
-        QMessageBox::about(this, tr("About Faultline"),
-            tr("<b>Faultline</b><p>Map your services and the cloud under them, "
-               "and see what goes down when a part fails.</p>"));
+        QMessageBox::about(this, tr("About Faultline"), about::html());
     });
 }
 
@@ -238,14 +235,7 @@ void MainWindow::connectLayout()
     connect(m_layout, &LayoutController::finished, this,
         [this](const QHash<QString, QPointF> &positions, bool requested, qint64 ms) {
             if (requested) {
-                QHash<QString, QPointF> before;
-                for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
-                    const auto old = m_doc->map().positions().constFind(it.key());
-                    if (old != m_doc->map().positions().cend())
-                        before.insert(it.key(), *old);
-                }
-                m_doc->undoStack()->push(
-                    new MoveCommand(m_doc, before, positions, tr("Re-layout")));
+                edit::tryPush(*m_doc, edit::applyLayout(*m_doc, positions));
             } else {
                 // A map that had no positions gets them; that is not an edit of the user's.
                 m_doc->setPositions(positions);
@@ -269,15 +259,22 @@ void MainWindow::connectScenarioEdits()
         s.name = name;
         s.fail = m_doc->failed();
         s.degrade = m_doc->degraded();
-        m_doc->undoStack()->push(new AddScenarioCommand(m_doc, s));
+        showRefusal(edit::tryPush(*m_doc, edit::addScenario(*m_doc, s)));
     });
     connect(m_scenarios, &ScenariosPanel::renameRequested, this,
         [this](const QString &name, const QString &newName) {
-            m_doc->undoStack()->push(new RenameScenarioCommand(m_doc, name, newName));
+            showRefusal(edit::tryPush(*m_doc, edit::renameScenario(*m_doc, name, newName)));
         });
     connect(m_scenarios, &ScenariosPanel::removeRequested, this, [this](const QString &name) {
-        m_doc->undoStack()->push(new RemoveScenarioCommand(m_doc, name));
+        showRefusal(edit::tryPush(*m_doc, edit::deleteScenario(*m_doc, name)));
     });
+}
+
+// The scenarios panel checks names before it asks; a refusal here is the plan's last word.
+void MainWindow::showRefusal(const std::optional<QString> &refusal)
+{
+    if (refusal)
+        statusBar()->showMessage(*refusal, 10000);
 }
 
 bool MainWindow::isLayoutRunning() const

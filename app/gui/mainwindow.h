@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -76,6 +78,7 @@ private:
     void writeSettings();
     void onDocumentReset();
     void updateStatus();
+    void showRefusal(const std::optional<QString> &refusal);
 
     bool m_useSettings;
     MapDocument *m_doc;

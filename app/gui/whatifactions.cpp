@@ -1,6 +1,6 @@
 #include "app/gui/whatifactions.h"
 
-#include "views/mapdocument.h"
+#include "model/editing/mapdocument.h"
 #include "views/mapselection.h"
 
 #include <QAction>

@@ -5,10 +5,10 @@
 
 #include "app/gui/documentfiles.h"
 #include "app/gui/mainwindow.h"
+#include "model/editing/mapdocument.h"
 #include "model/impact/engine.h"
 #include "model/impact/resolve.h"
 #include "views/canvasitems.h"
-#include "views/mapdocument.h"
 #include "views/mapscene.h"
 #include "views/mapview.h"
 

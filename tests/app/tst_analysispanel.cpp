@@ -3,10 +3,10 @@
 // availability match the model's functions; cancel and a map change drop the result.
 
 #include "model/analysis/analyses.h"
+#include "model/editing/mapdocument.h"
 #include "model/io/jsonformat.h"
 #include "views/analysispanel.h"
 #include "views/icons.h"
-#include "views/mapdocument.h"
 #include "views/mapselection.h"
 
 #include <QApplication>

@@ -1,7 +1,7 @@
 // The editing commands without a window: push (redo), check the map, undo, check that it is the
 // original exactly, redo, check again. Every refusal is checked to leave map and stack alone.
-#include "app/edit/commands.h"
-#include "views/mapdocument.h"
+#include "model/editing/edits.h"
+#include "model/editing/mapdocument.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,8 +1,8 @@
 // The component table under the offscreen platform: sorting, filtering, the state column
 // following the what-if, inline renaming through an undo command, selection by id.
+#include "model/editing/mapdocument.h"
 #include "tests/model/maptestutil.h"
 #include "views/componenttable.h"
-#include "views/mapdocument.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>

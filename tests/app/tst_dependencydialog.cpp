@@ -1,7 +1,7 @@
 // The add-dependency dialog: names or ids in, one undo command out, refusals shown inline.
+#include "model/editing/mapdocument.h"
 #include "tests/model/maptestutil.h"
 #include "views/dependencydialog.h"
-#include "views/mapdocument.h"
 
 #include <QComboBox>
 #include <QLineEdit>

@@ -5,9 +5,9 @@
 #include "app/gui/documentfiles.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/mainwindow.h"
+#include "model/editing/mapdocument.h"
 #include "tests/app/guitestutil.h"
 #include "views/icons.h"
-#include "views/mapdocument.h"
 
 #include <QFile>
 #include <QImage>

@@ -1,17 +1,17 @@
 // Editing through the window as a user would: the inspector, the Edit menu's shortcuts, the
 // dependency dialog, the canvas's Shift+drag and click-to-connect, the search box; every edit
 // undone and redone, a refused one changing nothing.
-#include "app/edit/commands.h"
 #include "app/gui/documentfiles.h"
 #include "app/gui/editactions.h"
 #include "app/gui/mainwindow.h"
+#include "model/editing/edits.h"
+#include "model/editing/mapdocument.h"
 #include "model/impact/resolve.h"
 #include "tests/app/guitestutil.h"
 #include "views/canvasitems.h"
 #include "views/dependencydialog.h"
 #include "views/icons.h"
 #include "views/inspector.h"
-#include "views/mapdocument.h"
 #include "views/mapscene.h"
 #include "views/mapselection.h"
 #include "views/mapview.h"
@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -361,12 +362,11 @@ private slots:
         QVERIFY(w->view()->hasFocus());
     }
 
-    // With FAULTLINE_SHOTS=DIR, saves what the editing screens look like, to look at.
+    // Grabs the editing screens (into FAULTLINE_SHOTS=DIR when set, to look at them).
     void screenshots()
     {
-        const QString dir = qEnvironmentVariable("FAULTLINE_SHOTS");
-        if (dir.isEmpty())
-            QSKIP("FAULTLINE_SHOTS not set");
+        QTemporaryDir scratch;
+        const QString dir = qEnvironmentVariable("FAULTLINE_SHOTS", scratch.path());
         auto w = openExample();
         w->selection()->setComponents({QStringLiteral("checkout")});
         w->view()->centreOn(QStringLiteral("checkout"));

@@ -1,10 +1,10 @@
 // The inspector under the offscreen platform: select, edit a field as a user would (type, then
 // Enter), and check the map, the undo stack and the message shown for a refused edit.
 #include "model/analysis/availability.h"
+#include "model/editing/mapdocument.h"
 #include "tests/model/maptestutil.h"
 #include "views/inspector.h"
 #include "views/inspectorformat.h"
-#include "views/mapdocument.h"
 #include "views/mapselection.h"
 
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 // Search: folding, ranking, and the toolbar box choosing a component.
+#include "model/editing/mapdocument.h"
 #include "tests/model/maptestutil.h"
-#include "views/mapdocument.h"
 #include "views/search.h"
 
 #include <QAbstractItemView>

@@ -3,10 +3,10 @@
 // recolour for a region failure (engine + canvas + panels, no relayout) and paint a frame.
 // Run under QT_QPA_PLATFORM=offscreen (set here when unset).
 #include "app/gui/mainwindow.h"
+#include "model/editing/mapdocument.h"
 #include "model/layout/graphvizlayout.h"
 #include "tests/bench/mapgenerator.h"
 #include "views/icons.h"
-#include "views/mapdocument.h"
 #include "views/mapscene.h"
 #include "views/mapview.h"
 

@@ -179,8 +179,7 @@ void TestDotExport::htmlText()
 
 void TestDotExport::nastyNamesRender()
 {
-    if (!haveDot())
-        QSKIP("Graphviz's dot is not installed");
+    QVERIFY2(haveDot(), "Graphviz's dot is missing: packaging/install-deps.sh installs it");
     const Map map = nastyMap();
     const QByteArray dot = dotexport::write(map, map.scenarios().front());
     const Rendered r = render(dot);
@@ -295,8 +294,7 @@ void TestDotExport::clustersAndCompoundEdges()
 
 void TestDotExport::exampleRenders()
 {
-    if (!haveDot())
-        QSKIP("Graphviz's dot is not installed");
+    QVERIFY2(haveDot(), "Graphviz's dot is missing: packaging/install-deps.sh installs it");
     const Map example = interchange::readFile(QStringLiteral(FAULTLINE_EXAMPLE));
     for (const Scenario &s : example.scenarios()) {
         QElapsedTimer timer;

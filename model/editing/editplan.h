@@ -30,7 +30,8 @@ struct Change
 
 // A layout position. Positions go away with their component (Map::removeComponent) and follow
 // an id rename (Map::setComponent), so only setting one needs a step: `after` is set when an
-// edit places a component, `before` when a removal must put it back on undo.
+// edit places or moves a component, `before` when a removal or a move must put it back on undo.
+// Positions cannot be taken away: undoing a step without `before` leaves the position.
 struct PositionChange
 {
     QString id;
@@ -59,8 +60,13 @@ public:
     void insertDependency(DependencyIndex at, Dependency d);
     void setDependency(DependencyIndex i, Dependency d);
     void removeDependency(DependencyIndex i);
+    void insertScenario(ScenarioIndex at, Scenario s);
     void setScenario(ScenarioIndex i, Scenario s);
+    void removeScenario(ScenarioIndex i);
+    // Sets a position; the step's `before` is the map's.
     void setPosition(const QString &id, QPointF p);
+    // Sets a position whose `before` the caller knows (a drag started where its items were).
+    void movePosition(const QString &id, std::optional<QPointF> before, QPointF after);
 
 private:
     Map m_map;
@@ -71,6 +77,8 @@ private:
 // one batch (one mapChanged(), one re-evaluation), then sets positions; undo() plays them
 // backwards, each inverted, so the map comes back exactly, order and positions included.
 //
+// Each command keeps the undo contract of model/editing/edits.h.
+//
 // The current what-if is not part of the undo history, but an edit keeps it meaningful: an id
 // rename renames it there too, and undo puts back the what-if the edit changed (a deleted
 // component that was failed is failed again) unless the user changed it since.
@@ -79,9 +87,9 @@ class MapEditCommand : public QUndoCommand
 public:
     MapEditCommand(MapDocument *doc, const QString &text, std::vector<Step> steps);
 
-    // Consecutive commands with the same non-empty merge key merge into one undo step (the
-    // steps of a spin box's clicks on one component's `require`). Only single-step commands
-    // that change the same entry merge.
+    // Consecutive commands with the same non-empty merge key merge into one undo step: the
+    // steps of a spin box's clicks on one component's `require` (only single-step commands that
+    // change the same entry merge), or the moves of one drag (commands that only move).
     void setMergeKey(const QString &key) { m_mergeKey = key; }
     // An id rename to apply to the current what-if as well.
     void setRename(const QString &from, const QString &to);
@@ -95,6 +103,7 @@ public:
 
 private:
     void play(bool forward);
+    bool mergeMoves(const MapEditCommand &next);
 
     MapDocument *m_doc;
     std::vector<Step> m_steps;

@@ -1,8 +1,8 @@
-#include "app/edit/commands.h"
+#include "model/editing/edits.h"
 
-#include "app/edit/mapedit.h"
+#include "model/editing/editplan.h"
+#include "model/editing/mapdocument.h"
 #include "model/map/validation.h"
-#include "views/mapdocument.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -455,6 +455,100 @@ Edit setDependencyType(
     Dependency d = doc.map().dependency(*i);
     d.type = type;
     return editDependency(doc, from, to, std::move(d));
+}
+
+// --- Saved scenarios ----------------------------------------------------------------------
+
+namespace {
+
+std::optional<QString> checkScenarioName(const Map &map, const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return tr("A scenario needs a name.");
+    if (map.findScenario(name))
+        return tr("There is already a scenario named %1.").arg(quoted(name));
+    return std::nullopt;
+}
+
+QString noScenario(const QString &name)
+{
+    return tr("There is no scenario %1.").arg(quoted(name));
+}
+
+} // namespace
+
+Edit addScenario(MapDocument &doc, Scenario scenario)
+{
+    const Map &map = doc.map();
+    if (auto why = checkScenarioName(map, scenario.name))
+        return refuse(*why);
+    const QString text = tr("Save scenario %1").arg(quoted(scenario.name));
+    EditPlan plan(map);
+    plan.insertScenario(ScenarioIndex(int(map.scenarios().size())), std::move(scenario));
+    return finish(doc, plan, text);
+}
+
+Edit renameScenario(MapDocument &doc, const QString &name, const QString &newName)
+{
+    const Map &map = doc.map();
+    const auto i = map.findScenario(name);
+    if (!i)
+        return refuse(noScenario(name));
+    if (newName == name)
+        return {};
+    if (auto why = checkScenarioName(map, newName))
+        return refuse(*why);
+    Scenario s = map.scenario(*i);
+    s.name = newName;
+    EditPlan plan(map);
+    plan.setScenario(*i, std::move(s));
+    return finish(doc, plan, tr("Rename scenario %1").arg(quoted(name)));
+}
+
+Edit deleteScenario(MapDocument &doc, const QString &name)
+{
+    const auto i = doc.map().findScenario(name);
+    if (!i)
+        return refuse(noScenario(name));
+    EditPlan plan(doc.map());
+    plan.removeScenario(*i);
+    return finish(doc, plan, tr("Delete scenario %1").arg(quoted(name)));
+}
+
+// --- Positions ----------------------------------------------------------------------------
+
+int newGesture()
+{
+    static int next = 0;
+    return ++next;
+}
+
+Edit moveComponents(MapDocument &doc, const QHash<QString, QPointF> &before,
+    const QHash<QString, QPointF> &after, int gesture)
+{
+    EditPlan plan(doc.map());
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (!doc.map().findComponent(it.key()))
+            continue; // deleted since the gesture or the layout began
+        const auto from = before.constFind(it.key());
+        plan.movePosition(it.key(),
+            from == before.cend() ? std::nullopt : std::optional<QPointF>(*from), it.value());
+    }
+    const QString text = QCoreApplication::translate(
+        "faultline::edit", "Move %n component(s)", nullptr, int(after.size()));
+    return finish(
+        doc, plan, text, gesture != 0 ? QStringLiteral("move:%1").arg(gesture) : QString());
+}
+
+Edit applyLayout(MapDocument &doc, const QHash<QString, QPointF> &positions)
+{
+    EditPlan plan(doc.map());
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
+        if (!doc.map().findComponent(it.key()))
+            continue;
+        plan.setPosition(it.key(), it.value());
+    }
+    return finish(doc, plan, tr("Re-layout"));
 }
 
 } // namespace faultline::edit

@@ -1,20 +1,22 @@
 #pragma once
 
-// The editing commands: every change a user makes to a map.
+// The edits: every change a user makes to a map, and the one undo contract they all keep.
 //
 // Undo contract
-// - Every edit is one MapEditCommand (app/edit/mapedit.h) on MapDocument::undoStack(): pushing
-//   it makes the edit, undo() puts the map back exactly as it was (Map ==: the same entries in
-//   the same order, the same positions), redo() makes it again. A compound edit (deleting a
-//   component with its dependencies, renaming an id with its references) is one command, so
-//   one undo step, and one mapChanged(): the document re-evaluates the current what-if once.
+// - Every edit is one MapEditCommand (model/editing/editplan.h) on MapDocument::undoStack():
+//   pushing it makes the edit, undo() puts the map back exactly as it was (Map ==: the same
+//   entries in the same order, the same positions), redo() makes it again. A compound edit
+//   (deleting a component with its dependencies, renaming an id with its references) is one
+//   command, so one undo step, and one mapChanged(): the document re-evaluates the current
+//   what-if once. An edit that only moves components emits positionsChanged() instead.
 // - An edit is planned and checked against the document's current map before anything is
 //   pushed. A refused edit pushes nothing and comes back with a message for the user that names
 //   the problem ("A component cannot depend on itself."). An edit that changes nothing pushes
 //   nothing and is not refused. The map on the stack is therefore always valid (validate()).
 // - Commands refer to entries by index into the map as it was when they were planned. They stay
-//   right because every change to a document's map goes through its undo stack; a command must
-//   not outlive its document (~MapDocument clears the stack).
+//   right because every change to a document's map goes through its undo stack (loading a
+//   whole map clears it); a command must not outlive its document (~MapDocument clears the
+//   stack).
 // - Deleting a component removes its dependencies both ways, moves its children to its own
 //   parent, takes it out of every scenario's fail and degrade lists and drops its position.
 // - Removing or softening a hard dependency lowers the `require` of the component that depended
@@ -23,6 +25,11 @@
 //   the number of hard dependencies is refused.
 // - Renaming an id rewrites every reference to it: parents, dependencies, scenarios, the
 //   position, and the current what-if.
+// - Saved scenarios are part of the map: saving, renaming and deleting one are edits like any
+//   other. Applying one is not: it is MapDocument::setWhatIf, outside the undo history.
+// - Moving components (a drag, or a re-layout the user asked for) sets their positions. The
+//   moves of one gesture merge into one undo step; a re-layout never merges. Undo puts back
+//   the positions that were known before; a component that had none keeps its new one.
 //
 // Usage from the GUI:
 //     Dependency d;
@@ -33,6 +40,7 @@
 
 #include "model/map/map.h"
 
+#include <QHash>
 #include <QPointF>
 #include <QString>
 #include <QStringList>
@@ -81,6 +89,27 @@ Edit deleteDependency(MapDocument &doc, const QString &from, const QString &to);
 Edit editDependency(MapDocument &doc, const QString &from, const QString &to, Dependency after);
 Edit setDependencyType(
     MapDocument &doc, const QString &from, const QString &to, DependencyType type);
+
+// --- Saved scenarios ----------------------------------------------------------------------
+// Appends a scenario; refused when the name is empty or taken.
+Edit addScenario(MapDocument &doc, Scenario scenario);
+// Renames a scenario; refused when the new name is empty or taken.
+Edit renameScenario(MapDocument &doc, const QString &name, const QString &newName);
+Edit deleteScenario(MapDocument &doc, const QString &name);
+
+// --- Positions ----------------------------------------------------------------------------
+// A new number for the moves of one gesture: moveComponents with the same non-zero gesture
+// merge into one undo step.
+int newGesture();
+// A drag: sets component centres, by id. `before` holds where they were when the gesture
+// started (the canvas moves its items before the map); ids missing from it had no position.
+// `gesture` 0 never merges.
+Edit moveComponents(MapDocument &doc, const QHash<QString, QPointF> &before,
+    const QHash<QString, QPointF> &after, int gesture = 0);
+// A re-layout the user asked for: every component to its new centre, one step that never
+// merges. (A map that had no positions gets its first layout without an edit:
+// MapDocument::setPositions.)
+Edit applyLayout(MapDocument &doc, const QHash<QString, QPointF> &positions);
 
 // --- Checks without planning --------------------------------------------------------------
 // Why `from` may not start depending on `to` (nullopt when it may). Cheap: for feedback while a

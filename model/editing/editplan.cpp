@@ -1,6 +1,8 @@
-#include "app/edit/mapedit.h"
+#include "model/editing/editplan.h"
 
-#include "views/mapdocument.h"
+#include "model/editing/mapdocument.h"
+
+#include <algorithm>
 
 namespace faultline::edit {
 
@@ -48,6 +50,18 @@ void EditPlan::removeDependency(DependencyIndex i)
     m_map.removeDependency(i);
 }
 
+void EditPlan::insertScenario(ScenarioIndex at, Scenario s)
+{
+    m_steps.push_back(Change<Scenario> {at.value, std::nullopt, s});
+    m_map.insertScenario(at, std::move(s));
+}
+
+void EditPlan::removeScenario(ScenarioIndex i)
+{
+    m_steps.push_back(Change<Scenario> {i.value, m_map.scenario(i), std::nullopt});
+    m_map.removeScenario(i);
+}
+
 void EditPlan::setScenario(ScenarioIndex i, Scenario s)
 {
     if (m_map.scenario(i) == s)
@@ -62,8 +76,13 @@ void EditPlan::setPosition(const QString &id, QPointF p)
     std::optional<QPointF> before;
     if (old != m_map.positions().cend())
         before = *old;
-    m_steps.push_back(PositionChange {id, before, p});
-    m_map.setPosition(id, p);
+    movePosition(id, before, p);
+}
+
+void EditPlan::movePosition(const QString &id, std::optional<QPointF> before, QPointF after)
+{
+    m_steps.push_back(PositionChange {id, before, after});
+    m_map.setPosition(id, after);
 }
 
 namespace {
@@ -184,10 +203,24 @@ int MapEditCommand::id() const
     return m_mergeKey.isEmpty() ? -1 : mergeableId;
 }
 
+namespace {
+
+bool onlyMoves(const std::vector<Step> &steps)
+{
+    return std::all_of(steps.cbegin(), steps.cend(),
+        [](const Step &s) { return std::holds_alternative<PositionChange>(s); });
+}
+
+} // namespace
+
 bool MapEditCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = dynamic_cast<const MapEditCommand *>(other);
-    if (!next || next->m_mergeKey != m_mergeKey || m_steps.size() != 1 || next->m_steps.size() != 1)
+    if (!next || next->m_mergeKey != m_mergeKey)
+        return false;
+    if (onlyMoves(m_steps) && onlyMoves(next->m_steps))
+        return mergeMoves(*next);
+    if (m_steps.size() != 1 || next->m_steps.size() != 1)
         return false;
     auto *mine = std::get_if<Change<Component>>(&m_steps.front());
     const auto *theirs = std::get_if<Change<Component>>(&next->m_steps.front());
@@ -199,6 +232,21 @@ bool MapEditCommand::mergeWith(const QUndoCommand *other)
     m_degradedAfter = next->m_degradedAfter;
     setText(next->text());
     setObsolete(mine->before == mine->after);
+    return true;
+}
+
+// One gesture's moves: each component from where it was before the first to where the last put it.
+bool MapEditCommand::mergeMoves(const MapEditCommand &next)
+{
+    for (const Step &step : next.m_steps) {
+        const auto &move = std::get<PositionChange>(step);
+        auto mine = std::find_if(m_steps.begin(), m_steps.end(),
+            [&](const Step &s) { return std::get<PositionChange>(s).id == move.id; });
+        if (mine == m_steps.end())
+            m_steps.push_back(move);
+        else
+            std::get<PositionChange>(*mine).after = move.after;
+    }
     return true;
 }
 

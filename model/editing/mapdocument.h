@@ -15,7 +15,7 @@ namespace faultline {
 // The open map as the desktop app sees it: the Map value, its compiled ImpactGraph, the undo
 // stack, the file it came from, and the current what-if (failed and impaired ids) with its
 // ImpactResult. Views read it and never own it; every edit goes through an undo command
-// (app/edit/commands.h) that calls the primitive setters below.
+// (model/editing/edits.h) that calls the primitive setters below.
 //
 // Contract for the primitives: each makes exactly the change it names, does not validate (the
 // commands check an edit before making it), and emits mapChanged() unless a batch is open, in

@@ -1,4 +1,4 @@
-#include "views/mapdocument.h"
+#include "model/editing/mapdocument.h"
 
 #include "model/impact/resolve.h"
 

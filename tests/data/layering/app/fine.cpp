@@ -1,0 +1,3 @@
+#include "views/mapscene.h"
+#include "model/editing/edits.h"
+#include <QWidget>

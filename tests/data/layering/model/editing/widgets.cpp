@@ -1,0 +1,3 @@
+#include <QUndoStack>
+#include <QWidget>
+#include "app/gui/mainwindow.h"

@@ -1,0 +1,3 @@
+#include <QString>
+#include <QColor>
+#include <QtWidgets/QWidget>

@@ -1,0 +1,2 @@
+#include "model/editing/edits.h"
+#include "app/gui/editactions.h"
