@@ -7,6 +7,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
     libgraphviz-dev graphviz libsqlite3-dev
+    libyaml-cpp-dev # Backstage catalog import
     xvfb xauth fonts-dejavu-core python3
     poppler-utils # pdfinfo and pdftotext: the PDF export tests read pages back
     # The package and its desktop integration: cpack's dependency scan, and the validators

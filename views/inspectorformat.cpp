@@ -6,7 +6,6 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <cmath>
 
 namespace faultline::inspector {
 
@@ -59,30 +58,6 @@ bool parseDouble(QString text, double *out)
 QString formatNumber(double value)
 {
     return QString::number(value, 'g', 12);
-}
-
-QString availabilityPercent(double unavailability)
-{
-    if (!(unavailability > 0.0))
-        return QStringLiteral("100 %");
-    const double missing = std::min(unavailability, 1.0) * 100.0;
-    const int decimals = std::clamp(int(std::ceil(-std::log10(missing))) + 2, 2, 12);
-    const QLocale locale;
-    QString text = locale.toString(100.0 - missing, 'f', decimals);
-    const QString point = locale.decimalPoint();
-    while (text.endsWith(u'0') && text.size() - text.indexOf(point) - point.size() > 2)
-        text.chop(1);
-    return text + QStringLiteral(" %");
-}
-
-QString formatMinutes(double minutes)
-{
-    if (!(minutes > 0.0))
-        return QStringLiteral("0");
-    const int decimals = minutes >= 100.0 ? 0
-        : minutes >= 1.0                  ? 1
-                                          : std::min(int(std::ceil(-std::log10(minutes))) + 1, 9);
-    return QLocale().toString(minutes, 'f', decimals);
 }
 
 bool parseOptionalNumber(const QString &text, std::optional<double> *out)

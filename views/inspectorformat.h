@@ -29,14 +29,6 @@ bool parseAvailability(const QString &text, std::optional<double> *out);
 std::optional<QStringList> parseTags(const QString &text);
 QString formatTags(const std::optional<QStringList> &tags);
 
-// An availability as a percentage with enough digits to show its nines and then three
-// significant digits of what is missing, trailing zeros dropped down to two decimals:
-// "99.9873 %", "99.95 %", "99.90 %";
-// "100 %" when it never fails. Takes the unavailability, computed without cancellation.
-QString availabilityPercent(double unavailability);
-// Minutes with a precision that suits their size: "4,380", "66.8", "0.042".
-QString formatMinutes(double minutes);
-
 // "Up", "At risk", "Degraded", "Down", and "Failed" / "Impaired" for the what-if's own.
 QString lookWord(theme::Look look);
 theme::Look lookOf(const MapDocument &doc, ComponentIndex c);

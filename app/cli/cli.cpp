@@ -33,9 +33,11 @@ const Command commands[] = {
         "MAP is a .faultline document or an interchange .json file. Give at least one --fail,\n"
         "--degrade or --scenario. The output lists every component that is not up, in map order,\n"
         "with the chain of causes that explains its state.\n"},
-    {"import", "FILE -o MAP.faultline [--all-resources] [--rules FILE.json]",
-        "make a Faultline document from a Terraform state or plan, an interchange .json, a .csv "
-        "or a Graphviz .dot file",
+    {"import",
+        "FILE -o MAP.faultline [--all-resources] [--rules FILE.json] [--source NAME]\n"
+        "       FILE --into MAP.faultline [--dry-run] [--source NAME]",
+        "make a Faultline document from a Terraform state or plan, a Backstage catalog, an "
+        "interchange .json, a .csv or a Graphviz .dot file, or update one",
         importOptions, runImport,
         "Import is all or nothing: when FILE has an error, nothing is written. An existing file\n"
         "that is not a Faultline document is never overwritten. FILE.csv is a components file\n"
@@ -46,7 +48,11 @@ const Command commands[] = {
         "terraform show -json (of a state or a plan) is recognised by its content: each managed\n"
         "resource becomes a component placed in provider, region and zone, its references hard\n"
         "or soft dependencies (docs/terraform-import.md). Dependencies on resources the file\n"
-        "does not have are left out with a warning on stderr.\n"},
+        "does not have are left out with a warning on stderr. A Backstage catalog\n"
+        "(catalog-info.yaml; Locations followed) gives Components, Resources, Systems, APIs\n"
+        "and Domains. With --into, what came from the same source (--source, default terraform\n"
+        "or backstage) is added, changed or removed in MAP, and what was added or changed by\n"
+        "hand stays; the difference is printed on stdout (--dry-run: only printed).\n"},
     {"export",
         "MAP -o FILE [--fail ID]... [--degrade ID]... [--scenario NAME]\n"
         "       [--dpi N | --width PIXELS] [--page SIZE] [--landscape | --portrait]",

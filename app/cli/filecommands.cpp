@@ -3,6 +3,7 @@
 
 #include "model/io/fileio.h"
 #include "model/io/importfile.h"
+#include "model/io/importmerge.h"
 #include "model/io/impactformat.h"
 #include "model/io/jsonformat.h"
 #include "model/io/mapfile.h"
@@ -94,27 +95,65 @@ std::vector<OptionSpec> importOptions()
             true},
         {QStringLiteral("rules"), {}, QStringLiteral("FILE.json"), false,
             QStringLiteral("Terraform: rules tried before the built-in table "
-                           "(docs/terraform-import.md)")}};
+                           "(docs/terraform-import.md)")},
+        {QStringLiteral("into"), {}, QStringLiteral("MAP.faultline"), false,
+            QStringLiteral("update this document from a newer Terraform state or plan, or "
+                           "Backstage catalog, instead of writing a new one (-o)")},
+        {QStringLiteral("dry-run"), {}, {}, false,
+            QStringLiteral("with --into: print the difference, write nothing"), true},
+        {QStringLiteral("source"), {}, QStringLiteral("NAME"), false,
+            QStringLiteral("what marks the components of this import (default: terraform or "
+                           "backstage); give one per stack when a map holds several")}};
 }
 
 int runImport(const Arguments &args)
 {
     const QString input = onePositional(args, QStringLiteral("FILE"));
-    const QString output = requiredOutput(args);
+    const bool into = args.isSet(QStringLiteral("into"));
+    if (into && args.isSet(QStringLiteral("output")))
+        throw UsageError {QStringLiteral("give -o FILE (a new document) or --into MAP (update "
+                                         "one), not both")};
+    if (args.isSet(QStringLiteral("dry-run")) && !into)
+        throw UsageError {QStringLiteral("--dry-run goes with --into")};
+    const QString output = into ? args.value(QStringLiteral("into")) : requiredOutput(args);
     if (QFileInfo(output).suffix().toLower() != documentSuffix)
-        throw UsageError {QStringLiteral("import writes a .%1 document, so -o must end in .%1 "
+        throw UsageError {QStringLiteral("import writes a .%1 document, so %2 must end in .%1 "
                                          "(to write .json, use export)")
-                              .arg(documentSuffix)};
+                              .arg(documentSuffix,
+                                  into ? QStringLiteral("--into") : QStringLiteral("-o"))};
 
     // Read and validate everything before the output is touched: import is all or nothing.
     ImportOptions options;
     options.allResources = args.isSet(QStringLiteral("all-resources"));
     options.rulesFile = args.value(QStringLiteral("rules"));
+    options.source = args.value(QStringLiteral("source"));
+    Map target;
+    if (into) {
+        if (!QFileInfo::exists(output))
+            throw FormatError(QStringLiteral("%1: no such file (--into updates an existing map; "
+                                             "use -o to make one)")
+                                  .arg(output));
+        target = loadMap(output);
+        options.existing = &target;
+    }
     const ImportResult imported = importFile(input, options);
     for (const QString &warning : imported.warnings)
         printWarning(warning);
-    const Map &map = imported.map;
-    saveDocument(map, output);
+    if (into && imported.source.isEmpty())
+        throw UsageError {QStringLiteral("--into updates a map from a Terraform state or plan or "
+                                         "a Backstage catalog; %1 is neither")
+                              .arg(input)};
+    if (imported.source.isEmpty()) {
+        saveDocument(imported.map, output);
+        return 0;
+    }
+    if (!into)
+        target.name = imported.map.name;
+    const MergeReport report = mergeImport(target, imported.map, imported.source);
+    if (into)
+        writeResult(report.text(input).toUtf8());
+    if (!args.isSet(QStringLiteral("dry-run")))
+        saveDocument(target, output);
     return 0;
 }
 

@@ -21,6 +21,7 @@ void MapDocument::reset(Map map, const QString &filePath, bool readOnly)
 {
     m_undo.clear();
     m_map = std::move(map);
+    ++m_revision;
     m_filePath = filePath;
     m_readOnly = readOnly;
     m_failed.clear();
@@ -136,6 +137,7 @@ void MapDocument::changed()
         m_pendingChange = true;
         return;
     }
+    ++m_revision;
     m_graph = std::make_unique<ImpactGraph>(m_map);
     reevaluate();
     emit mapChanged();

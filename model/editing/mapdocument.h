@@ -38,6 +38,9 @@ public:
     QString filePath() const { return m_filePath; }
     bool isReadOnly() const { return m_readOnly; }
     bool isModified() const { return !m_undo.isClean(); }
+    // Counts changes of the map (each mapChanged(), each reset; not positions, not the what-if):
+    // a result computed from the map at one revision is stale at any other.
+    quint64 revision() const { return m_revision; }
     // Replace the whole map (open, new, import as new): clears undo history and the what-if.
     void reset(Map map, const QString &filePath, bool readOnly);
     void markSaved(const QString &filePath);
@@ -80,6 +83,7 @@ private:
     QUndoStack m_undo;
     QString m_filePath;
     bool m_readOnly = false;
+    quint64 m_revision = 0;
     int m_batchDepth = 0;
     bool m_pendingChange = false;
     QStringList m_failed, m_degraded;

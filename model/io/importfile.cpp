@@ -1,5 +1,6 @@
 #include "model/io/importfile.h"
 
+#include "model/io/backstage/catalogimport.h"
 #include "model/io/csvimport.h"
 #include "model/io/dotimport.h"
 #include "model/io/fileio.h"
@@ -35,6 +36,16 @@ bool mayBeTerraform(const QString &path)
     return false;
 }
 
+bool mayBeCatalog(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(4096);
+    return !head.trimmed().startsWith('{') && !head.startsWith("SQLite format 3")
+        && backstageimport::looksLikeCatalog(head);
+}
+
 } // namespace
 
 ImportResult importFile(const QString &path, const ImportOptions &options)
@@ -59,6 +70,17 @@ ImportResult importFile(const QString &path, const ImportOptions &options)
         result.map = std::move(r.map);
         result.warnings = r.warnings;
         result.format = QStringLiteral("terraform");
+        result.source = options.source.isEmpty() ? terraformimport::sourceMark(path) : options.source;
+    } else if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml")
+        || mayBeCatalog(path)) {
+        backstageimport::Options o;
+        o.source = options.source;
+        o.existing = options.existing;
+        auto r = backstageimport::readFile(path, o);
+        result.map = std::move(r.map);
+        result.warnings = r.warnings;
+        result.format = QStringLiteral("backstage");
+        result.source = options.source.isEmpty() ? backstageimport::sourceMark(path) : options.source;
     } else {
         result.map = loadMap(path);
         result.format = QStringLiteral("map");

@@ -6,7 +6,9 @@
 #include "model/editing/mapdocument.h"
 #include "model/io/jsonformat.h"
 #include "views/analysispanel.h"
+#include "views/availabilityformat.h"
 #include "views/icons.h"
+#include "views/inspector.h"
 #include "views/mapselection.h"
 
 #include <QApplication>
@@ -174,16 +176,33 @@ private slots:
         const AvailabilityReport report = availability(
             m_doc->map(), m_doc->graph(), *m_doc->map().findComponent(QStringLiteral("checkout")));
         const QString text = m_panel->availabilityText();
-        // Enough digits to tell four nines from five: 1e-12 absolute, trailing zeros dropped.
-        QString digits = QString::number(report.availability * 100, 'f', 10);
-        while (digits.endsWith(u'0'))
-            digits.chop(1);
-        QVERIFY2(text.contains(digits), qPrintable(text + " / " + digits));
-        QVERIFY2(text.contains(QStringLiteral("min")), qPrintable(text));
+        // Written as everywhere: the nines, then three digits of what is missing.
+        QVERIFY2(text.contains(QStringLiteral("Checkout: ")
+                     + availabilityformat::percent(report.unavailability)),
+            qPrintable(text));
+        QVERIFY2(text.contains(availabilityformat::downtimePerYear(report.downtimeMinutesPerYear)),
+            qPrintable(text));
         QCOMPARE(m_panel->contributorList()->topLevelItemCount(),
             int(std::min<std::size_t>(report.contributors.size(), 10)));
         if (!qEnvironmentVariableIsEmpty("FAULTLINE_PANEL_SHOT"))
             m_panel->grab().save(qEnvironmentVariable("FAULTLINE_PANEL_SHOT") + ".avail.png");
+    }
+
+    // One figure, one way: the Inspector of the same business service shows the same text.
+    void availabilityReadsAsInTheInspector()
+    {
+        QVERIFY(m_panel->computeAvailability(QStringLiteral("checkout")));
+        QVERIFY(waitForIdle());
+        Inspector inspector(m_doc);
+        inspector.setSelection(QStringLiteral("checkout"));
+        QVERIFY(QTest::qWaitFor([&] { return !inspector.isAvailabilityPending(); }, 60000));
+        const QStringList shown = inspector.availabilityText().split(u'\n');
+        QCOMPARE(shown.size(), 2); // the figure and the downtime
+        const QString panel = m_panel->availabilityText();
+        QVERIFY2(panel.startsWith(QStringLiteral("Checkout: ") + shown[0] + u'\n'),
+            qPrintable(panel + QStringLiteral(" / ") + shown[0]));
+        QVERIFY2(panel.contains(shown[1]), qPrintable(panel + QStringLiteral(" / ") + shown[1]));
+        QCOMPARE(shown[0], QStringLiteral("99.492 %"));
     }
 
     void withoutATarget()

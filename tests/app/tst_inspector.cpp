@@ -4,6 +4,7 @@
 #include "model/editing/mapdocument.h"
 #include "tests/model/maptestutil.h"
 #include "views/inspector.h"
+#include "views/availabilityformat.h"
 #include "views/inspectorformat.h"
 #include "views/mapselection.h"
 
@@ -302,9 +303,9 @@ private slots:
             QCOMPARE(contributors, ids);
             QCOMPARE(m_inspector->contributorIds(), contributors);
             const QString text = m_inspector->availabilityText();
-            QVERIFY2(text.startsWith(inspector::availabilityPercent(r.unavailability)),
+            QVERIFY2(text.startsWith(availabilityformat::percent(r.unavailability)),
                 qPrintable(text));
-            QVERIFY2(text.contains(inspector::formatMinutes(r.downtimeMinutesPerYear)
+            QVERIFY2(text.contains(availabilityformat::minutes(r.downtimeMinutesPerYear)
                          + QStringLiteral(" minutes of downtime a year")),
                 qPrintable(text));
         };
@@ -364,7 +365,7 @@ private slots:
         const AvailabilityReport r = availabilityContributors(
             map, *map.findComponent(QStringLiteral("shop")), Inspector::contributorLimit);
         QVERIFY(m_inspector->availabilityText().startsWith(
-            inspector::availabilityPercent(r.unavailability)));
+            availabilityformat::percent(r.unavailability)));
         QVERIFY(!m_inspector->contributorIds().contains(QStringLiteral("db")));
         QCOMPARE(m_inspector->contributorIds().size(), int(r.contributors.size()));
         // Another component while one computes: its figures, not the first one's.
@@ -389,14 +390,14 @@ private slots:
 
     void availabilityPercentShowsTheNines()
     {
-        QCOMPARE(inspector::availabilityPercent(1.27e-4), QStringLiteral("99.9873 %"));
-        QCOMPARE(inspector::availabilityPercent(0.0005), QStringLiteral("99.95 %"));
-        QCOMPARE(inspector::availabilityPercent(0.001), QStringLiteral("99.90 %"));
-        QCOMPARE(inspector::availabilityPercent(0.02), QStringLiteral("98.00 %"));
-        QCOMPARE(inspector::availabilityPercent(1e-9), QStringLiteral("99.9999999 %"));
-        QCOMPARE(inspector::availabilityPercent(0.0), QStringLiteral("100 %"));
-        QCOMPARE(inspector::formatMinutes(66.752), QStringLiteral("66.8"));
-        QCOMPARE(inspector::formatMinutes(0.0421), QStringLiteral("0.042"));
+        QCOMPARE(availabilityformat::percent(1.27e-4), QStringLiteral("99.9873 %"));
+        QCOMPARE(availabilityformat::percent(0.0005), QStringLiteral("99.95 %"));
+        QCOMPARE(availabilityformat::percent(0.001), QStringLiteral("99.90 %"));
+        QCOMPARE(availabilityformat::percent(0.02), QStringLiteral("98.00 %"));
+        QCOMPARE(availabilityformat::percent(1e-9), QStringLiteral("99.9999999 %"));
+        QCOMPARE(availabilityformat::percent(0.0), QStringLiteral("100 %"));
+        QCOMPARE(availabilityformat::minutes(66.752), QStringLiteral("66.8"));
+        QCOMPARE(availabilityformat::minutes(0.0421), QStringLiteral("0.042"));
     }
 
     void switchingSelectionCommitsTheTypedText()

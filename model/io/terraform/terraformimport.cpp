@@ -43,7 +43,8 @@ bool isTerraform(const QJsonObject &top)
 
 QString sourceMark(const QString &path)
 {
-    return QStringLiteral("terraform:") + QFileInfo(path).fileName();
+    Q_UNUSED(path); // one Terraform stack per map by default: a newer state replaces the older
+    return QStringLiteral("terraform");
 }
 
 Result read(const QByteArray &json, const QString &source, const Options &options)

@@ -18,7 +18,7 @@ struct Options
 {
     bool allResources = false; // keep plumbing (security group rules, attachments...) as components
     QString rulesFile; // a JSON rules file tried before the built-in table; "" for none
-    QString source; // the import_source mark of every component; "" for "terraform:FILE NAME"
+    QString source; // the import_sources mark of every component; "" for "terraform"
 };
 
 struct Result
@@ -35,7 +35,8 @@ bool isTerraform(const QJsonObject &top);
 Result read(const QByteArray &json, const QString &source, const Options &options = {});
 Result readFile(const QString &path, const Options &options = {});
 
-// The default import_source mark for a file.
+// The default import_sources mark ("terraform": re-importing a newer state of the same stack,
+// whatever its file name, updates what the older one made).
 QString sourceMark(const QString &path);
 
 } // namespace faultline::terraformimport

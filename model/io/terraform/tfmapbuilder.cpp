@@ -1,5 +1,6 @@
 #include "model/io/terraform/tfmapbuilder.h"
 
+#include "model/io/importsource.h"
 #include "model/io/terraform/tfaddress.h"
 #include "model/io/terraform/tfplacement.h"
 
@@ -338,7 +339,7 @@ QString Builder::groupFor(
     group.kind = QStringLiteral("group");
     group.parent = parent.isEmpty() ? commonPlace(places) : parent;
     group.require = std::min<int>(require, int(members.size()));
-    group.extra.insert(QStringLiteral("import_source"), m_options.source);
+    addImportSource(group.extra, m_options.source);
     group.extra.insert(QStringLiteral("terraform_group"), true);
     m_groupIds.insert(key, key);
     m_groupComponents.push_back(group);
@@ -476,7 +477,7 @@ Map Builder::run()
         c.kind = m_rules.kind(in.type);
         c.parent = m_parent[i];
         c.tags = QStringList {in.type};
-        c.extra.insert(QStringLiteral("import_source"), m_options.source);
+        addImportSource(c.extra, m_options.source);
         c.extra.insert(QStringLiteral("terraform_address"), in.address);
         c.extra.insert(QStringLiteral("terraform_type"), in.type);
         if (!in.module.isEmpty())
@@ -498,7 +499,7 @@ Map Builder::run()
         c.kind = QStringLiteral("network");
         c.parent = commonPlace(placeholderPlaces.value(-1 - p));
         c.tags = QStringList {QStringLiteral("aws_subnet")};
-        c.extra.insert(QStringLiteral("import_source"), m_options.source);
+        addImportSource(c.extra, m_options.source);
         c.extra.insert(QStringLiteral("placeholder"), true);
         placeholders.push_back(std::move(c));
     }

@@ -9,7 +9,7 @@ namespace faultline::terraform {
 struct BuildOptions
 {
     bool allResources = false; // keep plumbing as components instead of folding it
-    QString source; // the import_source mark every component gets ("terraform:main.tfstate")
+    QString source; // the import_sources mark every component gets ("terraform")
 };
 
 // Turns what a file says into a map: a component per managed resource instance, placed in

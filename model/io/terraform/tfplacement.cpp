@@ -1,5 +1,7 @@
 #include "model/io/terraform/tfplacement.h"
 
+#include "model/io/importsource.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -37,7 +39,7 @@ std::vector<Component> Placement::components(const QString &source) const
     std::vector<Component> out;
     out.reserve(m_places.size());
     for (Component c : m_places) {
-        c.extra.insert(QStringLiteral("import_source"), source);
+        addImportSource(c.extra, source);
         out.push_back(std::move(c));
     }
     return out;

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "model/editing/edits.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QVBoxLayout;
+
+namespace faultline {
+
+class AvailabilitySection;
+class MapDocument;
+
+// The inspector's page for a selected component: its impact and why, its availability
+// (AvailabilitySection, for a business service), every property, its redundancy, what it
+// depends on and what needs it. Each field commits when editing finishes (Enter, focus
+// leaving, a choice in a list), as one edit handed to `apply` (the inspector pushes it, shows
+// a refusal and shows the page again).
+class ComponentPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // `newId`: the id the component has after the edit (an id change), empty when the same.
+    using Apply = std::function<void(edit::Edit, const QString &newId)>;
+    using ShowMessage = std::function<void(const QString &)>;
+    ComponentPage(
+        MapDocument *document, Apply apply, ShowMessage showMessage, QWidget *parent = nullptr);
+
+    // Shows the component `id`, which must exist.
+    void showComponent(const QString &id);
+    // The what-if changed: the impact section only.
+    void refreshImpact();
+    // Commits what the user typed in a field and did not commit yet.
+    void flushPendingEdits();
+    AvailabilitySection *availability() const { return m_availability; }
+
+signals:
+    // A link to another component (a dependency, a cause, a contributor) was clicked.
+    void componentActivated(const QString &id);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QLineEdit *addLineField(
+        const QString &name, const QString &label, std::function<void(const QString &)> commit);
+    void buildProperties();
+    void buildRedundancyAndLinks();
+    void refreshFields();
+    void refreshDependencies();
+    void rebuildParents();
+    void commitComponent(const std::function<void(Component &)> &change);
+    void notANumber(const QString &text);
+
+    MapDocument *m_doc;
+    Apply m_apply;
+    ShowMessage m_showMessage;
+    QString m_id;
+    bool m_updating = false;
+
+    QVBoxLayout *m_layout;
+    QHash<QLineEdit *, std::function<void(const QString &)>> m_commits;
+    QLineEdit *m_idField, *m_name, *m_owner, *m_tier, *m_availabilityField, *m_rto, *m_cost,
+        *m_tags;
+    QComboBox *m_kind, *m_parent;
+    QCheckBox *m_business;
+    QPlainTextEdit *m_description;
+    QSpinBox *m_require;
+    QLabel *m_requireText, *m_state, *m_dependents;
+    QWidget *m_causes = nullptr, *m_dependencies = nullptr;
+    QPushButton *m_addDependency, *m_delete;
+    AvailabilitySection *m_availability;
+};
+
+} // namespace faultline
