@@ -4,9 +4,7 @@
 #include "model/storage/document.h"
 #include "model/storage/sqlite.h"
 
-#include <QByteArrayList>
 #include <QFile>
-#include <QStringList>
 #include <QtEndian>
 
 #include <sqlite3.h>
@@ -17,17 +15,13 @@ namespace faultline::storage {
 
 namespace {
 
-// The current schema (version 2). Components, dependencies and scenarios keep map order in
-// `seq`; references between rows use `seq` (not the text id), so a dependency costs two
-// integers. A save replaces every row and renumbers, so `seq` is only meaningful inside one
-// saved version. Unknown keys (`extra`) and tags are compact JSON text; NULL means "absent".
-// The CHECK constraints repeat the map rules that one row or one table can express; parent
-// loops and `require` bounds are left to validate() on load.
-//
-// Version 2 added rpo_minutes, target_rto_minutes and target_rpo_minutes to component. An older
-// document is migrated by rebuilding it from this definition (rebuildFromDefinition()), so a
-// migrated file holds exactly the tables a new one does.
-constexpr const char *schemaDefinition = R"sql(
+// Schema version 1. Components, dependencies and scenarios keep map order in `seq`; references
+// between rows use `seq` (not the text id), so a dependency costs two integers. A save replaces
+// every row and renumbers, so `seq` is only meaningful inside one saved version. Unknown keys
+// (`extra`) and tags are compact JSON text; NULL means "absent". The CHECK constraints repeat
+// the map rules that one row or one table can express; parent loops and `require` bounds are
+// left to validate() on load.
+constexpr const char *schemaV1 = R"sql(
 CREATE TABLE map (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT,
@@ -48,9 +42,6 @@ CREATE TABLE component (
     tags TEXT CHECK (json_type(tags) = 'array'),
     availability REAL CHECK (availability BETWEEN 0 AND 1),
     rto_minutes REAL CHECK (rto_minutes >= 0),
-    rpo_minutes REAL CHECK (rpo_minutes >= 0),
-    target_rto_minutes REAL CHECK (target_rto_minutes >= 0),
-    target_rpo_minutes REAL CHECK (target_rpo_minutes >= 0),
     cost_per_hour REAL CHECK (cost_per_hour >= 0),
     business INTEGER CHECK (business IN (0, 1)),
     extra TEXT CHECK (json_type(extra) = 'object')
@@ -91,81 +82,38 @@ CREATE TABLE layout (
 ) STRICT;
 )sql";
 
-QStringList tableNames(Database &db, const char *schemaName)
-{
-    QStringList names;
-    Statement s(db,
-        QByteArray(QByteArray("SELECT name FROM ") + schemaName
-            + ".sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            .constData());
-    while (s.step())
-        names.append(s.text(0));
-    return names;
-}
+// Schema version 2: the checksum of the content (model/storage/integrity.h), written by every
+// save and checked on every open, so that damage SQLite cannot see (a flipped bit inside a
+// value, a cut file) is refused instead of opening with changed data. A version 1 document
+// opens without the check and gets its checksum when it is next saved.
+constexpr const char *schemaV2 = R"sql(
+CREATE TABLE content_check (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    sha256 TEXT NOT NULL
+) STRICT;
+)sql";
 
-QStringList columnNames(Database &db, const QString &schemaName, const QString &table)
-{
-    QStringList names;
-    Statement s(db, "SELECT name FROM pragma_table_info(?, ?)");
-    s.bind(1, table);
-    s.bind(2, schemaName);
-    while (s.step())
-        names.append(s.text(0));
-    return names;
-}
-
-// The temporary copy of `table` while it is rebuilt.
-QString oldName(const QString &table)
-{
-    return QStringLiteral("old_") + table;
-}
-
-QByteArray quotedName(const QString &name)
-{
-    return '"' + name.toUtf8().replace('"', "\"\"") + '"';
-}
-
-// Replaces every table with the one schemaDefinition states, keeping the rows: the columns the
-// old and the new table share are copied, new columns start NULL (absent), and columns the
-// definition no longer has are dropped. Serves every migration that adds or removes columns
-// or tables. Foreign keys are not enforced during a migration (they are off on the connections
-// that migrate), and the caller's transaction makes it all or nothing.
-void rebuildFromDefinition(Database &db)
-{
-    const QStringList oldTables = tableNames(db, "main");
-    for (const QString &table : oldTables) {
-        db.exec(
-            QByteArray("CREATE TEMP TABLE " + quotedName(oldName(table)) + " AS SELECT * FROM main."
-                + quotedName(table) + "; DROP TABLE main." + quotedName(table))
-                .constData());
-    }
-    db.exec(schemaDefinition);
-    for (const QString &table : tableNames(db, "main")) {
-        if (!oldTables.contains(table))
-            continue;
-        const QStringList oldColumns = columnNames(db, QStringLiteral("temp"), oldName(table));
-        QByteArrayList shared;
-        for (const QString &column : columnNames(db, QStringLiteral("main"), table)) {
-            if (oldColumns.contains(column))
-                shared.append(quotedName(column));
-        }
-        const QByteArray columns = shared.join(", ");
-        db.exec(QByteArray("INSERT INTO main." + quotedName(table) + " (" + columns + ") SELECT "
-            + columns + " FROM temp." + quotedName(oldName(table)))
-                    .constData());
-    }
-    for (const QString &table : oldTables)
-        db.exec(QByteArray("DROP TABLE temp." + quotedName(oldName(table))).constData());
-}
+// Schema version 3: the recovery fields of a component (DESIGN.md, "Recovery"). Columns are
+// added, not the table rebuilt, so that a migrated document and a new one (schema 1 and every
+// step) have the same CREATE statement, which checkSchema() compares.
+constexpr const char *schemaV3 = R"sql(
+ALTER TABLE component ADD COLUMN rpo_minutes REAL CHECK (rpo_minutes >= 0);
+ALTER TABLE component ADD COLUMN target_rto_minutes REAL CHECK (target_rto_minutes >= 0);
+ALTER TABLE component ADD COLUMN target_rpo_minutes REAL CHECK (target_rpo_minutes >= 0);
+)sql";
 
 // Upgrades schema `version` to `version + 1`. Every schema change adds a case here and bumps
-// document::schemaVersion.
+// document::schemaVersion. A new document is built the same way (schema 1, then each step), so
+// a migrated document and a new one have the same schema, which checkSchema() relies on.
 void upgradeFrom(Database &db, int version)
 {
     switch (version) {
-    case 1: // rpo_minutes, target_rto_minutes, target_rpo_minutes on component
-        rebuildFromDefinition(db);
-        break;
+    case 1:
+        db.exec(schemaV2);
+        return;
+    case 2:
+        db.exec(schemaV3);
+        return;
     default:
         throw SqliteError(SQLITE_ERROR, SQLITE_ERROR,
             QStringLiteral("no migration from schema version %1").arg(version));
@@ -203,12 +151,87 @@ bool isBlank(Database &db)
 
 void createSchema(Database &db)
 {
-    db.exec(schemaDefinition);
+    db.exec(schemaV1);
+    for (int v = 1; v < document::schemaVersion; ++v)
+        upgradeFrom(db, v);
     db.exec(QByteArray("PRAGMA application_id = " + QByteArray::number(applicationId)
         + ";"
           "PRAGMA user_version = "
         + QByteArray::number(document::schemaVersion))
                 .constData());
+}
+
+namespace {
+
+// A CREATE statement without comments and with blanks only where they separate words, so that
+// reformatting this file's SQL does not make older documents look foreign.
+QString normalisedSql(const QString &sql)
+{
+    QString out;
+    out.reserve(sql.size());
+    bool blank = false;
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        const QChar c = sql.at(i);
+        if (c == u'-' && i + 1 < sql.size() && sql.at(i + 1) == u'-') {
+            while (i < sql.size() && sql.at(i) != u'\n')
+                ++i;
+            blank = true;
+            continue;
+        }
+        if (c == u'\'' || c == u'"') { // literals and quoted names stay as written
+            const qsizetype end = sql.indexOf(c, i + 1);
+            const qsizetype stop = end < 0 ? sql.size() : end + 1;
+            if (blank && !out.isEmpty())
+                out += u' ';
+            blank = false;
+            out += QStringView(sql).sliced(i, stop - i);
+            i = stop - 1;
+            continue;
+        }
+        if (c.isSpace()) {
+            blank = true;
+            continue;
+        }
+        const bool punctuation = c == u'(' || c == u')' || c == u',' || c == u';';
+        const bool afterPunctuation = !out.isEmpty()
+            && (out.back() == u'(' || out.back() == u')' || out.back() == u',');
+        if (blank && !out.isEmpty() && !punctuation && !afterPunctuation)
+            out += u' ';
+        blank = false;
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+QString schemaSignature(Database &db)
+{
+    Statement s(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name");
+    QStringList rows;
+    while (s.step())
+        rows.append(QStringList {s.text(0), s.text(1), s.text(2), normalisedSql(s.text(3))}.join(
+            u'\x1f'));
+    return rows.join(u'\n');
+}
+
+QStringList expectedSchemaSignatures(int version)
+{
+    QStringList out;
+    if (version < 1 || version > document::schemaVersion)
+        return out;
+    Database built(QStringLiteral(":memory:"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    built.exec(schemaV1);
+    for (int v = 1; v < version; ++v)
+        upgradeFrom(built, v);
+    out.append(schemaSignature(built));
+    if (version == document::schemaVersion) {
+        Database created(QStringLiteral(":memory:"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        createSchema(created);
+        if (const QString fresh = schemaSignature(created); fresh != out.front())
+            out.append(fresh);
+    }
+    return out;
 }
 
 void migrate(Database &db, int fromVersion)

@@ -2,6 +2,7 @@
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 #include "model/storage/document.h"
+#include "model/storage/integrity.h"
 #include "model/storage/sqlite.h"
 
 #include <QDir>
@@ -704,7 +705,10 @@ void TestDocument::loadReportsRuleBreaksWithPath()
     {
         storage::Database db(file, SQLITE_OPEN_READWRITE);
         // zone-α's parent is region-東京 (seq 1): make the region's parent the zone (seq 0).
+        // The checksum is written again, as a faulty Faultline would have: the content is not
+        // damaged, it breaks a rule.
         db.exec("UPDATE component SET parent = 0 WHERE seq = 1");
+        storage::storeChecksum(db);
     }
     const QString problem =
         expectError<ValidationError>([&] { document::load(file); }, file, QStringLiteral("loops"));
