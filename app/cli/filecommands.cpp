@@ -127,15 +127,12 @@ int runImport(const Arguments &args)
         throw UsageError {QStringLiteral("--into updates a map from a Terraform state or plan or "
                                          "a Backstage catalog; %1 is neither")
                               .arg(input)};
-    if (imported.source.isEmpty()) {
-        saveDocument(imported.map, output);
+    if (!into) {
+        saveDocument(newMapFrom(imported), output);
         return 0;
     }
-    if (!into)
-        target.name = imported.map.name;
     const MergeReport report = mergeImport(target, imported.map, imported.source);
-    if (into)
-        writeResult(report.text(input).toUtf8());
+    writeResult(report.text(input).toUtf8());
     if (!args.isSet(QStringLiteral("dry-run")))
         saveDocument(target, output);
     return 0;
