@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Faultline needs to build, test and run, and only those that
 # are missing: when everything is there it installs nothing and asks for no password.
+#
+#   install-deps.sh          what the build, the tests and the app need
+#   install-deps.sh --fuzz   also clang and its libFuzzer runtime, for the fuzz targets of
+#                            tests/fuzz (a separate build: see "Fuzzing" in README.md)
 set -euo pipefail
 
 packages=(
@@ -14,6 +18,10 @@ packages=(
     # the packaging suite runs on the desktop file, the metainfo and the MIME type.
     dpkg-dev desktop-file-utils appstream shared-mime-info
 )
+if [ "${1:-}" = "--fuzz" ]; then
+    # libclang_rt.fuzzer (-fsanitize=fuzzer) comes with libclang-rt-14-dev on Debian 12.
+    packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

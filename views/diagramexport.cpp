@@ -210,6 +210,28 @@ void Picture::paint(QPainter *p, const QRectF &target) const
     p->restore();
 }
 
+namespace {
+
+// XML 1.0 allows no C0 control character but tab, line feed and carriage return, and neither
+// U+FFFE nor U+FFFF; QSvgGenerator writes a name holding one as it is, which makes the whole
+// SVG (and the HTML report that embeds it) unreadable. Each becomes a blank, as in the DOT
+// export.
+QByteArray xmlSafe(QByteArray svg)
+{
+    for (qsizetype i = 0; i < svg.size(); ++i) {
+        const auto c = static_cast<unsigned char>(svg[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            svg[i] = ' ';
+        } else if (c == 0xEF && i + 2 < svg.size() && static_cast<unsigned char>(svg[i + 1]) == 0xBF
+            && (static_cast<unsigned char>(svg[i + 2]) & 0xFE) == 0xBE) {
+            svg[i] = svg[i + 1] = svg[i + 2] = ' ';
+        }
+    }
+    return svg;
+}
+
+} // namespace
+
 QByteArray Picture::svg() const
 {
     QBuffer buffer;
@@ -227,7 +249,7 @@ QByteArray Picture::svg() const
         QPainter painter(&generator);
         paint(&painter, QRectF(QPointF(0, 0), size));
     }
-    return buffer.data();
+    return xmlSafe(buffer.data());
 }
 
 QSize Picture::pixelSize(const Options &options) const

@@ -71,7 +71,7 @@ void write(const Map &map, const Report &report, Format format)
         writeResult(analysisformat::csv(map, report));
         break;
     case Format::Text:
-        writeResult(analysisformat::text(map, report));
+        writeText(analysisformat::text(map, report));
         break;
     }
 }

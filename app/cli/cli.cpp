@@ -10,7 +10,9 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace faultline::cli {
@@ -108,7 +110,9 @@ const Command *findCommand(const QString &name)
 
 void printError(const QString &message)
 {
-    std::fputs(QStringLiteral("faultline: %1\n").arg(message).toUtf8().constData(), stderr);
+    const QByteArray line = terminalSafe(QStringLiteral("faultline: %1").arg(message).toUtf8());
+    std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
+    std::fputc('\n', stderr);
 }
 
 // The first line stays "faultline VERSION" for scripts; then what a bug report needs.
@@ -156,7 +160,7 @@ int runCommand(const Command &command, const QStringList &args)
     try {
         const Arguments parsed = parseArguments(args, command.options());
         if (parsed.help) {
-            writeResult(commandHelp(command).toUtf8());
+            writeText(commandHelp(command).toUtf8());
             return 0;
         }
         return command.run(parsed);
@@ -188,8 +192,44 @@ QString onePositional(const Arguments &args, const QString &what)
 
 void writeResult(const QByteArray &bytes)
 {
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    errno = 0;
+    const std::size_t written = std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+    // A full disk or a closed pipe must not pass for a result: the caller would take a cut
+    // JSON for the whole answer.
+    if (std::fflush(stdout) != 0 || written != std::size_t(bytes.size()) || std::ferror(stdout))
+        throw Error(QStringLiteral("cannot write the result to standard output: %1")
+                        .arg(QString::fromLocal8Bit(std::strerror(errno ? errno : EIO))));
+}
+
+void writeText(const QByteArray &utf8)
+{
+    writeResult(terminalSafe(utf8));
+}
+
+QByteArray terminalSafe(const QByteArray &utf8)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    QByteArray out;
+    out.reserve(utf8.size());
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        } else if (c == 0xC2 && i + 1 < utf8.size()
+            && static_cast<unsigned char>(utf8[i + 1]) >= 0x80
+            && static_cast<unsigned char>(utf8[i + 1]) <= 0x9F) {
+            // U+0080..U+009F: the C1 controls, CSI (U+009B) among them.
+            const auto d = static_cast<unsigned char>(utf8[++i]);
+            out += "\\u00";
+            out += hex[d >> 4];
+            out += hex[d & 0xF];
+        } else {
+            out += char(c);
+        }
+    }
+    return out;
 }
 
 bool isCommand(int argc, char *argv[])
@@ -231,13 +271,18 @@ int run(int argc, char *argv[])
     QStringList args = QCoreApplication::arguments().mid(1);
     const QString name = args.isEmpty() ? QString() : args.takeFirst();
 
-    if (name == QLatin1String("-h") || name == QLatin1String("--help")) {
-        writeResult(mainHelp().toUtf8());
-        return 0;
-    }
-    if (name == QLatin1String("--version")) {
-        writeResult(version().toUtf8());
-        return 0;
+    try {
+        if (name == QLatin1String("-h") || name == QLatin1String("--help")) {
+            writeText(mainHelp().toUtf8());
+            return 0;
+        }
+        if (name == QLatin1String("--version")) {
+            writeText(version().toUtf8());
+            return 0;
+        }
+    } catch (const Error &e) {
+        printError(e.message());
+        return 1;
     }
     if (const Command *command = findCommand(name))
         return runCommand(*command, args);

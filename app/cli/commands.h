@@ -66,7 +66,13 @@ int runReport(const Arguments &args);
 
 // The one positional argument a command takes (MAP or FILE); UsageError otherwise.
 QString onePositional(const Arguments &args, const QString &what);
-// Writes the result to stdout, unchanged.
+// Writes the result to stdout, unchanged; throws Error when it cannot (a full disk, /dev/full).
 void writeResult(const QByteArray &bytes);
+// The same for text meant for a terminal (the text formats, help): control characters in names
+// (escape sequences that would move the cursor, retitle the window or worse) are written as
+// visible escapes such as \x1B.
+void writeText(const QByteArray &utf8);
+// `utf8` with C0 and C1 control characters other than line feed and tab made visible.
+QByteArray terminalSafe(const QByteArray &utf8);
 
 } // namespace faultline::cli

@@ -10,9 +10,6 @@
 #include "model/map/errors.h"
 #include "model/storage/document.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -36,22 +33,20 @@ QString requiredOutput(const Arguments &args)
     return path;
 }
 
-// Something an import left out, on stderr; the import itself succeeded.
+// Something an import left out, on stderr; the import itself succeeded. Names in it are shown
+// with their control characters escaped, as in every message.
 void printWarning(const QString &message)
 {
-    std::fputs(QStringLiteral("faultline: warning: %1\n").arg(message).toUtf8().constData(),
-        stderr);
-}
-
-void removeDatabaseFiles(const QString &path)
-{
-    for (const char *suffix : {"", "-journal", "-wal", "-shm"})
-        QFile::remove(path + QLatin1String(suffix));
+    const QByteArray line =
+        terminalSafe(QStringLiteral("faultline: warning: %1").arg(message).toUtf8()) + '\n';
+    std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
 }
 
 // An existing document (or empty file) is saved over in one transaction, which leaves the
-// previous content intact if it fails. A new one is built beside the target and renamed into
-// place, so that a failure or a kill leaves no half-made file under the target's name.
+// previous content intact if it fails. A new one is built in memory and written in one piece
+// through a temporary file the system removes by itself (writeWholeFile), so that a failure or
+// a kill leaves nothing behind: neither a half-made file under the target's name nor a stray
+// temporary file and journal beside it.
 void saveDocument(const Map &map, const QString &path)
 {
     const QFileInfo info(path);
@@ -63,24 +58,13 @@ void saveDocument(const Map &map, const QString &path)
         document::save(map, path);
         return;
     }
-    const QString temp = info.dir().filePath(
-        QStringLiteral(".%1.%2.part.%3")
-            .arg(info.completeBaseName(), QString::number(QCoreApplication::applicationPid()),
-                documentSuffix));
-    removeDatabaseFiles(temp);
+    QByteArray bytes;
     try {
-        document::save(map, temp);
-    } catch (const Error &e) {
-        removeDatabaseFiles(temp);
-        QString message = e.message();
-        throw StorageError(message.replace(temp, path));
+        bytes = document::serialized(map);
+    } catch (const StorageError &e) {
+        throw StorageError(QStringLiteral("%1: cannot save: %2").arg(path, e.message()));
     }
-    if (!QFile::rename(temp, path)) {
-        removeDatabaseFiles(temp);
-        throw StorageError(QStringLiteral("%1: cannot write (the file appeared while importing, "
-                                          "or the folder is not writable)")
-                               .arg(path));
-    }
+    writeWholeFile(path, bytes);
 }
 
 } // namespace
@@ -143,15 +127,12 @@ int runImport(const Arguments &args)
         throw UsageError {QStringLiteral("--into updates a map from a Terraform state or plan or "
                                          "a Backstage catalog; %1 is neither")
                               .arg(input)};
-    if (imported.source.isEmpty()) {
-        saveDocument(imported.map, output);
+    if (!into) {
+        saveDocument(newMapFrom(imported), output);
         return 0;
     }
-    if (!into)
-        target.name = imported.map.name;
     const MergeReport report = mergeImport(target, imported.map, imported.source);
-    if (into)
-        writeResult(report.text(input).toUtf8());
+    writeResult(report.text(input).toUtf8());
     if (!args.isSet(QStringLiteral("dry-run")))
         saveDocument(target, output);
     return 0;

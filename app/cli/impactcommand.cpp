@@ -87,6 +87,10 @@ std::vector<OptionSpec> impactOptions()
     std::vector<OptionSpec> options = scenarioOptions();
     options.push_back({QStringLiteral("format"), {}, QStringLiteral("FORMAT"), false,
         QStringLiteral("text (the default), json or csv")});
+    options.push_back({QStringLiteral("no-paths"), {}, {}, false,
+        QStringLiteral("give each component its direct cause only, not the whole chain (which "
+                       "grows with the square of a long chain's length)"),
+        true});
     return options;
 }
 
@@ -104,12 +108,14 @@ int runImpact(const Arguments &args)
 
     const Map map = loadMap(path);
     const Evaluated e = evaluate(map, path, args);
+    const auto paths = args.isSet(QStringLiteral("no-paths")) ? impactformat::Paths::Without
+                                                              : impactformat::Paths::With;
     if (format == QLatin1String("json"))
-        writeResult(impactformat::json(map, e.result, e.scenario));
+        writeResult(impactformat::json(map, e.result, e.scenario, paths));
     else if (format == QLatin1String("csv"))
-        writeResult(impactformat::csv(map, e.result));
+        writeResult(impactformat::csv(map, e.result, paths));
     else
-        writeResult(impactformat::text(map, e.result, e.scenario));
+        writeText(impactformat::text(map, e.result, e.scenario, paths));
     return 0;
 }
 

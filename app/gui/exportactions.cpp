@@ -1,14 +1,15 @@
 #include "app/gui/exportactions.h"
 
 #include "app/gui/documentfiles.h"
+#include "app/gui/importupdate.h"
 #include "model/editing/editplan.h"
 #include "model/editing/mapdocument.h"
 #include "model/impact/graph.h"
 #include "model/impact/resolve.h"
-#include "model/io/csvimport.h"
-#include "model/io/dotimport.h"
 #include "model/io/fileio.h"
 #include "model/io/impactformat.h"
+#include "model/io/importfile.h"
+#include "model/io/importmerge.h"
 #include "model/io/jsonformat.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
@@ -163,14 +164,7 @@ bool ExportActions::reportTo(const QString &path, const Scenario &scenario, doub
 
 Map ExportActions::readImport(const QString &path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (!QFileInfo::exists(path))
-        throw FormatError(QStringLiteral("%1: no such file").arg(path));
-    if (suffix == QLatin1String("csv"))
-        return csvimport::readFile(path);
-    if (suffix == QLatin1String("dot") || suffix == QLatin1String("gv"))
-        return dotimport::readFile(path);
-    return loadMap(path);
+    return newMapFrom(importFile(path));
 }
 
 namespace {
@@ -222,14 +216,40 @@ Map ExportActions::merged(const Map &map, const Map &imported)
 bool ExportActions::importFrom(const QString &path, ImportMode mode)
 {
     m_lastError.clear();
+    m_lastImportReport.clear();
     try {
-        Map imported = readImport(path);
+        ImportOptions options;
+        options.existing = &m_doc->map();
+        ImportResult imported = importFile(path, options);
         if (mode == ImportMode::NewMap) {
-            m_doc->reset(std::move(imported), QString(), false);
+            m_doc->reset(newMapFrom(std::move(imported)), QString(), false);
             return true;
         }
         edit::EditPlan plan(m_doc->map());
-        planMerge(plan, imported);
+        if (imported.source.isEmpty()) {
+            planMerge(plan, imported.map);
+        } else {
+            // Terraform, Backstage: update what this source made before, keep the hand work.
+            Map updated = m_doc->map();
+            const MergeReport report = mergeImport(updated, imported.map, imported.source);
+            m_lastImportReport = report.text(QFileInfo(path).fileName());
+            if (report.isEmpty())
+                return true;
+            if (m_interactive) {
+                QMessageBox ask(QMessageBox::Question, tr("Import"),
+                    m_lastImportReport.section(u'\n', 0, 0), QMessageBox::Cancel, m_window);
+                ask.setInformativeText(tr("Apply these changes to the open map? (Edit › Undo "
+                                          "takes them back.)"));
+                ask.setDetailedText(m_lastImportReport);
+                QPushButton *apply = ask.addButton(tr("&Apply"), QMessageBox::AcceptRole);
+                ask.setDefaultButton(apply);
+                ask.exec();
+                if (ask.clickedButton() != apply)
+                    return true;
+            }
+            planReplacement(plan, updated);
+            validate(plan.map());
+        }
         if (plan.isEmpty())
             return true;
         m_doc->undoStack()->push(new edit::MapEditCommand(
@@ -316,8 +336,9 @@ void ExportActions::askImport()
 {
     const QString folder = m_lastFolder.isEmpty() ? QDir::homePath() : m_lastFolder;
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Import"), folder,
-        tr("Inventories (*.csv *.dot *.gv *.json);;CSV (*.csv);;Graphviz DOT (*.dot *.gv);;"
-           "Interchange JSON (*.json)"));
+        tr("Inventories (*.csv *.dot *.gv *.json *.tfstate *.yaml *.yml);;CSV (*.csv);;"
+           "Graphviz DOT (*.dot *.gv);;Interchange JSON (*.json);;"
+           "Terraform state or plan JSON (*.tfstate *.json);;Backstage catalog (*.yaml *.yml)"));
     if (path.isEmpty())
         return;
     m_lastFolder = QFileInfo(path).absolutePath();

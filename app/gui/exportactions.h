@@ -19,9 +19,12 @@ class MapDocument;
 // Export writes the open map with the current what-if (named after the saved scenario it
 // matches) as .svg, .png, .pdf or .dot through views/diagramexport (the canvas's drawing code),
 // the impact table as .csv, or the map as interchange .json. Report writes the workshop report
-// (.html or .pdf) on a saved scenario, or on the current what-if. Import reads .csv, .dot or
-// .json and either merges it into the open map as one undoable edit (refusing ids the map
-// already has) or opens it as a new, untitled map. A busy dialog shows while a big map is
+// (.html or .pdf) on a saved scenario, or on the current what-if. Import reads .csv, .dot,
+// .json, a Terraform state or plan or a Backstage catalog (model/io/importfile.h) and either
+// merges it into the open map as one undoable edit (refusing ids the map already has; a
+// Terraform or Backstage import updates what an earlier import of the same source made, as
+// `faultline import --into` does, after showing the difference) or opens it as a new, untitled
+// map. A busy dialog shows while a big map is
 // drawn. Errors are shown with the model's message; nothing here throws.
 class ExportActions : public QObject
 {
@@ -33,6 +36,8 @@ public:
     // Not interactive (tests): no dialogs; errors go to lastError().
     void setInteractive(bool interactive) { m_interactive = interactive; }
     QString lastError() const { return m_lastError; }
+    // The difference the last Terraform or Backstage import into the open map made.
+    QString lastImportReport() const { return m_lastImportReport; }
 
     QAction *exportAction() const { return m_export; }
     QAction *reportAction() const { return m_report; }
@@ -48,7 +53,7 @@ public:
     enum class ImportMode { Merge, NewMap };
     bool importFrom(const QString &path, ImportMode mode);
 
-    // Reads .csv (either file of a pair), .dot/.gv or .json. Throws faultline::Error.
+    // Reads what importFile() reads, as a new map. Throws faultline::Error.
     static Map readImport(const QString &path);
     // The map with `imported`'s components and dependencies added after its own; throws
     // ValidationError naming the ids both maps have.
@@ -65,6 +70,7 @@ private:
     QWidget *m_window;
     bool m_interactive = true;
     QString m_lastError;
+    QString m_lastImportReport;
     QString m_lastFolder;
     QAction *m_export, *m_report, *m_import;
 };

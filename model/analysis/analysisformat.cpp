@@ -34,12 +34,33 @@ QString nameOf(const Map &map, ComponentIndex c)
 // Shortened with an ellipsis to at most `width` columns, so one long name keeps a table aligned.
 QString fit(const QString &s, int width)
 {
-    if (displayWidth(s) <= width)
+    // One pass over the characters: chopping one at a time and measuring again was quadratic
+    // in the length of the name (seconds for a 100,000-character one).
+    qsizetype end = 0;
+    int used = 0;
+    bool fits = true;
+    while (end < s.size()) {
+        const qsizetype step = s.at(end).isHighSurrogate() && end + 1 < s.size() ? 2 : 1;
+        const int w = displayWidth(s.mid(end, step));
+        if (used + w > width) {
+            fits = false;
+            break;
+        }
+        used += w;
+        end += step;
+    }
+    if (fits)
         return s;
-    QString out = s;
-    while (!out.isEmpty() && displayWidth(out) > width - 1)
-        out.chop(1);
-    return out + u'…';
+    // Room for the ellipsis: drop characters from the end until one more column is free.
+    while (end > 0 && used > width - 1) {
+        const qsizetype step = end >= 2 && s.at(end - 1).isLowSurrogate()
+                && s.at(end - 2).isHighSurrogate()
+            ? 2
+            : 1;
+        used -= displayWidth(s.mid(end - step, step));
+        end -= step;
+    }
+    return s.left(end) + u'…';
 }
 
 QString padRight(const QString &s, int width)

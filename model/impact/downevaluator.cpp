@@ -24,19 +24,34 @@ void DownEvaluator::fall(std::int32_t c)
 
 bool DownEvaluator::run(std::span<const std::int32_t> fail, std::int32_t watch)
 {
+    return propagate(fail, watch, {});
+}
+
+bool DownEvaluator::runUntilAny(
+    std::span<const std::int32_t> fail, std::span<const std::uint8_t> watch)
+{
+    return propagate(fail, -1, watch);
+}
+
+bool DownEvaluator::propagate(std::span<const std::int32_t> fail, std::int32_t watch,
+    std::span<const std::uint8_t> watchSet)
+{
     reset();
     for (std::int32_t c : fail) {
         if (!m_down[c])
             fall(c);
     }
+    const auto watched = [&](std::int32_t c) {
+        return (watch >= 0 && c == watch) || (!watchSet.empty() && watchSet[c]);
+    };
     const auto inScope = [this](std::int32_t c) {
         return m_scope.empty() || m_scope[c];
     };
     // m_downList doubles as the work list: everything in it still has to push its effects.
     for (std::size_t next = 0; next < m_downList.size(); ++next) {
-        if (watch >= 0 && m_down[watch])
-            return true;
         const std::int32_t c = m_downList[next];
+        if (watched(c))
+            return true;
         for (std::int32_t child : m_graph.children(c)) {
             if (!m_down[child] && inScope(child))
                 fall(child); // rule 2
@@ -52,7 +67,7 @@ bool DownEvaluator::run(std::span<const std::int32_t> fail, std::int32_t watch)
                 fall(d);
         }
     }
-    return watch >= 0 && m_down[watch];
+    return false;
 }
 
 } // namespace faultline

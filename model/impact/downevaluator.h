@@ -38,6 +38,9 @@ public:
     // Fails `fail` and propagates. With `watch` >= 0 the run stops as soon as `watch` is down
     // (the down set is then incomplete); returns whether `watch` is down (false without one).
     bool run(std::span<const std::int32_t> fail, std::int32_t watch = -1);
+    // The same with a set of components to watch (one flag per component): stops as soon as
+    // any of them is down and returns whether one is.
+    bool runUntilAny(std::span<const std::int32_t> fail, std::span<const std::uint8_t> watch);
 
     bool isDown(std::int32_t c) const { return m_down[c] != 0; }
     // Down components of the last run, in the order they went down.
@@ -46,6 +49,8 @@ public:
 private:
     void reset();
     void fall(std::int32_t c);
+    bool propagate(std::span<const std::int32_t> fail, std::int32_t watch,
+        std::span<const std::uint8_t> watchSet);
 
     const ImpactGraph &m_graph;
     std::span<const std::uint8_t> m_scope;

@@ -32,6 +32,27 @@ QByteArray number(double d)
     return JsonWriter::number(d);
 }
 
+// Graphviz's scanner refuses a quoted or HTML string longer than 16,384 bytes. Quoted strings
+// are written in pieces joined by "+" (which DOT concatenates, so nothing is lost); the texts of
+// HTML labels, which cannot be split, are shortened to what a drawing can show anyway.
+constexpr qsizetype quotedPieceBytes = 8000;
+constexpr qsizetype labelChars = 200;
+constexpr qsizetype titleLineChars = 1000;
+constexpr qsizetype tooltipChars = 1000;
+// Clusters nested deeper than this are written without more indentation, so that the file
+// grows linearly with the nesting (20,000 nested parents would take gigabytes of blanks).
+constexpr int maxIndentDepth = 8;
+
+QString shortened(const QString &text, qsizetype maxChars)
+{
+    if (text.size() <= maxChars)
+        return text;
+    qsizetype cut = maxChars - 1;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut;
+    return text.left(cut) + u'\u2026';
+}
+
 // Breaks a long name at blanks so that boxes stay narrow; words are never split.
 QString wrapped(const QString &text, int width = 26)
 {
@@ -75,12 +96,12 @@ public:
     QByteArray run()
     {
         header();
-        QSet<int> written;
+        std::vector<bool> written(std::size_t(m_map.componentCount()), false);
         for (int i : m_roots)
-            component(i, 0, written);
+            tree(i, written);
         // A parent loop (in a map that was not validated) leaves components unwritten.
         for (int i = 0; i < m_map.componentCount(); ++i) {
-            if (!written.contains(i))
+            if (!written[std::size_t(i)])
                 node(i, 1);
         }
         if (!m_map.dependencies().empty())
@@ -101,7 +122,10 @@ private:
 
     bool hasScenario() const { return !m_scenario.fail.isEmpty() || !m_scenario.degrade.isEmpty(); }
 
-    QByteArray indent(int depth) const { return QByteArray(4 * (depth + 1), ' '); }
+    QByteArray indent(int depth) const
+    {
+        return QByteArray(4 * (std::min(depth, maxIndentDepth) + 1), ' ');
+    }
 
     void header()
     {
@@ -138,7 +162,8 @@ private:
     {
         QByteArray t = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">";
         t += "<tr><td align=\"left\"><font point-size=\"18\"><b>"
-            + htmlText(m_map.name.isEmpty() ? QStringLiteral("Untitled map") : m_map.name)
+            + htmlText(shortened(
+                m_map.name.isEmpty() ? QStringLiteral("Untitled map") : m_map.name, labelChars))
             + "</b></font></td></tr>";
         if (!hasScenario() && m_scenario.name.isEmpty())
             return t + "</table>";
@@ -152,7 +177,7 @@ private:
         if (!what.isEmpty())
             line += QStringLiteral(": ") + what.join(QStringLiteral("; "));
         t += "<tr><td align=\"left\"><font point-size=\"12\" color=\"" + latin(palette::mutedText)
-            + "\">" + htmlText(line) + "</font></td></tr>";
+            + "\">" + htmlText(shortened(line, titleLineChars)) + "</font></td></tr>";
         const ImpactSummary &s = m_result.summary();
         t += "<tr><td align=\"left\"><font point-size=\"11\">"
             + htmlText(QStringLiteral("%1 down · %2 degraded · %3 at risk · cost $%4/h")
@@ -184,13 +209,13 @@ private:
     QByteArray label(int i, const char *textColour, const char *subColour) const
     {
         const Component &c = m_map.components()[i];
-        QString sub = c.kind;
+        QString sub = shortened(c.kind, labelChars);
         const palette::Look look = lookOf(i);
         if (look != palette::Look::Up)
             sub += (sub.isEmpty() ? QString() : QStringLiteral(" · "))
                 + QString::fromLatin1(palette::colours(look).word);
         QByteArray out = "<<font color=\"" + latin(textColour) + "\"><b>"
-            + htmlText(wrapped(c.displayName())) + "</b></font>";
+            + htmlText(wrapped(shortened(c.displayName(), labelChars))) + "</b></font>";
         if (!sub.isEmpty())
             out += "<br/><font point-size=\"9\" color=\"" + latin(subColour) + "\">" + htmlText(sub)
                 + "</font>";
@@ -203,12 +228,12 @@ private:
         QString t = c.displayName();
         const palette::Look look = lookOf(i);
         if (look == palette::Look::Up)
-            return t;
+            return shortened(t, tooltipChars);
         t += QStringLiteral(": ") + QString::fromLatin1(palette::colours(look).word);
         const ComponentIndex cause = m_result.cause(ComponentIndex(i));
         if (cause.isValid())
             t += QStringLiteral(" because of ") + m_map.component(cause).displayName();
-        return t;
+        return shortened(t, tooltipChars);
     }
 
     // The component's properties as attributes, for dotimport to read back.
@@ -281,15 +306,46 @@ private:
         return ", pos=\"" + number(p.x()) + ',' + number(-p.y()) + "!\"";
     }
 
-    void component(int i, int depth, QSet<int> &written)
+    // Writes i and everything it hosts, depth first, with a stack of its own: parents may nest
+    // as deep as the map likes.
+    void tree(int root, std::vector<bool> &written)
     {
-        if (written.contains(i))
-            return;
-        written.insert(i);
-        if (m_children[i].empty()) {
-            node(i, depth);
-            return;
+        struct Open
+        {
+            int component;
+            int depth;
+            std::size_t next; // index of the next child to write
+        };
+        std::vector<Open> stack;
+        auto enter = [&](int i, int depth) {
+            if (written[std::size_t(i)])
+                return;
+            written[std::size_t(i)] = true;
+            if (m_children[i].empty()) {
+                node(i, depth);
+                return;
+            }
+            openCluster(i, depth);
+            stack.push_back({i, depth, 0});
+        };
+        enter(root, 0);
+        while (!stack.empty()) {
+            Open &top = stack.back();
+            const std::vector<int> &children = m_children[top.component];
+            if (top.next < children.size()) {
+                const int child = children[top.next++];
+                const int depth = top.depth + 1;
+                enter(child, depth); // may grow the stack: `top` is not used after this
+            } else {
+                m_out += indent(top.depth) + "}\n";
+                stack.pop_back();
+            }
         }
+    }
+
+    // The opening of a cluster and its own attributes; tree() writes its contents and closing.
+    void openCluster(int i, int depth)
+    {
         const Component &c = m_map.components()[i];
         const QByteArray in = indent(depth);
         const palette::Look look = lookOf(i);
@@ -319,9 +375,6 @@ private:
         const QByteArray props = properties(c);
         if (!props.isEmpty())
             m_out += body + "graph [" + props.mid(2) + "];\n";
-        for (int child : m_children[i])
-            component(child, depth + 1, written);
-        m_out += in + "}\n";
     }
 
     void node(int i, int depth)
@@ -341,12 +394,24 @@ private:
     }
 
     // The first component without children under i: where an edge to a cluster is drawn.
-    int anchor(int i) const
+    // Worked out once per component (walking down from each would be quadratic on deep
+    // nesting); a parent loop, in a map that was not validated, stops the walk.
+    int anchor(int i)
     {
+        if (m_anchors.empty())
+            m_anchors.assign(std::size_t(m_map.componentCount()), -1);
+        std::vector<int> path;
         int at = i;
-        for (int guard = 0; !m_children[at].empty() && guard <= m_map.componentCount(); ++guard)
+        while (m_anchors[std::size_t(at)] < 0 && !m_children[at].empty()
+            && path.size() <= std::size_t(m_map.componentCount())) {
+            path.push_back(at);
             at = m_children[at].front();
-        return at;
+        }
+        const int found = m_anchors[std::size_t(at)] >= 0 ? m_anchors[std::size_t(at)] : at;
+        for (int p : path)
+            m_anchors[std::size_t(p)] = found;
+        m_anchors[std::size_t(at)] = found;
+        return found;
     }
 
     void edge(const Dependency &d)
@@ -387,6 +452,7 @@ private:
     std::vector<int> m_roots;
     QSet<QString> m_failed;
     QSet<QString> m_impaired;
+    std::vector<int> m_anchors; // component -> its anchor(), -1 until known
     QByteArray m_out;
 };
 
@@ -394,23 +460,28 @@ private:
 
 QByteArray quoted(const QString &text)
 {
-    QString out;
+    QByteArray out;
     out.reserve(text.size() + 2);
-    out += u'"';
+    out += '"';
+    qsizetype pieceStart = 0;
     for (const char32_t u : text.toUcs4()) {
+        if (out.size() - pieceStart >= quotedPieceBytes) {
+            out += "\" + \"";
+            pieceStart = out.size();
+        }
         if (u == '"')
-            out += QStringLiteral("\\\"");
+            out += "\\\"";
         else if (u == '\\')
-            out += QStringLiteral("\\\\");
+            out += "\\\\";
         else if (u == '\n')
-            out += QStringLiteral("\\n");
+            out += "\\n";
         else if (u != '\t' && (isControl(u) || u == 0xFFFE || u == 0xFFFF))
-            out += u' ';
+            out += ' ';
         else
-            out += QString::fromUcs4(&u, 1);
+            out += QString::fromUcs4(&u, 1).toUtf8();
     }
-    out += u'"';
-    return out.toUtf8();
+    out += '"';
+    return out;
 }
 
 QByteArray htmlText(const QString &text)

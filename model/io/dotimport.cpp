@@ -3,7 +3,9 @@
 #include "model/graphviz/graphvizlock.h"
 #include "model/io/dotscanner.h"
 #include "model/io/fileio.h"
+#include "model/io/utf8check.h"
 #include "model/map/errors.h"
+#include "model/map/limits.h"
 #include "model/map/validation.h"
 
 #include <QMutexLocker>
@@ -150,7 +152,7 @@ void drainScanner()
         agclose(rest);
 }
 
-RawGraph parseWithCgraph(const QByteArray &dot, const QString &source)
+RawGraph parseWithCgraph(const QByteArray &dot, const QString &source, int trailingLine)
 {
     QMutexLocker lock(&graphviz::graphvizMutex());
     graphviz::NumericLocaleGuard locale;
@@ -161,11 +163,20 @@ RawGraph parseWithCgraph(const QByteArray &dot, const QString &source)
     if (g) {
         const QByteArray kept = errorText();
         drainScanner();
-        errorText() = kept; // what follows the graph is not this file's concern
+        errorText() = kept;
     }
     agseterrf(previous);
     if (!g)
         throw FormatError(syntaxMessage(source));
+    if (trailingLine > 0) {
+        agclose(g);
+        // Graphviz's dot rejects text after the graph, or draws a second graph: either way,
+        // importing the first alone would quietly lose the rest.
+        throw FormatError(QStringLiteral("%1:%2: DOT syntax error: text after the end of the "
+                                         "graph (a file to import holds one graph)")
+                              .arg(source)
+                              .arg(trailingLine));
+    }
     const std::unique_ptr<Agraph_t, int (*)(Agraph_t *)> closer(g, agclose);
 
     RawGraph raw;
@@ -620,8 +631,18 @@ Map read(const QByteArray &dot, const QString &source)
     if (dot.contains('\0'))
         throw FormatError(
             QStringLiteral("%1:1: not a DOT text file (it holds NUL bytes)").arg(source));
+    if (const int line = firstBadUtf8Line(dot))
+        throw FormatError(QStringLiteral("%1:%2: the file is not UTF-8 text (Faultline reads DOT "
+                                         "files in UTF-8; convert it with iconv)")
+                              .arg(source)
+                              .arg(line));
     const dot::SourceInfo info = dot::scan(dot);
-    const RawGraph raw = parseWithCgraph(dot, source);
+    if (info.tooDeepLine > 0)
+        throw FormatError(QStringLiteral("%1:%2: subgraphs nested deeper than %3 levels")
+                              .arg(source)
+                              .arg(info.tooDeepLine)
+                              .arg(limits::maxDotNesting));
+    const RawGraph raw = parseWithCgraph(dot, source, info.trailingLine);
     return Builder(raw, info, source).build();
 }
 

@@ -1,5 +1,7 @@
 #include "model/io/dotscanner.h"
 
+#include "model/map/limits.h"
+
 #include <QStringList>
 
 #include <vector>
@@ -198,6 +200,8 @@ public:
         m_stack.push_back({QString(), {}, {}});
         statements();
         m_info.rootAttributes = m_stack.front().attributes;
+        if (m_info.tooDeepLine == 0 && m_i < m_t.size())
+            m_info.trailingLine = m_t[m_i].line;
     }
 
 private:
@@ -307,6 +311,11 @@ private:
                 m_info.subgraphLine.insert(name, line);
             if (!peek().is('{'))
                 return {};
+            if (int(m_stack.size()) >= limits::maxDotNesting) {
+                m_info.tooDeepLine = peek().line;
+                m_i = m_t.size(); // stop here: nothing after this is read
+                return {};
+            }
             ++m_i;
             m_stack.push_back({name, {}, {}});
             statements();

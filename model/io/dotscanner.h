@@ -22,6 +22,10 @@ struct SourceInfo
     QHash<QString, int> subgraphLine; // subgraph name -> line of its first `subgraph` keyword
     QHash<QString, QSet<QString>> subgraphAttributes; // set in the subgraph's own body
     QSet<QString> rootAttributes; // set in the root graph's own body
+    // What cgraph would crash on or quietly ignore; 0 when absent. The scan stops at the first
+    // brace nested deeper than limits::maxDotNesting (cgraph and this scan recurse per level).
+    int tooDeepLine = 0;
+    int trailingLine = 0; // a token after the first graph's closing brace
 
     int lineOfNode(const QString &name) const { return nodeLine.value(name, 1); }
 };

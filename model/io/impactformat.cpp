@@ -27,7 +27,8 @@ QString number(double d)
 
 } // namespace
 
-QByteArray json(const Map &map, const ImpactResult &result, const Scenario &scenario)
+QByteArray json(
+    const Map &map, const ImpactResult &result, const Scenario &scenario, Paths paths)
 {
     const ImpactSummary &s = result.summary();
     const std::vector<ComponentIndex> affected = result.affected();
@@ -73,11 +74,13 @@ QByteArray json(const Map &map, const ImpactResult &result, const Scenario &scen
             w.value(map.component(cause).id);
         else
             w.null();
-        w.key("path");
-        w.beginArray();
-        for (ComponentIndex step : result.path(c))
-            w.value(map.component(step).id);
-        w.endArray();
+        if (paths == Paths::With) {
+            w.key("path");
+            w.beginArray();
+            for (ComponentIndex step : result.path(c))
+                w.value(map.component(step).id);
+            w.endArray();
+        }
         w.endObject();
     }
     if (!affected.empty())
@@ -104,7 +107,7 @@ QString csvField(const QString &value)
     return u'"' + field + u'"';
 }
 
-QByteArray csv(const Map &map, const ImpactResult &result)
+QByteArray csv(const Map &map, const ImpactResult &result, Paths paths)
 {
     QString out = QStringLiteral("id,name,kind,state,cause,path,owner,tier,rto_minutes,"
                                  "cost_per_hour\r\n");
@@ -112,8 +115,10 @@ QByteArray csv(const Map &map, const ImpactResult &result)
         const Component &component = map.component(c);
         const ComponentIndex cause = result.cause(c);
         QStringList path;
-        for (ComponentIndex step : result.path(c))
-            path.append(map.component(step).id);
+        if (paths == Paths::With) {
+            for (ComponentIndex step : result.path(c))
+                path.append(map.component(step).id);
+        }
         const QStringList text {
             component.id,
             component.displayName(),
@@ -135,6 +140,11 @@ QByteArray csv(const Map &map, const ImpactResult &result)
 
 QString formatMoney(double amount)
 {
+    // Beyond a trillion cents the cents are noise (and past about 1e306 they overflow to
+    // infinity): such amounts, which validation refuses in a map but a sum may still reach,
+    // print in scientific notation.
+    if (!std::isfinite(amount) || std::fabs(amount) >= 1e13)
+        return QString::number(amount, 'g', 6);
     const double cents = std::round(amount * 100.0);
     const bool negative = cents < 0;
     const double whole = std::floor(std::fabs(cents) / 100.0);
@@ -207,12 +217,22 @@ QString headline(const Map &map, const Scenario &scenario)
 }
 
 // "← Payments DB ← use1-az2 ← us-east-1 (failed)": the causes after the component itself.
-QString chain(const Map &map, const ImpactResult &result, ComponentIndex c)
+QString chain(const Map &map, const ImpactResult &result, ComponentIndex c, Paths paths)
 {
-    const std::vector<ComponentIndex> path = result.path(c);
+    std::vector<ComponentIndex> path;
+    if (paths == Paths::With) {
+        path = result.path(c);
+    } else {
+        path.push_back(c);
+        if (const ComponentIndex cause = result.cause(c); cause.isValid())
+            path.push_back(cause);
+    }
     QString out;
     for (std::size_t i = 1; i < path.size(); ++i)
         out += QStringLiteral("← ") + tableCell(map.component(path[i]).displayName()) + u' ';
+    // Only the direct cause: the rest of the chain is left to the cause's own line.
+    if (paths == Paths::Without && path.size() > 1 && result.cause(path.back()).isValid())
+        return out + QStringLiteral("← …");
     const bool failed = result.state(path.back()) == State::Down;
     out += failed ? QStringLiteral("(failed)") : QStringLiteral("(impaired)");
     return out;
@@ -220,7 +240,8 @@ QString chain(const Map &map, const ImpactResult &result, ComponentIndex c)
 
 } // namespace
 
-QByteArray text(const Map &map, const ImpactResult &result, const Scenario &scenario)
+QByteArray text(
+    const Map &map, const ImpactResult &result, const Scenario &scenario, Paths paths)
 {
     const ImpactSummary &s = result.summary();
     QString out = headline(map, scenario) + u'\n';
@@ -266,7 +287,7 @@ QByteArray text(const Map &map, const ImpactResult &result, const Scenario &scen
                 out += u'\n' + QString(4 + nameWidth, u' ');
             else
                 out += QString(nameWidth - displayWidth(name), u' ');
-            out += QStringLiteral("  ") + chain(map, result, c) + u'\n';
+            out += QStringLiteral("  ") + chain(map, result, c, paths) + u'\n';
         }
     }
     if (anyBusiness)

@@ -4,6 +4,7 @@
 #include "model/io/csvimport.h"
 #include "model/io/dotimport.h"
 #include "model/io/fileio.h"
+#include "model/io/importmerge.h"
 #include "model/io/mapfile.h"
 #include "model/io/terraform/terraformimport.h"
 #include "model/map/errors.h"
@@ -86,6 +87,16 @@ ImportResult importFile(const QString &path, const ImportOptions &options)
         result.format = QStringLiteral("map");
     }
     return result;
+}
+
+Map newMapFrom(ImportResult result)
+{
+    if (result.source.isEmpty())
+        return std::move(result.map);
+    Map map;
+    map.name = result.map.name;
+    mergeImport(map, result.map, result.source);
+    return map;
 }
 
 } // namespace faultline

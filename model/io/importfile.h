@@ -30,4 +30,9 @@ struct ImportResult
 // All or nothing; throws FormatError or ValidationError naming the file (and line or entry).
 ImportResult importFile(const QString &path, const ImportOptions &options = {});
 
+// The map an import makes on its own (`import -o`, File › Import as a new map): for a
+// Terraform or Backstage import, every component also remembers what the import gave it, so
+// that a later `--into` can tell what was changed by hand (importmerge.h).
+Map newMapFrom(ImportResult result);
+
 } // namespace faultline

@@ -2,6 +2,7 @@
 
 #include "model/io/fileio.h"
 #include "model/io/jsonreader.h"
+#include "model/io/utf8check.h"
 #include "model/io/jsonwriter.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
@@ -270,6 +271,9 @@ void readList(JsonReader &json, const char *key, ReadOne readOne, std::vector<T>
 
 Map read(const QByteArray &data, const QString &source)
 {
+    if (const int line = firstBadUtf8Line(data))
+        throw FormatError(
+            QStringLiteral("%1:%2: the file is not UTF-8 text (JSON is UTF-8)").arg(source).arg(line));
     JsonReader json(data, source);
     if (json.peek() != JsonReader::Kind::Object)
         notAMap(source, QStringLiteral("the top level must be an object"));

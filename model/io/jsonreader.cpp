@@ -190,8 +190,9 @@ void JsonReader::appendEscape(QByteArray &out)
         else
             m_pos = save;
     }
+    // A lone surrogate is not a character; replacing it with U+FFFD could make two ids one.
     if (code >= 0xD800 && code <= 0xDFFF)
-        code = 0xFFFD; // a lone surrogate is not a character
+        failAt(m_pos - 6, QStringLiteral("\\u escape of a lone surrogate (not a character)"));
     out += QString::fromUcs4(&code, 1).toUtf8();
 }
 

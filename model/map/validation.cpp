@@ -1,6 +1,7 @@
 #include "model/map/validation.h"
 
 #include "model/map/errors.h"
+#include "model/map/limits.h"
 
 #include <QHash>
 #include <QSet>
@@ -11,19 +12,31 @@
 
 namespace faultline {
 
+QString shortenedForMessage(const QString &text)
+{
+    constexpr qsizetype maxChars = 200;
+    if (text.size() <= maxChars)
+        return text;
+    qsizetype cut = maxChars - 1;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut;
+    return text.left(cut) + u'\u2026';
+}
+
 QString describeComponent(const QString &id)
 {
-    return QStringLiteral("component \"%1\"").arg(id);
+    return QStringLiteral("component \"%1\"").arg(shortenedForMessage(id));
 }
 
 QString describeDependency(const QString &from, const QString &to)
 {
-    return QStringLiteral("dependency \"%1\" -> \"%2\"").arg(from, to);
+    return QStringLiteral("dependency \"%1\" -> \"%2\"")
+        .arg(shortenedForMessage(from), shortenedForMessage(to));
 }
 
 QString describeScenario(const QString &name)
 {
-    return QStringLiteral("scenario \"%1\"").arg(name);
+    return QStringLiteral("scenario \"%1\"").arg(shortenedForMessage(name));
 }
 
 int hardDependencyCount(const Map &map, const QString &id)
@@ -51,6 +64,57 @@ bool wouldCreateParentLoop(const Map &map, const QString &child, const QString &
 }
 
 namespace {
+
+QString tooLong(const QString &who, const char *what)
+{
+    return QStringLiteral("%1: its %2 is longer than %3 characters")
+        .arg(who, QLatin1String(what), QString::number(limits::maxTextLength));
+}
+
+// The limits of model/map/limits.h, checked first so that no later check works on a map of a
+// size nobody meant.
+QString checkLimits(const Map &map)
+{
+    if (map.componentCount() > limits::maxComponents)
+        return QStringLiteral("the map has %1 components; Faultline handles up to %2")
+            .arg(map.componentCount())
+            .arg(limits::maxComponents);
+    if (map.dependencies().size() > std::size_t(limits::maxDependencies))
+        return QStringLiteral("the map has %1 dependencies; Faultline handles up to %2")
+            .arg(map.dependencies().size())
+            .arg(limits::maxDependencies);
+    auto longer = [](const QString &s) { return s.size() > limits::maxTextLength; };
+    if (longer(map.name))
+        return tooLong(QStringLiteral("the map"), "name");
+    for (const Component &c : map.components()) {
+        auto who = [&c] { return describeComponent(c.id); };
+        if (longer(c.id))
+            return tooLong(who(), "id");
+        if (longer(c.name))
+            return tooLong(who(), "name");
+        if (longer(c.kind))
+            return tooLong(who(), "kind");
+        if (longer(c.owner))
+            return tooLong(who(), "owner");
+        if (longer(c.description))
+            return tooLong(who(), "description");
+        if (c.costPerHour && *c.costPerHour > limits::maxCostPerHour)
+            return QStringLiteral("%1: cost_per_hour %2 is more than %3")
+                .arg(who(), QString::number(*c.costPerHour), QString::number(limits::maxCostPerHour));
+        if (c.rtoMinutes && *c.rtoMinutes > limits::maxMinutes)
+            return QStringLiteral("%1: rto_minutes %2 is more than %3")
+                .arg(who(), QString::number(*c.rtoMinutes), QString::number(limits::maxMinutes));
+    }
+    for (const Dependency &d : map.dependencies()) {
+        if (longer(d.label))
+            return tooLong(describeDependency(d.from, d.to), "label");
+    }
+    for (const Scenario &s : map.scenarios()) {
+        if (longer(s.name))
+            return tooLong(describeScenario(s.name), "name");
+    }
+    return {};
+}
 
 // Messages are built only for the entry at fault: a valid map of 100,000 components has no
 // message to format, and validation runs on every load. Duplicate ids are found through the
@@ -220,7 +284,7 @@ QString checkScenarios(const Map &map)
 
 std::optional<QString> validationError(const Map &map)
 {
-    for (auto check : {checkComponents, checkParentLoops, checkDependencies, checkScenarios}) {
+    for (auto check : {checkLimits, checkComponents, checkParentLoops, checkDependencies, checkScenarios}) {
         QString message = check(map);
         if (!message.isEmpty())
             return message;

@@ -2,6 +2,7 @@
 
 #include "model/map/errors.h"
 #include "model/map/validation.h"
+#include "model/storage/integrity.h"
 #include "model/storage/reader.h"
 #include "model/storage/schema.h"
 #include "model/storage/sqlite.h"
@@ -82,11 +83,13 @@ QString explain(const SqliteError &e)
         return QStringLiteral("cannot open the file or create its journal next to it (%1)")
             .arg(e.message());
     case SQLITE_FULL:
-        return QStringLiteral("the disk is full");
+        return QStringLiteral("No space left on device (the disk is full)");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
     case SQLITE_FORMAT:
-        return QStringLiteral("the map is damaged (%1)").arg(e.message());
+        return QStringLiteral("the map is damaged (%1); it was not changed. Open the last good "
+                              "copy from your backups or version control instead")
+            .arg(e.message());
     default:
         return e.message();
     }
@@ -116,6 +119,10 @@ Map readDocument(Database &db, const QString &path, int flags)
         throw StorageError(QStringLiteral("%1: %2").arg(path, problem));
     if (version == 0)
         storage::throwDamaged(QStringLiteral("it holds no map"));
+    // Before any table is read: a view in place of a table could make the read hang.
+    storage::checkSchema(db, version);
+    storage::checkFileSize(db, path);
+    storage::verifyChecksum(db);
     // The integrity check reads the whole file, as long as reading the map, on its own
     // connection in another thread. On large files it is skipped: it would cost a third of the
     // CPU of an open (and competes for the cores), while SQLite still reports SQLITE_CORRUPT on
@@ -156,6 +163,8 @@ void prepareForSave(Database &db, const QString &path)
     if (!problem.isEmpty())
         throw StorageError(
             QStringLiteral("%1: cannot save: %2; the file was left as it was").arg(path, problem));
+    // Nothing is written into a schema that is not ours: a trigger could delete what is saved.
+    storage::checkSchema(db, version);
     if (version < schemaVersion)
         storage::migrate(db, version);
 }
@@ -178,6 +187,7 @@ void writeDocument(const Map &map, const QString &path, bool create)
                 QStringLiteral("table %1 refers to a missing row of %2")
                     .arg(check.text(0), check.text(2)));
     }
+    storage::storeChecksum(db);
     transaction.commit();
 }
 
@@ -236,6 +246,29 @@ void save(const Map &map, const QString &path)
     } catch (...) {
         removeIfCreated();
         throw;
+    }
+}
+
+QByteArray serialized(const Map &map)
+{
+    try {
+        Database db(QStringLiteral(":memory:"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        {
+            Transaction transaction(db, "BEGIN IMMEDIATE");
+            storage::createSchema(db);
+            storage::writeMap(db, map);
+            storage::storeChecksum(db);
+            transaction.commit();
+        }
+        // A map with a dangling reference is refused here as save() refuses it.
+        Statement check(db, "PRAGMA foreign_key_check");
+        if (check.step())
+            throw SqliteError(SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_FOREIGNKEY,
+                QStringLiteral("table %1 refers to a missing row of %2")
+                    .arg(check.text(0), check.text(2)));
+        return db.serialize();
+    } catch (const SqliteError &e) {
+        throw StorageError(QStringLiteral("cannot build the document: %1").arg(explain(e)));
     }
 }
 

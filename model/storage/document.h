@@ -2,6 +2,7 @@
 
 #include "model/map/map.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QtGlobal>
 
@@ -17,7 +18,7 @@ namespace faultline {
 // schema itself is described in model/storage/schema.cpp.
 namespace document {
 
-inline constexpr int schemaVersion = 1;
+inline constexpr int schemaVersion = 2;
 inline constexpr const char *fileSuffix = "faultline";
 // PRAGMA application_id of every `.faultline` file: "Fltn" in ASCII, stored big-endian at
 // bytes 68..71 of the file, so a hex dump shows it.
@@ -41,6 +42,11 @@ Loaded load(const QString &path);
 // what validate() would (duplicate ids, unknown references, values out of range). Throws
 // StorageError naming the file and the entry at fault; the previous content is then intact.
 void save(const Map &map, const QString &path);
+
+// The bytes of a new document holding `map`, built in memory, for writing a new file in one
+// piece (fileio's writeWholeFile: nothing is left behind if the program is killed). Throws
+// StorageError as save() would.
+QByteArray serialized(const Map &map);
 
 // True when the file starts with an SQLite header carrying our application_id (any schema
 // version): a cheap test to tell a document from an interchange file. Never throws.

@@ -82,11 +82,26 @@ CREATE TABLE layout (
 ) STRICT;
 )sql";
 
+// Schema version 2: the checksum of the content (model/storage/integrity.h), written by every
+// save and checked on every open, so that damage SQLite cannot see (a flipped bit inside a
+// value, a cut file) is refused instead of opening with changed data. A version 1 document
+// opens without the check and gets its checksum when it is next saved.
+constexpr const char *schemaV2 = R"sql(
+CREATE TABLE content_check (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    sha256 TEXT NOT NULL
+) STRICT;
+)sql";
+
 // Upgrades schema `version` to `version + 1`. Every schema change adds a case here and bumps
-// document::schemaVersion; version 1 is the first, so there is no case yet.
-void upgradeFrom([[maybe_unused]] Database &db, int version)
+// document::schemaVersion. A new document is built the same way (schema 1, then each step), so
+// a migrated document and a new one have the same schema, which checkSchema() relies on.
+void upgradeFrom(Database &db, int version)
 {
     switch (version) {
+    case 1:
+        db.exec(schemaV2);
+        return;
     default:
         throw SqliteError(SQLITE_ERROR, SQLITE_ERROR,
             QStringLiteral("no migration from schema version %1").arg(version));
@@ -125,11 +140,86 @@ bool isBlank(Database &db)
 void createSchema(Database &db)
 {
     db.exec(schemaV1);
+    for (int v = 1; v < document::schemaVersion; ++v)
+        upgradeFrom(db, v);
     db.exec(QByteArray("PRAGMA application_id = " + QByteArray::number(applicationId)
         + ";"
           "PRAGMA user_version = "
         + QByteArray::number(document::schemaVersion))
                 .constData());
+}
+
+namespace {
+
+// A CREATE statement without comments and with blanks only where they separate words, so that
+// reformatting this file's SQL does not make older documents look foreign.
+QString normalisedSql(const QString &sql)
+{
+    QString out;
+    out.reserve(sql.size());
+    bool blank = false;
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        const QChar c = sql.at(i);
+        if (c == u'-' && i + 1 < sql.size() && sql.at(i + 1) == u'-') {
+            while (i < sql.size() && sql.at(i) != u'\n')
+                ++i;
+            blank = true;
+            continue;
+        }
+        if (c == u'\'' || c == u'"') { // literals and quoted names stay as written
+            const qsizetype end = sql.indexOf(c, i + 1);
+            const qsizetype stop = end < 0 ? sql.size() : end + 1;
+            if (blank && !out.isEmpty())
+                out += u' ';
+            blank = false;
+            out += QStringView(sql).sliced(i, stop - i);
+            i = stop - 1;
+            continue;
+        }
+        if (c.isSpace()) {
+            blank = true;
+            continue;
+        }
+        const bool punctuation = c == u'(' || c == u')' || c == u',' || c == u';';
+        const bool afterPunctuation = !out.isEmpty()
+            && (out.back() == u'(' || out.back() == u')' || out.back() == u',');
+        if (blank && !out.isEmpty() && !punctuation && !afterPunctuation)
+            out += u' ';
+        blank = false;
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+QString schemaSignature(Database &db)
+{
+    Statement s(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name");
+    QStringList rows;
+    while (s.step())
+        rows.append(QStringList {s.text(0), s.text(1), s.text(2), normalisedSql(s.text(3))}.join(
+            u'\x1f'));
+    return rows.join(u'\n');
+}
+
+QStringList expectedSchemaSignatures(int version)
+{
+    QStringList out;
+    if (version < 1 || version > document::schemaVersion)
+        return out;
+    Database built(QStringLiteral(":memory:"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    built.exec(schemaV1);
+    for (int v = 1; v < version; ++v)
+        upgradeFrom(built, v);
+    out.append(schemaSignature(built));
+    if (version == document::schemaVersion) {
+        Database created(QStringLiteral(":memory:"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        createSchema(created);
+        if (const QString fresh = schemaSignature(created); fresh != out.front())
+            out.append(fresh);
+    }
+    return out;
 }
 
 void migrate(Database &db, int fromVersion)

@@ -3,6 +3,7 @@
 #include "model/storage/document.h"
 
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 namespace faultline::storage {
@@ -40,5 +41,17 @@ void createSchema(Database &db);
 // step to the current one, inside the caller's transaction. Files are migrated when saved, or
 // in an in-memory copy when loaded: loading never writes.
 void migrate(Database &db, int fromVersion);
+
+// Where the content checksum is kept (schema 2 and later); it is not part of the checksum.
+inline constexpr const char *checksumTable = "content_check";
+
+// The schema of `db` in a canonical form: every entry of sqlite_schema (tables, indexes, views,
+// triggers) with its type, names and CREATE statement (comments and layout removed).
+QString schemaSignature(Database &db);
+// The signatures a document of schema `version` may have, derived from this file's own
+// definition: schema 1 built and migrated step by step to `version` (what a migrated document
+// holds) and, for the current version, what createSchema() makes. Empty for a version this
+// program does not know.
+QStringList expectedSchemaSignatures(int version);
 
 } // namespace faultline::storage

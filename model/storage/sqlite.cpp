@@ -72,6 +72,17 @@ void Database::copyTo(Database &target)
         target.fail(rc);
 }
 
+QByteArray Database::serialize()
+{
+    sqlite3_int64 size = 0;
+    unsigned char *data = sqlite3_serialize(m_db, "main", &size, 0);
+    if (!data)
+        throw SqliteError(SQLITE_NOMEM, SQLITE_NOMEM, QStringLiteral("out of memory"));
+    QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    sqlite3_free(data);
+    return bytes;
+}
+
 bool Database::isReadOnly() const
 {
     return sqlite3_db_readonly(m_db, "main") == 1;
@@ -189,6 +200,22 @@ int Statement::smallInteger(int column) const
     if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
         throwDamaged(QStringLiteral("the value %1 is out of range").arg(v));
     return int(v);
+}
+
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
+
+int Statement::type(int column) const
+{
+    return sqlite3_column_type(m_stmt, column);
+}
+
+QByteArrayView Statement::bytes(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return data ? QByteArrayView(data, sqlite3_column_bytes(m_stmt, column)) : QByteArrayView();
 }
 
 Transaction::Transaction(Database &db, const char *begin) : m_db(db)

@@ -48,6 +48,8 @@ public:
     qint64 queryInt(const char *sql);
     // Copies the whole database into `target` (e.g. an in-memory one), page by page.
     void copyTo(Database &target);
+    // The whole database as the bytes of a file (sqlite3_serialize).
+    QByteArray serialize();
     bool isReadOnly() const;
     bool inTransaction() const;
     // Throws the SqliteError for `rc` with SQLite's message for this connection.
@@ -96,6 +98,11 @@ public:
     double real(int column) const;
     // The column as an int; damage if it does not fit.
     int smallInteger(int column) const;
+    int columnCount() const;
+    // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
+    int type(int column) const;
+    // The column's bytes as stored (text or blob), valid until the next step() or reset().
+    QByteArrayView bytes(int column) const;
 
 private:
     Database &m_db;

@@ -11,6 +11,9 @@
 
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -119,6 +122,59 @@ private slots:
         QCOMPARE(
             w->document()->map().componentCount(), ExportActions::readImport(dot).componentCount());
         QVERIFY(w->document()->filePath().isEmpty());
+    }
+
+    void terraformImportKeepsTheMapInStep()
+    {
+        auto w = openExample();
+        MapDocument *doc = w->document();
+        const QString state =
+            QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/data/terraform/aws-state-v4-two-zones.tfstate");
+        QVERIFY2(w->exportActions()->importFrom(state, ExportActions::ImportMode::NewMap),
+            qPrintable(w->exportActions()->lastError()));
+        QVERIFY(doc->map().findComponent(QStringLiteral("aws/eu-west-1/eu-west-1a")));
+        const Map imported = doc->map();
+
+        // The same state again: nothing to do, no undo step.
+        const int steps = doc->undoStack()->count();
+        QVERIFY(w->exportActions()->importFrom(state, ExportActions::ImportMode::Merge));
+        QVERIFY2(w->exportActions()->lastImportReport().contains(QStringLiteral("0 added, 0 changed, 0 removed")),
+            qPrintable(w->exportActions()->lastImportReport()));
+        QCOMPARE(doc->undoStack()->count(), steps);
+
+        // A newer state without the reports database, and a catalog joined to it: each one
+        // undoable step.
+        QJsonObject top = QJsonDocument::fromJson(readFile(state)).object();
+        QJsonArray kept;
+        for (const QJsonValue &r : top.value(QStringLiteral("resources")).toArray()) {
+            if (r.toObject().value(QStringLiteral("name")).toString() != QStringLiteral("reports"))
+                kept.append(r);
+        }
+        top.insert(QStringLiteral("resources"), kept);
+        const QString newer = m_dir.filePath(QStringLiteral("newer.tfstate"));
+        QFile f(newer);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(top).toJson());
+        f.close();
+        QVERIFY2(w->exportActions()->importFrom(newer, ExportActions::ImportMode::Merge),
+            qPrintable(w->exportActions()->lastError()));
+        QVERIFY(w->exportActions()->lastImportReport().contains(QStringLiteral("- aws_db_instance.reports")));
+        QVERIFY(!doc->map().findComponent(QStringLiteral("aws_db_instance.reports")));
+        QCOMPARE(doc->undoStack()->count(), steps + 1);
+        const QString catalog =
+            QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/data/backstage/catalog-info.yaml");
+        QVERIFY2(w->exportActions()->importFrom(catalog, ExportActions::ImportMode::Merge),
+            qPrintable(w->exportActions()->lastError()));
+        QVERIFY(doc->map().findDependency(QStringLiteral("component:default/checkout"),
+            QStringLiteral("aws_db_instance.main")));
+        QCOMPARE(doc->undoStack()->count(), steps + 2);
+        QVERIFY(w->waitForLayout());
+
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        // Back to the first import (the layout may have placed what the imports added).
+        QVERIFY(doc->map().components() == imported.components());
+        QVERIFY(doc->map().dependencies() == imported.dependencies());
     }
 
     void importErrorLeavesTheMap()

@@ -127,6 +127,7 @@ private slots:
     void badInput();
     void addressesWithQuotesAndDots();
     void missingDependenciesAreWarnings();
+    void otherProvidersAndFailover();
 };
 
 void TestTerraform::everyFileImports_data()
@@ -564,6 +565,52 @@ void TestTerraform::missingDependenciesAreWarnings()
     for (const QString &w : result.warnings)
         vpc = vpc || (w.contains(QStringLiteral("module.vpc.aws_vpc.this")) && w.contains(QStringLiteral("15")));
     QVERIFY2(vpc, qPrintable(result.warnings.join(u'\n')));
+}
+
+void TestTerraform::otherProvidersAndFailover()
+{
+    auto instance = [](const QJsonObject &attributes) {
+        return QJsonArray {QJsonObject {{QStringLiteral("attributes"), attributes}}};
+    };
+    auto subnet = [&](const char *id, const char *zone) {
+        return QJsonObject {{QStringLiteral("id"), QLatin1String(id)},
+            {QStringLiteral("availability_zone"), QLatin1String(zone)}};
+    };
+    QJsonObject vm = resource(QStringLiteral("google_compute_instance"), QStringLiteral("vm"),
+        instance({{QStringLiteral("zone"), QStringLiteral("europe-west1-b")}}));
+    vm.insert(QStringLiteral("provider"), QStringLiteral("provider[\"registry.terraform.io/hashicorp/google\"]"));
+    QJsonObject azure = resource(QStringLiteral("azurerm_linux_virtual_machine"), QStringLiteral("vm"),
+        instance({{QStringLiteral("location"), QStringLiteral("westeurope")},
+            {QStringLiteral("zone"), QStringLiteral("2")}}));
+    azure.insert(QStringLiteral("provider"), QStringLiteral("provider[\"registry.terraform.io/hashicorp/azurerm\"]"));
+    const QJsonArray resources {vm, azure,
+        resource(QStringLiteral("aws_subnet"), QStringLiteral("a"), instance(subnet("subnet-a", "eu-west-1a"))),
+        resource(QStringLiteral("aws_subnet"), QStringLiteral("b"), instance(subnet("subnet-b", "eu-west-1b"))),
+        resource(QStringLiteral("aws_elasticache_subnet_group"), QStringLiteral("cache"),
+            instance({{QStringLiteral("id"), QStringLiteral("cache-subnets")},
+                {QStringLiteral("subnet_ids"), QJsonArray {QStringLiteral("subnet-a"), QStringLiteral("subnet-b")}}})),
+        resource(QStringLiteral("aws_elasticache_replication_group"), QStringLiteral("ha"),
+            instance({{QStringLiteral("id"), QStringLiteral("ha")},
+                {QStringLiteral("subnet_group_name"), QStringLiteral("cache-subnets")},
+                {QStringLiteral("automatic_failover_enabled"), true}})),
+        resource(QStringLiteral("aws_elasticache_replication_group"), QStringLiteral("single"),
+            instance({{QStringLiteral("id"), QStringLiteral("single")},
+                {QStringLiteral("subnet_group_name"), QStringLiteral("cache-subnets")},
+                {QStringLiteral("automatic_failover_enabled"), false}}))};
+    const Map map = terraformimport::read(stateWith(resources), QStringLiteral("mixed.tfstate")).map;
+    QCOMPARE(map.component(*map.findComponent(QStringLiteral("google_compute_instance.vm"))).parent,
+        QStringLiteral("google/europe-west1/europe-west1-b"));
+    QCOMPARE(map.component(*map.findComponent(QStringLiteral("google_compute_instance.vm"))).kind,
+        QStringLiteral("compute"));
+    QCOMPARE(map.component(*map.findComponent(QStringLiteral("azurerm_linux_virtual_machine.vm"))).parent,
+        QStringLiteral("azurerm/westeurope/2"));
+    const Component &ha = map.component(*map.findComponent(QStringLiteral("aws_elasticache_replication_group.ha")));
+    QCOMPARE(ha.kind, QStringLiteral("cache"));
+    QCOMPARE(ha.require, 1);
+    QCOMPARE(ha.parent, QStringLiteral("aws/eu-west-1"));
+    const auto states = failing(map, QStringLiteral("aws/eu-west-1/eu-west-1a"));
+    QVERIFY(states.value(QStringLiteral("aws_elasticache_replication_group.ha")) == State::AtRisk);
+    QVERIFY(states.value(QStringLiteral("aws_elasticache_replication_group.single")) == State::Down);
 }
 
 QTEST_GUILESS_MAIN(TestTerraform)

@@ -92,7 +92,19 @@ private:
             if (name.isEmpty())
                 throw FormatError(
                     QStringLiteral("%1 (%2): has no metadata.name").arg(where, kind));
-            readEntity(doc, path, int(d + 1), line, kind, name);
+            // yaml-cpp throws when a value has another shape than the one asked for (a
+            // scalar `spec` subscripted, found by fuzz_backstage): that is the file's error.
+            try {
+                readEntity(doc, path, int(d + 1), line, kind, name);
+            } catch (const YAML::Exception &e) {
+                throw FormatError(QStringLiteral("%1:%2:%3: document %4 (%5 %6): unexpected "
+                                                 "shape: %7")
+                                      .arg(path)
+                                      .arg(e.mark.is_null() ? line : e.mark.line + 1)
+                                      .arg(e.mark.is_null() ? 1 : e.mark.column + 1)
+                                      .arg(d + 1)
+                                      .arg(kind, name, QString::fromStdString(e.msg)));
+            }
         }
     }
 

@@ -22,6 +22,9 @@ struct Edge
     bool bare = false; // from dependencies/depends_on, without an attribute
 };
 
+// One build: index the instances, resolve their references into edges (folding plumbing into
+// what it configures), place every kept instance, then turn its edges into dependencies and
+// groups by the rules. Instances are addressed by their index in the input.
 class Builder
 {
 public:
@@ -45,7 +48,7 @@ private:
     }
 
     void index();
-    QList<int> resolve(const Reference &r, int from);
+    QList<int> resolve(const Reference &r);
     void dropCoveredBareEdges(std::vector<Edge> &edges) const;
     QList<int> subnetsOf(int i, QString *attribute);
     QList<int> redirect(int t);
@@ -72,8 +75,8 @@ private:
     std::vector<QList<int>> m_redirect;
     std::vector<char> m_redirectState; // 0 not done, 1 in progress, 2 done
     std::vector<QString> m_parent;
-    std::vector<QString> m_zone; // of subnets, for what they place
-    std::vector<QString> m_region;
+    std::vector<QString> m_zone; // each instance's own zone ("" if none): subnets place others
+    std::vector<QString> m_region; // its own region, from its zone or attributes
     std::vector<QList<int>> m_subnets; // the subnets each kept instance runs in
     std::vector<QString> m_subnetAttribute;
     std::vector<int> m_subnetRequire; // of m_subnets: 0 all, k any k
@@ -112,7 +115,7 @@ void Builder::index()
     }
 }
 
-QList<int> Builder::resolve(const Reference &r, int from)
+QList<int> Builder::resolve(const Reference &r)
 {
     if (const auto p = m_placeholderIndex.constFind(r.target); p != m_placeholderIndex.cend())
         return {-1 - *p};
@@ -135,7 +138,6 @@ QList<int> Builder::resolve(const Reference &r, int from)
         return pick(*c);
     if (r.fromDependencies)
         m_missing[r.target] += 1;
-    Q_UNUSED(from);
     return {};
 }
 
@@ -194,7 +196,7 @@ void Builder::collectEdges()
     m_edges.resize(std::size_t(n));
     for (int i = 0; i < n; ++i) {
         for (const Reference &r : at(i).references) {
-            QList<int> targets = resolve(r, i);
+            QList<int> targets = resolve(r);
             targets.removeAll(i);
             if (!targets.isEmpty())
                 m_edges[i].push_back({r.attribute, at(i).type, targets, r.attribute.isEmpty()});
