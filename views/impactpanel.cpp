@@ -1,6 +1,7 @@
 #include "views/impactpanel.h"
 
 #include "model/editing/mapdocument.h"
+#include "model/impact/exposure.h"
 #include "views/mapselection.h"
 #include "views/stateicons.h"
 
@@ -138,10 +139,30 @@ void ImpactPanel::refresh()
         if (comp.isBusiness())
             ++businessCount;
     }
-    business->setText(0, tr("Business services (%1)").arg(businessCount));
+    // Business services that are up but exposed (model/impact/exposure.h): not hit, yet a
+    // redundancy they need is spent, which is what a workshop wants to see.
+    const Exposure exposure(m_doc->graph(), impact);
+    int exposedCount = 0;
+    for (ComponentIndex c : exposure.exposed()) {
+        const Component &comp = map.component(c);
+        if (!comp.isBusiness())
+            continue;
+        auto *item = new QTreeWidgetItem(business);
+        item->setText(0,
+            tr("%1 — exposed: %2 is at risk")
+                .arg(comp.displayName(), map.component(exposure.via(c)).displayName()));
+        item->setIcon(0, theme::stateIcon(theme::Look::AtRisk));
+        item->setData(0, IdRole, comp.id);
+        item->setToolTip(0, tr("Up, but one more failure may take it down"));
+        ++exposedCount;
+    }
+    business->setText(0,
+        exposedCount == 0
+            ? tr("Business services (%1)").arg(businessCount)
+            : tr("Business services (%1, %2 exposed)").arg(businessCount).arg(exposedCount));
     others->setText(0, tr("Everything else (%1)").arg(int(affected.size()) - businessCount));
     business->setExpanded(true);
-    others->setExpanded(businessCount == 0 || affected.size() < 40);
+    others->setExpanded(businessCount + exposedCount == 0 || affected.size() < 40);
     m_syncing = false;
     refreshChain();
 }

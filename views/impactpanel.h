@@ -13,7 +13,7 @@ class MapDocument;
 class MapSelection;
 
 // What the current what-if does: the counts and the cost per hour, the business services it
-// reaches (first), everything else it reaches, and why the selected component is in its state
+// reaches or exposes (first), everything else it reaches, and why the selected component is in its state
 // (its chain of causes, also highlighted on the canvas). Reads MapDocument::impact() only.
 class ImpactPanel : public QWidget
 {

@@ -30,11 +30,27 @@ struct Command
 };
 
 const Command commands[] = {
-    {"impact", "MAP [--fail ID]... [--degrade ID]... [--scenario NAME] [--format FORMAT]",
+    {"impact",
+        "MAP [--fail ID]... [--degrade ID]... [--scenario NAME] [--format FORMAT]\n"
+        "       [--rounds]",
         "what a scenario takes down, degrades and puts at risk, and why", impactOptions, runImpact,
         "MAP is a .faultline document or an interchange .json file. Give at least one --fail,\n"
         "--degrade or --scenario. The output lists every component that is not up, in map order,\n"
-        "with the chain of causes that explains its state.\n"},
+        "with the chain of causes that explains its state, and the business services that are\n"
+        "exposed (up, but with an at-risk component among what they need). --rounds lists the\n"
+        "cascade round by round instead: round 0 is what the scenario fails and impairs.\n"},
+    {"compare",
+        "MAP [--scenario A] [--scenario B] [--a-fail ID]... [--b-fail ID]... [--format FORMAT]\n"
+        "       faultline compare OLD_MAP NEW_MAP [--scenario NAME] [--fail ID]... [--format "
+        "FORMAT]",
+        "compare two scenarios, or one scenario on two versions of a map", compareOptions,
+        runCompare,
+        "With one MAP, side A is the first --scenario and side B the second (given once, both\n"
+        "start from it); --a-fail, --a-degrade, --b-fail and --b-degrade add to one side,\n"
+        "--fail and --degrade to both. With OLD_MAP and NEW_MAP, the same scenario runs on both\n"
+        "(A = OLD_MAP, B = NEW_MAP). The output gives, for every component in both maps whose\n"
+        "state differs, both states; the change in counts, exposed business services and cost\n"
+        "per hour; and, for two maps, the components added, removed and changed.\n"},
     {"import",
         "FILE -o MAP.faultline [--all-resources] [--rules FILE.json] [--source NAME]\n"
         "       FILE --into MAP.faultline [--dry-run] [--source NAME]",

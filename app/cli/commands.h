@@ -37,6 +37,10 @@ Evaluated evaluate(const Map &map, const QString &source, const Arguments &args)
 std::vector<OptionSpec> impactOptions();
 int runImpact(const Arguments &args);
 
+// comparecommand.cpp: `faultline compare`.
+std::vector<OptionSpec> compareOptions();
+int runCompare(const Arguments &args);
+
 std::vector<OptionSpec> importOptions();
 int runImport(const Arguments &args);
 

@@ -1,4 +1,5 @@
-// `faultline impact MAP --fail ID... --degrade ID... [--scenario NAME] [--format text|json|csv]`
+// `faultline impact MAP --fail ID... --degrade ID... [--scenario NAME] [--format text|json|csv]
+// [--rounds]`
 #include "app/cli/commands.h"
 
 #include "model/impact/graph.h"
@@ -87,6 +88,8 @@ std::vector<OptionSpec> impactOptions()
     std::vector<OptionSpec> options = scenarioOptions();
     options.push_back({QStringLiteral("format"), {}, QStringLiteral("FORMAT"), false,
         QStringLiteral("text (the default), json or csv")});
+    options.push_back({QStringLiteral("rounds"), {}, {}, false,
+        QStringLiteral("text only: list the cascade round by round"), true});
     options.push_back({QStringLiteral("no-paths"), {}, {}, false,
         QStringLiteral("give each component its direct cause only, not the whole chain (which "
                        "grows with the square of a long chain's length)"),
@@ -104,6 +107,10 @@ int runImpact(const Arguments &args)
         && format != QLatin1String("csv"))
         throw UsageError {
             QStringLiteral("unknown --format \"%1\": use text, json or csv").arg(format)};
+    const bool byRound = args.isSet(QStringLiteral("rounds"));
+    if (byRound && format != QLatin1String("text"))
+        throw UsageError {QStringLiteral(
+            "--rounds is for --format text; json gives each component its \"round\"")};
     requireScenario(args);
 
     const Map map = loadMap(path);
@@ -114,6 +121,8 @@ int runImpact(const Arguments &args)
         writeResult(impactformat::json(map, e.result, e.scenario, paths));
     else if (format == QLatin1String("csv"))
         writeResult(impactformat::csv(map, e.result, paths));
+    else if (byRound)
+        writeText(impactformat::rounds(map, e.result, e.scenario));
     else
         writeText(impactformat::text(map, e.result, e.scenario, paths));
     return 0;

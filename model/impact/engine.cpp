@@ -4,10 +4,19 @@
 
 namespace faultline {
 
-ImpactResult::ImpactResult(
-    std::vector<State> states, std::vector<std::int32_t> causes, ImpactSummary summary)
-    : m_states(std::move(states)), m_causes(std::move(causes)), m_summary(summary)
+ImpactResult::ImpactResult(std::vector<State> states, std::vector<std::int32_t> causes,
+    ImpactSummary summary, std::vector<std::int32_t> rounds)
+    : m_states(std::move(states)), m_causes(std::move(causes)), m_summary(summary),
+      m_rounds(std::move(rounds))
 { }
+
+int ImpactResult::lastRound() const
+{
+    int last = -1;
+    for (std::int32_t r : m_rounds)
+        last = std::max(last, int(r));
+    return last;
+}
 
 std::vector<ComponentIndex> ImpactResult::path(ComponentIndex c) const
 {
@@ -287,6 +296,14 @@ std::int32_t ImpactEngine::causeOf(std::int32_t c) const
     return -1;
 }
 
+int ImpactEngine::round(ComponentIndex c) const
+{
+    if (stateOf(c.value) == State::Up)
+        return -1;
+    deriveRounds();
+    return m_rounds[c.value].last;
+}
+
 ImpactSummary ImpactEngine::summary() const
 {
     ImpactSummary s;
@@ -313,11 +330,14 @@ ImpactResult ImpactEngine::result() const
 {
     std::vector<State> states(m_graph.size(), State::Up);
     std::vector<std::int32_t> causes(m_graph.size(), -1);
+    std::vector<std::int32_t> rounds(m_graph.size(), -1);
     for (std::int32_t c : m_affected.items()) {
         states[c] = stateOf(c);
-        causes[c] = causeOf(c);
+        causes[c] = causeOf(c); // derives the rounds
+        rounds[c] = m_rounds[c].last;
     }
-    return ImpactResult(std::move(states), std::move(causes), summary());
+    return ImpactResult(
+        std::move(states), std::move(causes), summary(), std::move(rounds));
 }
 
 ImpactResult evaluateImpact(const ImpactGraph &graph, const ScenarioSpec &spec)

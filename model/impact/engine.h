@@ -33,8 +33,10 @@ class ImpactResult
 {
 public:
     ImpactResult() = default;
-    ImpactResult(
-        std::vector<State> states, std::vector<std::int32_t> causes, ImpactSummary summary);
+    // `rounds` (by component, -1 where up) may be empty for results made by hand: round() is
+    // then -1 everywhere.
+    ImpactResult(std::vector<State> states, std::vector<std::int32_t> causes,
+        ImpactSummary summary, std::vector<std::int32_t> rounds = {});
 
     int size() const { return int(m_states.size()); }
     State state(ComponentIndex c) const { return m_states[c.value]; }
@@ -43,6 +45,14 @@ public:
     ComponentIndex cause(ComponentIndex c) const { return ComponentIndex(m_causes[c.value]); }
     // The component, then its causes in turn, ending at a failed or impaired component.
     std::vector<ComponentIndex> path(ComponentIndex c) const;
+    // The propagation round (DESIGN.md) in which c reached its final state: 0 for what the
+    // scenario fails and impairs, -1 for components that are up.
+    int round(ComponentIndex c) const
+    {
+        return std::size_t(c.value) < m_rounds.size() ? m_rounds[c.value] : -1;
+    }
+    // The last round in which anything rose: -1 when everything is up.
+    int lastRound() const;
     // Every component that is not up, in map order.
     std::vector<ComponentIndex> affected() const;
     const ImpactSummary &summary() const { return m_summary; }
@@ -52,6 +62,7 @@ private:
     std::vector<State> m_states;
     std::vector<std::int32_t> m_causes;
     ImpactSummary m_summary;
+    std::vector<std::int32_t> m_rounds;
 };
 
 // The impact rules of DESIGN.md, and the only place they live.
@@ -86,6 +97,8 @@ public:
     // The parent or dependency c's state came through; invalid where the scenario set it, and
     // for components that are up. Costs a look at c's dependencies.
     ComponentIndex cause(ComponentIndex c) const { return ComponentIndex(causeOf(c.value)); }
+    // The round in which c reached its final state; -1 for components that are up.
+    int round(ComponentIndex c) const;
     // Components that are not up, in the order they first rose (not map order).
     std::span<const std::int32_t> affected() const { return m_affected.items(); }
     ImpactSummary summary() const;

@@ -1,5 +1,7 @@
 #include "model/io/impactformat.h"
 
+#include "model/impact/exposure.h"
+#include "model/impact/graph.h"
 #include "model/io/jsonwriter.h"
 
 #include <QChar>
@@ -32,6 +34,7 @@ QByteArray json(
 {
     const ImpactSummary &s = result.summary();
     const std::vector<ComponentIndex> affected = result.affected();
+    const Exposure exposure(ImpactGraph(map), result);
     QByteArray out;
     out.reserve(256 + qsizetype(affected.size()) * 96);
     JsonWriter w(out);
@@ -53,6 +56,8 @@ QByteArray json(
     w.value(s.degraded);
     w.key("at_risk");
     w.value(s.atRisk);
+    w.key("exposed");
+    w.value(exposure.count());
     w.key("cost_per_hour");
     w.value(s.costPerHour);
     w.endObject();
@@ -69,6 +74,8 @@ QByteArray json(
         w.value(component.displayName());
         w.key("state");
         w.value(toString(result.state(c)));
+        w.key("round");
+        w.value(result.round(c));
         w.key("cause");
         if (const ComponentIndex cause = result.cause(c); cause.isValid())
             w.value(map.component(cause).id);
@@ -85,6 +92,12 @@ QByteArray json(
     }
     if (!affected.empty())
         w.newline(false);
+    w.endArray();
+    w.newline();
+    w.key("exposed");
+    w.beginArray();
+    for (ComponentIndex c : exposure.exposed())
+        w.value(map.component(c).id);
     w.endArray();
     out += "\n}\n";
     return out;
@@ -238,6 +251,27 @@ QString chain(const Map &map, const ImpactResult &result, ComponentIndex c, Path
     return out;
 }
 
+// "Exposed business services (N)" and one line each with the at-risk component behind it;
+// nothing when none is exposed.
+QString exposedBusiness(const Map &map, const ImpactResult &result)
+{
+    const Exposure exposure(ImpactGraph(map), result);
+    QStringList lines;
+    for (ComponentIndex c : exposure.exposed()) {
+        if (!map.component(c).isBusiness())
+            continue;
+        lines.append(QStringLiteral("  * %1  up, but %2 is at risk")
+                         .arg(tableCell(map.component(c).displayName()),
+                             tableCell(map.component(exposure.via(c)).displayName())));
+    }
+    if (lines.isEmpty())
+        return {};
+    return QStringLiteral("\nExposed business services (%1): one more failure may take them "
+                          "down\n%2\n")
+        .arg(lines.size())
+        .arg(lines.join(u'\n'));
+}
+
 } // namespace
 
 QByteArray text(
@@ -290,6 +324,63 @@ QByteArray text(
             out += QStringLiteral("  ") + chain(map, result, c, paths) + u'\n';
         }
     }
+    out += exposedBusiness(map, result);
+    if (anyBusiness)
+        out += QStringLiteral("\n* business component (what customers see)\n");
+    return out.toUtf8();
+}
+
+QByteArray rounds(const Map &map, const ImpactResult &result, const Scenario &scenario)
+{
+    const ImpactSummary &s = result.summary();
+    QString out = headline(map, scenario) + u'\n';
+    out += QStringLiteral("%1 down, %2 degraded, %3 at risk; cost per hour: %4\n")
+               .arg(s.down)
+               .arg(s.degraded)
+               .arg(s.atRisk)
+               .arg(formatMoney(s.costPerHour));
+    const std::vector<ComponentIndex> affected = result.affected();
+    if (affected.empty())
+        return (out + QStringLiteral("\nNothing is affected.\n")).toUtf8();
+
+    constexpr int maxNameWidth = 44;
+    int nameWidth = 0;
+    bool anyBusiness = false;
+    for (ComponentIndex c : affected) {
+        nameWidth = std::max(nameWidth, displayWidth(tableCell(map.component(c).displayName())));
+        anyBusiness = anyBusiness || map.component(c).isBusiness();
+    }
+    nameWidth = std::min(nameWidth, maxNameWidth);
+    constexpr int stateWidth = 8; // "degraded", the longest state name
+
+    for (int round = 0; round <= result.lastRound(); ++round) {
+        out += round == 0 ? QStringLiteral("\nRound 0: what the scenario fails and impairs\n")
+                          : QStringLiteral("\nRound %1\n").arg(round);
+        for (ComponentIndex c : affected) {
+            if (result.round(c) != round)
+                continue;
+            const Component &component = map.component(c);
+            out += component.isBusiness() ? QStringLiteral("  * ") : QStringLiteral("    ");
+            const QString name = tableCell(component.displayName());
+            out += name;
+            if (displayWidth(name) > nameWidth)
+                out += u'\n' + QString(4 + nameWidth, u' ');
+            else
+                out += QString(nameWidth - displayWidth(name), u' ');
+            const QString state = toString(result.state(c)).replace(u'-', u' ');
+            out += QStringLiteral("  ") + state;
+            const ComponentIndex cause = result.cause(c);
+            if (cause.isValid()) {
+                out += QString(stateWidth - state.size(), u' ') + QStringLiteral("  ← ")
+                    + tableCell(map.component(cause).displayName());
+            } else {
+                out += result.state(c) == State::Down ? QStringLiteral(" (failed)")
+                                                      : QStringLiteral(" (impaired)");
+            }
+            out += u'\n';
+        }
+    }
+    out += exposedBusiness(map, result);
     if (anyBusiness)
         out += QStringLiteral("\n* business component (what customers see)\n");
     return out.toUtf8();

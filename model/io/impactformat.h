@@ -15,12 +15,15 @@ namespace faultline {
 // order, and returns UTF-8.
 namespace impactformat {
 
-// {"scenario": {"fail", "degrade"}, "summary": {"down", "degraded", "at_risk",
-// "cost_per_hour"}, "components": [{"id", "name", "state", "cause", "path"}]}: keys in this
-// order, one component per line. `cause` is null where the scenario itself set the state;
-// `path` is the component followed by its causes. Without `paths` the "path" key is left out:
-// `cause` already gives the chain one step at a time, and on a long chain of dependencies the
-// paths grow with the square of its length (a 40,000-long chain: 7.6 GB).
+// {"scenario": {"fail", "degrade"}, "summary": {"down", "degraded", "at_risk", "exposed",
+// "cost_per_hour"}, "components": [{"id", "name", "state", "round", "cause", "path"}],
+// "exposed": [ids]}: keys in this order, one component per line. `round` is the propagation
+// round in which the component reached its state (0: the scenario's own); `cause` is null
+// where the scenario itself set the state; `path` is the component followed by its causes;
+// `exposed` lists the exposed components (model/impact/exposure.h) in map order. Without
+// `paths` the "path" key is left out: `cause` already gives the chain one step at a time, and
+// on a long chain of dependencies the paths grow with the square of its length (a
+// 40,000-long chain: 7.6 GB).
 enum class Paths { With, Without };
 QByteArray json(const Map &map, const ImpactResult &result, const Scenario &scenario,
     Paths paths = Paths::With);
@@ -40,9 +43,16 @@ QString csvField(const QString &value);
 // at risk), business components marked with *, each with its chain of causes in names:
 // "Checkout  ← Payments DB ← use1-az2 ← us-east-1 (failed)". Columns are aligned by display
 // width (characters, wide East Asian characters counting two), so stable for a given input.
-// Without `paths` each component shows only its direct cause.
+// Without `paths` each component shows only its direct cause. Exposed business services
+// follow the groups, each with an at-risk component behind it.
 QByteArray text(const Map &map, const ImpactResult &result, const Scenario &scenario,
     Paths paths = Paths::With);
+// The cascade round by round (`impact --format text --rounds`): the headline and summary of
+// text(), then "Round 0: what the scenario fails and impairs" and each next round, with every
+// component that reached its final state in it, its state and its cause (the component it
+// came through, which reached its own state in an earlier round); then the exposed business
+// services.
+QByteArray rounds(const Map &map, const ImpactResult &result, const Scenario &scenario);
 
 // "1,234,567" or "1,234.5": thousands separators whatever the locale, at most two decimals.
 QString formatMoney(double amount);

@@ -202,6 +202,10 @@ private:
             escaped(hours(m_d.outageHours)), money(m_d, m_d.estimatedLoss));
         if (!m_d.businessHit.isEmpty())
             m_out += u"<p>Business services hit: "_s + names(m_d.businessHit) + u".</p>\n"_s;
+        if (!m_d.businessExposed.isEmpty())
+            m_out += u"<p>Business services exposed (up, but a redundancy they need is spent: "
+                     "one more failure may take them down): "_s
+                + names(m_d.businessExposed) + u".</p>\n"_s;
     }
 
     void diagram()
@@ -296,6 +300,8 @@ private:
             [](const ScenarioColumn &c) { return QString::number(c.summary.atRisk); });
         row(u"Business services hit"_s,
             [](const ScenarioColumn &c) { return QString::number(c.businessHit); });
+        row(u"Business services exposed"_s,
+            [](const ScenarioColumn &c) { return QString::number(c.businessExposed); });
         row(u"Cost per hour"_s,
             [this](const ScenarioColumn &c) { return money(m_d, c.summary.costPerHour); });
         row(u"Loss for a %1 outage"_s.arg(escaped(hours(m_d.outageHours))),

@@ -1,5 +1,6 @@
 #include "model/report/reportdata.h"
 
+#include "model/impact/exposure.h"
 #include "model/impact/graph.h"
 #include "model/impact/resolve.h"
 #include "model/map/errors.h"
@@ -33,6 +34,17 @@ int businessHit(const Map &map, const ImpactResult &result, QStringList *names =
         }
     }
     return n;
+}
+
+// Business services that are up but exposed (model/impact/exposure.h), in map order.
+QStringList businessExposed(const Map &map, const ImpactGraph &graph, const ImpactResult &result)
+{
+    QStringList names;
+    for (ComponentIndex c : Exposure(graph, result).exposed()) {
+        if (map.component(c).isBusiness())
+            names.append(map.component(c).displayName());
+    }
+    return names;
 }
 
 AffectedRow rowFor(const Map &map, const ImpactResult &result, ComponentIndex i,
@@ -94,6 +106,7 @@ ReportData buildReport(const Map &map, const Scenario &scenario, const Options &
     for (const Component &c : map.components())
         d.businessCount += c.isBusiness() ? 1 : 0;
     businessHit(map, result, &d.businessHit);
+    d.businessExposed = businessExposed(map, graph, result);
 
     QSet<QString> setByScenario(scenario.fail.begin(), scenario.fail.end());
     setByScenario.unite(QSet<QString>(scenario.degrade.begin(), scenario.degrade.end()));
@@ -114,6 +127,7 @@ ReportData buildReport(const Map &map, const Scenario &scenario, const Options &
         column.degrade = namesOf(map, saved.degrade);
         column.summary = r.summary();
         column.businessHit = businessHit(map, r);
+        column.businessExposed = int(businessExposed(map, graph, r).size());
         column.estimatedLoss = column.summary.costPerHour * options.outageHours;
         column.isReported = !scenario.name.isEmpty() && saved.name == scenario.name;
         d.comparison.push_back(std::move(column));

@@ -45,6 +45,7 @@ struct ScenarioColumn
     QStringList degrade; // names
     ImpactSummary summary;
     int businessHit = 0;
+    int businessExposed = 0; // up, but exposed (model/impact/exposure.h)
     double estimatedLoss = 0.0;
     bool isReported = false; // the scenario this report is about
 };
@@ -66,6 +67,9 @@ struct ReportData
     ImpactSummary summary;
     int businessCount = 0; // business services in the map
     QStringList businessHit; // names of business services down or degraded
+    // Names of business services that are up but exposed (model/impact/exposure.h): one more
+    // failure may take them down. In map order.
+    QStringList businessExposed;
     double estimatedLoss = 0.0; // summary.costPerHour * outageHours
     std::vector<AffectedRow> affected; // down, then degraded, then at risk; map order in each
     std::vector<ScenarioColumn> comparison; // every saved scenario, in map order

@@ -2,6 +2,7 @@
 // script, every text from the map is escaped, and the comparison has one column per saved
 // scenario.
 
+#include "model/impact/exposure.h"
 #include "model/impact/graph.h"
 #include "model/impact/resolve.h"
 #include "model/io/jsonformat.h"
@@ -96,6 +97,7 @@ private slots:
     void summaryInHtml();
     void affectedTable();
     void comparisonHasOneColumnPerScenario();
+    void exposedBusinessServices();
     void escaping();
     void diagramIsInlineBase64();
     void unknownScenario();
@@ -121,6 +123,12 @@ void TestReport::numbersComeFromTheEngine()
                 ++business;
         }
         QCOMPARE(d.businessHit.size(), business);
+        QStringList exposed;
+        for (ComponentIndex i : Exposure(graph, r).exposed()) {
+            if (map.component(i).isBusiness())
+                exposed.append(map.component(i).displayName());
+        }
+        QCOMPARE(d.businessExposed, exposed);
         // Rows: down first, then degraded, then at risk; each row's chain is the engine's path.
         State last = State::Down;
         for (const report::AffectedRow &row : d.affected) {
@@ -261,6 +269,44 @@ void TestReport::comparisonHasOneColumnPerScenario()
     QCOMPARE(e.comparison.size(), map.scenarios().size());
     QVERIFY(std::none_of(e.comparison.begin(), e.comparison.end(),
         [](const report::ScenarioColumn &c) { return c.isReported; }));
+}
+
+// Zone A of a shop whose web tier is 1-of-2 fails: the shop is up but exposed, and the report
+// says so, in the summary and in the comparison of saved scenarios.
+void TestReport::exposedBusinessServices()
+{
+    const Map map = interchange::read(R"({"format": "faultline-map", "version": 1,
+        "components": [{"id": "zone-a"}, {"id": "zone-b"},
+            {"id": "web", "kind": "group", "require": 1},
+            {"id": "shop", "name": "Shop front", "business": true},
+            {"id": "blog", "name": "Blog", "business": true}],
+        "dependencies": [{"from": "web", "to": "zone-a"}, {"from": "web", "to": "zone-b"},
+            {"from": "shop", "to": "web"}, {"from": "blog", "to": "web", "type": "soft"}],
+        "scenarios": [{"name": "zone a down", "fail": ["zone-a"]},
+            {"name": "both zones down", "fail": ["zone-a", "zone-b"]}]})",
+        QStringLiteral("shop.json"));
+    const report::ReportData d = report::buildReport(map, map.scenarios().front(), options());
+    QCOMPARE(d.businessHit, QStringList {});
+    QCOMPARE(d.businessExposed, QStringList {QStringLiteral("Shop front")});
+    QCOMPARE(d.comparison[0].businessExposed, 1);
+    QCOMPARE(d.comparison[1].businessExposed, 0);
+    const Page page = parse(report::html(d));
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QVERIFY(page.text.contains(QStringLiteral("Business services exposed")));
+    QVERIFY(page.text.contains(QStringLiteral("one more failure may take them down): Shop front.")));
+    bool found = false;
+    for (const QStringList &row : page.rows.value(QStringLiteral("data"))) {
+        if (row.value(0) == QStringLiteral("Business services exposed")) {
+            QCOMPARE(row.mid(1), (QStringList {QStringLiteral("1"), QStringLiteral("0")}));
+            found = true;
+        }
+    }
+    QVERIFY(found);
+
+    // Nothing at risk: no paragraph.
+    const report::ReportData both = report::buildReport(map, map.scenarios().back(), options());
+    QCOMPARE(both.businessExposed, QStringList {});
+    QVERIFY(!parse(report::html(both)).text.contains(QStringLiteral("Business services exposed (")));
 }
 
 void TestReport::escaping()

@@ -7,6 +7,7 @@ iteration and the causes exactly as DESIGN.md defines them.
     impact_reference.py MAP.json --scenario NAME [--json]
     impact_reference.py MAP.json --fail ID [--fail ID ...] [--degrade ID ...] [--json]
     impact_reference.py MAP.json --all          # every saved scenario, text
+    impact_reference.py --batch RUNS.json       # many maps at once, JSON (see batch())
 
 Exit codes: 0 success, 1 bad input (invalid map, unknown id or scenario), 2 usage.
 """
@@ -29,6 +30,10 @@ def load_map(path):
             doc = json.load(f)
     except (OSError, ValueError) as e:
         raise MapError(f"{path}: {e}")
+    return validate(doc, path)
+
+
+def validate(doc, path):
     if not isinstance(doc, dict) or doc.get("format") != "faultline-map":
         raise MapError(f"{path}: format is not faultline-map")
     if not isinstance(doc.get("version"), int) or doc["version"] > 1:
@@ -90,7 +95,8 @@ def load_map(path):
 
 
 def compute(doc, fail, degrade):
-    """Return (order, states, causes): states[id] in 0..3, causes[id] an id or None."""
+    """Return (order, states, causes, rounds): states[id] in 0..3, causes[id] an id or None,
+    rounds[id] the round of the final rise (0 for the scenario's own), None where up."""
     comps = doc["components"]
     order = [c["id"] for c in comps]
     parent = {c["id"]: c.get("parent") for c in comps}
@@ -162,14 +168,47 @@ def compute(doc, fail, degrade):
         cands = ([(parent[cid], True, None)] if parent[cid] else []) + \
                 [(t, False, ty) for t, ty in deps[cid]]
         causes[cid] = next(nb for nb, is_p, ty in cands if justifies(cid, nb, is_p, ty, s))
-    return order, final, causes
+    rounds = {cid: (None if final[cid] == UP else rise[cid]) for cid in order}
+    return order, final, causes, rounds
+
+
+def exposed(doc, states):
+    """Components that are up and whose hard-dependency cone (hard dependencies and parent,
+    followed transitively, whatever their states) holds an at-risk component; map order.
+    Walked forwards from each component separately: slow and obvious."""
+    order = [c["id"] for c in doc["components"]]
+    parent = {c["id"]: c.get("parent") for c in doc["components"]}
+    hard = {cid: [] for cid in order}
+    for d in doc.get("dependencies", []):
+        if d.get("type", "hard") == "hard":
+            hard[d["from"]].append(d["to"])
+    out = []
+    for cid in order:
+        if states[cid] != UP:
+            continue
+        seen, stack, found = set(), [cid], False
+        while stack and not found:
+            x = stack.pop()
+            for y in hard[x] + ([parent[x]] if parent[x] else []):
+                if y in seen:
+                    continue
+                seen.add(y)
+                if states[y] == AT_RISK:
+                    found = True
+                    break
+                stack.append(y)
+        if found:
+            out.append(cid)
+    return out
 
 
 def result(doc, fail, degrade):
     """The result in the shape of `faultline impact --format json`."""
-    order, states, causes = compute(doc, fail, degrade)
+    order, states, causes, rounds = compute(doc, fail, degrade)
     byid = {c["id"]: c for c in doc["components"]}
-    out, summary = [], {"down": 0, "degraded": 0, "at_risk": 0, "cost_per_hour": 0}
+    exp = exposed(doc, states)
+    out, summary = [], {"down": 0, "degraded": 0, "at_risk": 0, "exposed": len(exp),
+                        "cost_per_hour": 0}
     for cid in order:
         st = states[cid]
         if st == UP:
@@ -178,7 +217,8 @@ def result(doc, fail, degrade):
         while causes[path[-1]] is not None:
             path.append(causes[path[-1]])
         out.append({"id": cid, "name": byid[cid].get("name", cid),
-                    "state": STATE_NAMES[st], "cause": causes[cid], "path": path})
+                    "state": STATE_NAMES[st], "round": rounds[cid], "cause": causes[cid],
+                    "path": path})
         summary[["", "at_risk", "degraded", "down"][st]] += 1
         if st == DOWN:
             summary["cost_per_hour"] += byid[cid].get("cost_per_hour", 0)
@@ -187,7 +227,73 @@ def result(doc, fail, degrade):
         if byid[cid].get("business"):
             business[STATE_NAMES[states[cid]]].append(cid)
     return {"scenario": {"fail": list(fail), "degrade": list(degrade)},
-            "summary": summary, "components": out, "business": business}
+            "summary": summary, "components": out, "exposed": exp, "business": business,
+            "states": {cid: STATE_NAMES[states[cid]] for cid in order}}
+
+
+def dependency_key(d):
+    """A dependency as compare sees it: its target, type, label and any other keys."""
+    rest = {k: v for k, v in d.items() if k not in ("from", "to", "type", "label")}
+    return (d["to"], d.get("type", "hard"), d.get("label", ""),
+            json.dumps(rest, sort_keys=True))
+
+
+def compare(doc_a, fail_a, degrade_a, doc_b, fail_b, degrade_b):
+    """The result in the shape of `faultline compare --format json`."""
+    ra = result(doc_a, fail_a, degrade_a)
+    rb = result(doc_b, fail_b, degrade_b)
+    comps_a = {c["id"]: c for c in doc_a["components"]}
+    comps_b = {c["id"]: c for c in doc_b["components"]}
+    order_a = [c["id"] for c in doc_a["components"]]
+    order_b = [c["id"] for c in doc_b["components"]]
+
+    def deps_of(doc):
+        out = {}
+        for d in doc.get("dependencies", []):
+            out.setdefault(d["from"], set()).add(dependency_key(d))
+        return out
+
+    deps_a, deps_b = deps_of(doc_a), deps_of(doc_b)
+    components = []
+    for cid in order_b:
+        if cid in comps_a and ra["states"][cid] != rb["states"][cid]:
+            components.append({"id": cid, "name": comps_b[cid].get("name", cid),
+                               "a": ra["states"][cid], "b": rb["states"][cid]})
+    changed = [cid for cid in order_b if cid in comps_a and
+               (comps_a[cid] != comps_b[cid] or
+                deps_a.get(cid, set()) != deps_b.get(cid, set()))]
+
+    def summary(res, doc):
+        s = dict(res["summary"])
+        business = {c["id"] for c in doc["components"] if c.get("business")}
+        s["exposed_business"] = [cid for cid in res["exposed"] if cid in business]
+        return s
+
+    return {"a": ra["scenario"], "b": rb["scenario"], "components": components,
+            "added": [cid for cid in order_b if cid not in comps_a],
+            "removed": [cid for cid in order_a if cid not in comps_b],
+            "changed": changed,
+            "summary": {"a": summary(ra, doc_a), "b": summary(rb, doc_b)}}
+
+
+def batch(path):
+    """Many maps at once, for tests that would otherwise start this program thousands of times.
+    RUNS.json is {"impact": [{"map": MAP, "fail": [...], "degrade": [...]}, ...],
+    "compare": [{"a": {"map", "fail", "degrade"}, "b": {...}}, ...]}, each MAP an interchange
+    document; the answer is {"impact": [impact JSON, ...], "compare": [compare JSON, ...]}."""
+    with open(path, encoding="utf-8") as f:
+        runs = json.load(f)
+    out = {"impact": [], "compare": []}
+    for i, r in enumerate(runs.get("impact", [])):
+        doc = validate(r["map"], f"impact[{i}]")
+        out["impact"].append(result(doc, r.get("fail", []), r.get("degrade", [])))
+    for i, r in enumerate(runs.get("compare", [])):
+        a, b = r["a"], r["b"]
+        doc_a = validate(a["map"], f"compare[{i}].a")
+        doc_b = validate(b["map"], f"compare[{i}].b")
+        out["compare"].append(compare(doc_a, a.get("fail", []), a.get("degrade", []),
+                                      doc_b, b.get("fail", []), b.get("degrade", [])))
+    return out
 
 
 def print_text(res, title=None):
@@ -206,13 +312,23 @@ def print_text(res, title=None):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("map")
+    ap.add_argument("map", nargs="?")
+    ap.add_argument("--batch", metavar="RUNS.json")
     ap.add_argument("--scenario")
     ap.add_argument("--fail", action="append", default=[])
     ap.add_argument("--degrade", action="append", default=[])
     ap.add_argument("--all", action="store_true", help="run every saved scenario")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
+    if a.batch:
+        try:
+            print(json.dumps(batch(a.batch), ensure_ascii=False))
+        except (MapError, OSError, ValueError, KeyError) as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 1
+        return 0
+    if not a.map:
+        ap.error("give MAP or --batch")
     if sum(map(bool, (a.scenario, a.fail or a.degrade, a.all))) != 1:
         ap.error("give exactly one of --scenario, --fail/--degrade, --all")
     try:
