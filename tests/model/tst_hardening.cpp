@@ -5,6 +5,7 @@
 #include "model/impact/graph.h"
 #include "model/io/backstage/catalogimport.h"
 #include "model/io/csvimport.h"
+#include "model/io/terraform/terraformimport.h"
 #include "model/io/dotexport.h"
 #include "model/io/dotimport.h"
 #include "model/io/fileio.h"
@@ -87,6 +88,7 @@ private slots:
     void csvParentLoopStillFound();
     void spofOnALongChain();
     void backstageScalarSpecIsAnError();
+    void terraformFoldOutsideTheFile();
     void readStopsAtTheSizeLimit();
     void writeRefusesPipes();
     void documentWithViewIsRefused();
@@ -307,6 +309,18 @@ void TestHardening::backstageScalarSpecIsAnError()
     const QString message = failure([&] { backstageimport::readFile(path); });
     QVERIFY2(message.startsWith(QStringLiteral("FormatError: %1:").arg(path)), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("unexpected shape")), qPrintable(message));
+}
+
+void TestHardening::terraformFoldOutsideTheFile()
+{
+    // Found by fuzz_terraform: plumbing that configures a resource outside the file made the
+    // import write at index -1 of a vector (UBSan and ASan report it; without them the heap was
+    // silently damaged). It imports now, and the map is valid.
+    const QString path =
+        QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/data/fuzz/terraform-outside-fold-target.json");
+    const Map map = terraformimport::readFile(path).map;
+    QVERIFY(map.componentCount() > 0);
+    QVERIFY(!validationError(map));
 }
 
 void TestHardening::readStopsAtTheSizeLimit()

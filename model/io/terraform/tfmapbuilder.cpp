@@ -219,8 +219,13 @@ void Builder::collectEdges()
         for (const Edge &e : m_edges[p]) {
             if (attributes.contains(e.attribute))
                 continue;
-            for (int t : configured)
-                folded[t].push_back(e);
+            // A negative target stands for a resource outside the file (idOf()): there is
+            // nothing of ours to hand the edge to. (Indexing with it wrote out of bounds;
+            // found by fuzz_terraform.)
+            for (int t : configured) {
+                if (t >= 0)
+                    folded[std::size_t(t)].push_back(e);
+            }
         }
     }
     for (int i = 0; i < n; ++i) {
