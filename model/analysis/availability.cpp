@@ -2,80 +2,249 @@
 
 #include "model/analysis/bdd.h"
 #include "model/analysis/cone.h"
+#include "model/analysis/downrule.h"
+#include "model/analysis/faulttree.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace faultline {
 
 namespace {
 
-// Builds the diagram of down(c) for every cone member, following the same three rules as
-// DownEvaluator: failed, or parent down, or more than n - k hard dependencies down.
-class DiagramBuilder
+// DownRule's algebra over one Bdd: the cyclic cones, whose fixed point needs canonical values,
+// and the expansion of at-least gates.
+struct BddAlgebra
+{
+    using Value = Bdd::Edge;
+    Bdd &bdd;
+    std::span<const std::int32_t> variableOf; // per component, -1 when it cannot fail
+
+    static Value never() { return Bdd::zero; }
+    static Value always() { return Bdd::one; }
+    static bool isNever(Value v) { return v == Bdd::zero; }
+    Value failed(std::int32_t c) const
+    {
+        return variableOf[c] >= 0 ? bdd.variable(variableOf[c]) : Bdd::zero;
+    }
+    Value either(Value a, Value b) const { return bdd.orOf(a, b); }
+    Value both(Value a, Value b) const { return bdd.andOf(a, b); }
+    static bool same(Value a, Value b) { return a == b; }
+};
+
+// What an analysis computes: P(down) and 1 - P(down) of the target, and per variable dP/dp.
+struct Solution
+{
+    double unavailability = 0.0, availability = 1.0;
+    std::vector<double> birnbaum;
+    std::size_t diagramSize = 0;
+};
+
+// A cone with cycles: one diagram of the target over every variable, in depth-first order,
+// its strongly connected parts iterated to their fixed point (DownRule).
+Solution solveCyclic(const ImpactGraph &graph, const Cone &cone,
+    std::span<const std::int32_t> variableOf, std::span<const double> p, std::span<const double> q,
+    Bdd &bdd, ProgressReporter &reporter)
+{
+    BddAlgebra algebra {bdd, variableOf};
+    DownRule<BddAlgebra> rule(graph, algebra);
+    for (int i = 0; i < cone.partCount(); ++i) {
+        rule.solve(cone.part(i));
+        reporter.step(int(cone.part(i).size()));
+    }
+    const Diagram diagram = bdd.extract(rule.value(cone.target()));
+    bdd.reset();
+    Solution s;
+    std::tie(s.unavailability, s.availability) = diagram.probability(p, q);
+    s.birnbaum.assign(p.size(), 0.0);
+    diagram.addDerivatives(p, q, 1.0, s.birnbaum);
+    s.diagramSize = diagram.size();
+    return s;
+}
+
+// An acyclic cone: its fault tree, one diagram per module (children first), each module a
+// variable of its parents' diagrams, probabilities upward; then the derivatives downward by the
+// chain rule, dP(top)/dp(v) = dP(top)/dP(module) x dP(module)/dp(v) for v in the module.
+class ModuleSolver
 {
 public:
-    DiagramBuilder(const ImpactGraph &graph, Bdd &bdd, std::vector<std::int32_t> variableOf)
-        : m_graph(graph), m_bdd(bdd), m_variableOf(std::move(variableOf)),
-          m_down(graph.size(), Bdd::zero)
+    ModuleSolver(const FaultTree &tree, std::span<const double> p, std::span<const double> q,
+        Bdd &bdd, ProgressReporter &reporter)
+        : m_gates(tree.gates()), m_p(p), m_q(q), m_bdd(bdd), m_reporter(reporter),
+          m_modules(m_gates.size()), m_edge(m_gates.size(), Bdd::zero), m_local(m_gates.size(), -1),
+          m_varLocal(p.size(), -1)
     { }
 
-    Bdd::Node build(std::int32_t c)
+    Solution solve()
     {
-        Bdd::Node f = m_variableOf[c] >= 0 ? m_bdd.variable(m_variableOf[c]) : Bdd::zero;
-        if (const std::int32_t p = m_graph.parent(c); p >= 0)
-            f = m_bdd.orOf(f, m_down[p]);
-        const int k = m_graph.required(c);
-        if (k >= 1) {
-            std::vector<Bdd::Node> operands;
-            for (const ImpactGraph::Edge &e : m_graph.dependencies(c)) {
-                if (e.hard)
-                    operands.push_back(m_down[e.other]);
-            }
-            f = m_bdd.orOf(f, atLeast(int(operands.size()) - k + 1, operands));
+        for (std::size_t g = 0; g < m_gates.size(); ++g) {
+            if (m_gates[g].module)
+                build(std::int32_t(g));
         }
-        return f;
-    }
-
-    // Iterates a strongly connected part from "never down" to its least fixed point; the
-    // diagrams are canonical, so "stopped changing" is a comparison of node numbers.
-    void solve(std::span<const std::int32_t> part)
-    {
-        bool changed = true;
-        while (changed) {
-            changed = false;
-            for (std::int32_t c : part) {
-                const Bdd::Node f = build(c);
-                changed = changed || f != m_down[c];
-                m_down[c] = f;
+        const Module &top = m_modules.back();
+        Solution s;
+        s.unavailability = top.probability;
+        s.availability = top.complement;
+        s.birnbaum.assign(m_p.size(), 0.0);
+        std::vector<double> weight(m_gates.size(), 0.0);
+        weight.back() = 1.0;
+        for (std::size_t g = m_gates.size(); g-- > 0;) {
+            if (!m_gates[g].module)
+                continue;
+            const Module &m = m_modules[g];
+            std::vector<double> d(m.variables.size(), 0.0);
+            m.diagram.addDerivatives(m.p, m.q, weight[g], d);
+            for (std::size_t v = 0; v < d.size(); ++v) {
+                const FaultTree::Input i = m.variables[v];
+                (FaultTree::isGate(i) ? weight[FaultTree::gateOf(i)] : s.birnbaum[i]) = d[v];
             }
-            if (part.size() == 1)
-                break; // no component needs itself (validate()), so one pass is final
+            s.diagramSize += m.diagram.size();
         }
+        return s;
     }
-
-    Bdd::Node down(std::int32_t c) const { return m_down[c]; }
 
 private:
-    // "At least m of the operands": g[j] is "j of the operands so far", keeping only the j
-    // that can still reach m.
-    Bdd::Node atLeast(int m, const std::vector<Bdd::Node> &operands)
+    struct Module
     {
-        const int n = int(operands.size());
-        std::vector<Bdd::Node> g(m + 1, Bdd::zero);
-        g[0] = Bdd::one;
-        for (int i = 0; i < n; ++i) {
-            const int low = std::max(1, m - (n - i - 1));
-            for (int j = std::min(i + 1, m); j >= low; --j)
-                g[j] = m_bdd.orOf(g[j], m_bdd.andOf(g[j - 1], operands[i]));
+        Diagram diagram;
+        std::vector<FaultTree::Input> variables; // what each of its variables stands for
+        std::vector<double> p, q; // their probabilities of being true and false
+        double probability = 0.0, complement = 1.0;
+    };
+
+    // The module's variables in the order SCRAM gives them: depth-first from its top, a gate's
+    // gate inputs (recursively, a module as one variable) before its variable inputs; and its
+    // gates children first.
+    void order(std::int32_t top, Module &m, std::vector<std::int32_t> &gates)
+    {
+        const auto local = [&](FaultTree::Input i) {
+            std::int32_t &slot =
+                FaultTree::isGate(i) ? m_local[FaultTree::gateOf(i)] : m_varLocal[i];
+            if (slot < 0) {
+                slot = std::int32_t(m.variables.size());
+                m.variables.push_back(i);
+            }
+        };
+        std::vector<std::pair<std::int32_t, std::size_t>> stack {{top, 0}};
+        m_local[top] = -2; // entered
+        while (!stack.empty()) {
+            auto &[g, next] = stack.back();
+            const std::vector<FaultTree::Input> &inputs = m_gates[g].inputs;
+            if (next < inputs.size()) {
+                const FaultTree::Input i = inputs[next++];
+                if (FaultTree::isGate(i)) {
+                    const std::int32_t h = FaultTree::gateOf(i);
+                    if (m_gates[h].module)
+                        local(i);
+                    else if (m_local[h] == -1) {
+                        m_local[h] = -2;
+                        stack.push_back({h, 0});
+                    }
+                }
+                continue;
+            }
+            for (FaultTree::Input i : inputs) {
+                if (!FaultTree::isGate(i))
+                    local(i);
+            }
+            gates.push_back(g);
+            stack.pop_back();
         }
-        return g[m];
     }
 
-    const ImpactGraph &m_graph;
+    // Collects the Bdd's garbage when it has grown enough since the last time: the diagrams of
+    // the module's gates `built` and `pending` stay.
+    void collectGarbage(std::span<const std::int32_t> built, std::vector<Bdd::Edge> &pending)
+    {
+        if (m_bdd.nodeCount() < m_collectAt)
+            return;
+        std::vector<Bdd::Edge *> roots;
+        for (std::int32_t g : built)
+            roots.push_back(&m_edge[g]);
+        for (Bdd::Edge &e : pending)
+            roots.push_back(&e);
+        m_bdd.collect(roots);
+        m_collectAt = std::max(minCollect, 2 * m_bdd.nodeCount());
+    }
+
+    void build(std::int32_t top)
+    {
+        Module &m = m_modules[top];
+        std::vector<std::int32_t> gates;
+        order(top, m, gates);
+        m_bdd.reset(gates.size() * 16);
+        const auto edgeOf = [&](FaultTree::Input i) {
+            if (!FaultTree::isGate(i))
+                return m_bdd.variable(m_varLocal[i]);
+            const std::int32_t h = FaultTree::gateOf(i);
+            return m_gates[h].module ? m_bdd.variable(m_local[h]) : m_edge[h];
+        };
+        BddAlgebra algebra {m_bdd, {}};
+        m_collectAt = minCollect;
+        std::vector<Bdd::Edge> none;
+        for (std::size_t k = 0; k < gates.size(); ++k) {
+            const std::int32_t g = gates[k];
+            const FaultTree::Gate &gate = m_gates[g];
+            std::vector<Bdd::Edge> inputs;
+            for (FaultTree::Input i : gate.inputs)
+                inputs.push_back(edgeOf(i));
+            Bdd::Edge f = Bdd::zero;
+            if (gate.kind != FaultTree::Kind::AtLeast) {
+                // Pairwise, as a balanced tree: folding one by one would carry a growing
+                // diagram through every step.
+                const bool isOr = gate.kind == FaultTree::Kind::Or;
+                while (inputs.size() > 1) {
+                    std::vector<Bdd::Edge> next;
+                    for (std::size_t j = 0; j + 1 < inputs.size(); j += 2)
+                        next.push_back(isOr ? m_bdd.orOf(inputs[j], inputs[j + 1])
+                                            : m_bdd.andOf(inputs[j], inputs[j + 1]));
+                    if (inputs.size() % 2)
+                        next.push_back(inputs.back());
+                    inputs.swap(next);
+                    collectGarbage(std::span(gates).first(k), inputs);
+                }
+                f = inputs.empty() ? (isOr ? Bdd::zero : Bdd::one) : inputs[0];
+            } else {
+                std::vector<const Bdd::Edge *> operands;
+                for (const Bdd::Edge &e : inputs)
+                    operands.push_back(&e);
+                f = atLeast(algebra, gate.m, std::span<const Bdd::Edge *const>(operands));
+            }
+            m_edge[g] = f;
+            collectGarbage(std::span(gates).first(k + 1), none);
+            m_reporter.step();
+        }
+        m.diagram = m_bdd.extract(m_edge[top]);
+        m_bdd.reset();
+        for (FaultTree::Input i : m.variables) {
+            const Module *sub = FaultTree::isGate(i) ? &m_modules[FaultTree::gateOf(i)] : nullptr;
+            m.p.push_back(sub ? sub->probability : m_p[i]);
+            m.q.push_back(sub ? sub->complement : m_q[i]);
+        }
+        std::tie(m.probability, m.complement) = m.diagram.probability(m.p, m.q);
+    }
+
+    std::span<const FaultTree::Gate> m_gates;
+    std::span<const double> m_p, m_q;
     Bdd &m_bdd;
-    std::vector<std::int32_t> m_variableOf;
-    std::vector<Bdd::Node> m_down;
+    ProgressReporter &m_reporter;
+    std::vector<Module> m_modules; // per gate; used for modules only
+    std::vector<Bdd::Edge> m_edge; // per gate of the module being built
+    std::vector<std::int32_t> m_local; // per gate: its variable in its parent module
+    std::vector<std::int32_t> m_varLocal; // per variable: its variable in its module
+    // Garbage is collected when the Bdd reaches this many nodes (at least minCollect).
+    static constexpr std::size_t minCollect = 1 << 18;
+    std::size_t m_collectAt = minCollect;
 };
+
+bool hasCycle(const Cone &cone)
+{
+    for (int i = 0; i < cone.partCount(); ++i) {
+        if (cone.part(i).size() > 1)
+            return true;
+    }
+    return false;
+}
 
 } // namespace
 
@@ -87,40 +256,48 @@ AvailabilityReport availability(
     report.target = target;
     report.coneSize = cone.size();
 
-    // Variables: the cone members that can fail, in depth-first order from the target.
+    // Variables: the cone members that can fail, in depth-first order from the target. Each
+    // fails with p = 1 - availability and stays up with q = availability.
     std::vector<std::int32_t> variableOf(graph.size(), -1);
     std::vector<std::int32_t> componentOf;
-    std::vector<double> failure;
+    std::vector<double> failure, success;
     for (std::int32_t c : cone.preorder()) {
         const double a = map.components()[c].availability.value_or(1.0);
         if (a < 1.0) {
             variableOf[c] = std::int32_t(componentOf.size());
             componentOf.push_back(c);
             failure.push_back(std::clamp(1.0 - a, 0.0, 1.0));
+            success.push_back(std::clamp(a, 0.0, 1.0));
         }
     }
     report.variableCount = int(componentOf.size());
 
-    Bdd bdd(report.variableCount);
-    ProgressReporter reporter(progress, cone.size(), 16);
-    int built = 0;
-    bdd.setPoll([&] {
-        if (progress)
-            reporter.report(built);
-    });
-    DiagramBuilder builder(graph, bdd, std::move(variableOf));
-    for (int i = 0; i < cone.partCount(); ++i) {
-        builder.solve(cone.part(i));
-        built += int(cone.part(i).size());
-        reporter.step(int(cone.part(i).size()));
+    Bdd bdd;
+    Solution s;
+    if (hasCycle(cone)) {
+        ProgressReporter reporter(progress, cone.size(), 16);
+        bdd.setPoll([&] { reporter.poll(); });
+        s = solveCyclic(graph, cone, variableOf, failure, success, bdd, reporter);
+        reporter.finish();
+    } else {
+        const FaultTree tree(graph, cone, variableOf);
+        ProgressReporter reporter(progress, int(tree.gates().size()), 16);
+        bdd.setPoll([&] { reporter.poll(); });
+        if (tree.isConstant()) {
+            s.unavailability = tree.constantValue() ? 1.0 : 0.0;
+            s.availability = 1.0 - s.unavailability;
+            s.birnbaum.assign(failure.size(), 0.0);
+        } else {
+            s = ModuleSolver(tree, failure, success, bdd, reporter).solve();
+        }
+        reporter.finish();
     }
-    const Bdd::Node top = builder.down(target.value);
-    report.diagramSize = int(bdd.size(top));
-    report.unavailability = bdd.probability(top, failure);
-    report.availability = 1.0 - report.unavailability;
+    report.diagramSize = int(s.diagramSize);
+    report.unavailability = s.unavailability;
+    report.availability = s.availability;
     report.downtimeMinutesPerYear = report.unavailability * minutesPerYear;
 
-    const std::vector<double> birnbaum = bdd.derivatives(top, failure);
+    const std::vector<double> &birnbaum = s.birnbaum;
     for (int v = 0; v < report.variableCount; ++v) {
         AvailabilityContributor c;
         c.component = ComponentIndex(componentOf[v]);
@@ -137,7 +314,6 @@ AvailabilityReport availability(
                 return a.criticality > b.criticality;
             return a.component < b.component;
         });
-    reporter.finish();
     return report;
 }
 

@@ -42,21 +42,24 @@ struct AvailabilityReport
     std::vector<AvailabilityContributor> contributors;
     int coneSize = 0;
     int variableCount = 0; // cone members that can fail (they have an availability below 1)
-    int diagramSize = 0; // nodes of the target's decision diagram
+    int diagramSize = 0; // nodes of the target's decision diagrams (one per module)
 };
 
 // Exact availability of a target: each component with an `availability` fails independently
 // with probability 1 - availability, components without one never fail, and the target is
-// available when it is not down. Computed with a reduced ordered BDD of down(target) over the
-// cone members that can fail (variables in depth-first order from the target), then one pass
-// for the probability and one for every component's importance. The result is exact up to
-// floating-point rounding (about 1e-16 per operation).
+// available when it is not down. down(target) over the cone members that can fail is written
+// as a fault tree (faulttree.h), simplified and cut into independent modules; each module gets
+// a reduced ordered BDD in which its sub-modules are single variables. Probabilities go up the
+// modules and every component's Birnbaum importance comes down them, one pass each per module.
+// The result is exact up to floating-point rounding (about 1e-16 per operation; P and 1 - P
+// are both sums of positive terms).
 //
-// Cycles: down(T) is the least fixed point of DESIGN.md's rules; a strongly connected part of
-// the cone is iterated from "never down" until its diagrams stop changing (see cutsets.h).
+// Cycles: down(T) is the least fixed point of DESIGN.md's rules; when the cone has a strongly
+// connected part with several members, one BDD of the whole cone is built instead, each such
+// part iterated from "never down" until its diagrams stop changing (DownRule).
 //
-// Progress counts cone members built; throws Cancelled if the progress function asks to stop,
-// and faultline::Error if the diagram would be too large for memory.
+// Progress counts gates (with cycles, cone members) built; throws Cancelled if the progress
+// function asks to stop, and faultline::Error if a diagram would be too large for memory.
 AvailabilityReport availability(const Map &map, const ImpactGraph &graph, ComponentIndex target,
     const ProgressFn &progress = {});
 

@@ -7,64 +7,106 @@
 
 namespace faultline {
 
-// A small reduced ordered binary decision diagram package: one unique table (so equal
-// functions are equal node numbers), a lossy ITE cache, no complement edges, no garbage
-// collection (a Bdd lives for one analysis). Variable 0 is tested first.
+// A finished decision diagram, copied out of the Bdd that built it: its nodes children first
+// (so one forward pass computes probabilities and one backward pass derivatives), edges as in
+// Bdd (node index x 2 + complement bit), node 0 the terminal "true".
+class Diagram
+{
+public:
+    struct Node
+    {
+        std::int32_t var;
+        std::uint32_t low, high; // high is never complemented
+    };
+
+    Diagram() = default;
+    Diagram(std::vector<Node> nodes, std::uint32_t root) : m_nodes(std::move(nodes)), m_root(root)
+    { }
+
+    // Nodes, the terminal included.
+    std::size_t size() const { return m_nodes.size(); }
+
+    // Probability that the function is true when each variable v is true independently with
+    // probability p[v] (and false with q[v] = 1 - p[v], given apart so that neither is
+    // computed as a difference). Both P and 1 - P are sums of positive terms over the diagram,
+    // so complement edges cost no precision: returns {P, 1 - P}.
+    std::pair<double, double> probability(
+        std::span<const double> p, std::span<const double> q) const;
+    // For every variable v, adds weight x dP/dp[v] (P given v minus P given not v) to
+    // derivatives[v]: Birnbaum's importance when the function is a failure, by reverse-mode
+    // differentiation, one pass after probability().
+    void addDerivatives(std::span<const double> p, std::span<const double> q, double weight,
+        std::span<double> derivatives) const;
+
+private:
+    // P and 1 - P of every node (index order), for the two passes.
+    void nodeProbabilities(std::span<const double> p, std::span<const double> q,
+        std::vector<double> &pr, std::vector<double> &qr) const;
+
+    std::vector<Node> m_nodes;
+    std::uint32_t m_root = 0;
+};
+
+// A reduced ordered binary decision diagram package with complement edges: an edge is a node
+// index times two plus a complement bit, node 0 is the terminal "true" (edge 0 true, edge 1
+// false), and a node's high edge is never complemented, so each function has one edge and its
+// negation costs nothing. One unique table (chained through the nodes), one lossy computed
+// table for "and" ("or" is its De Morgan dual), both grown with the diagram. Nodes are created
+// after their children, so node numbers are a topological order. Variable 0 is tested first.
 //
-// Nodes are numbered in creation order and a node is created after both its children, so
-// increasing node numbers are a topological order: probability() and derivatives() are one
-// pass each.
+// There is no garbage collection: an analysis builds one function (one module of a fault
+// tree), copies it out with extract() and reset()s the package for the next one, reusing its
+// memory; the memory goes with the Bdd.
 class Bdd
 {
 public:
-    using Node = std::uint32_t;
-    static constexpr Node zero = 0;
-    static constexpr Node one = 1;
+    using Edge = std::uint32_t;
+    static constexpr Edge one = 0;
+    static constexpr Edge zero = 1;
 
-    // Throws faultline::Error when a diagram would grow beyond maxNodes.
-    explicit Bdd(int variableCount, std::size_t maxNodes = 20'000'000);
+    // Throws faultline::Error when the nodes of one function would exceed maxNodes.
+    explicit Bdd(std::size_t maxNodes = 20'000'000);
 
-    Node variable(int v) { return make(v, zero, one); }
-    Node ite(Node f, Node g, Node h);
-    Node orOf(Node a, Node b) { return ite(a, one, b); }
-    Node andOf(Node a, Node b) { return ite(a, b, zero); }
+    // Forgets every node; keeps the memory. `expectedNodes` sizes the tables.
+    void reset(std::size_t expectedNodes = 0);
 
-    int variableCount() const { return m_variableCount; }
+    Edge variable(std::int32_t v) { return make(v, zero, one); }
+    static Edge negate(Edge f) { return f ^ 1u; }
+    Edge andOf(Edge a, Edge b);
+    Edge orOf(Edge a, Edge b) { return negate(andOf(negate(a), negate(b))); }
+
+    // Garbage collection: keeps only the nodes reachable from the edges `roots` points to,
+    // renumbered in the same order (so still children first), updates those edges and empties
+    // the computed table. Every other edge of this Bdd becomes invalid.
+    void collect(std::span<Edge *const> roots);
+
+    // Nodes created since the last reset, the terminal included.
     std::size_t nodeCount() const { return m_nodes.size(); }
-    // Nodes reachable from f, terminals included.
-    std::size_t size(Node f) const;
-
-    // Probability that f is true when each variable v is true independently with
-    // probability p[v].
-    double probability(Node f, std::span<const double> p) const;
-    // For every variable v, the derivative of probability(f) by p[v]: probability(f given v)
-    // minus probability(f given not v), Birnbaum's importance when f is a failure function.
-    std::vector<double> derivatives(Node f, std::span<const double> p) const;
+    // The function `f` as a Diagram of its own nodes.
+    Diagram extract(Edge f) const;
 
     // Called every 65,536 new nodes; may throw to abandon the construction.
     void setPoll(std::function<void()> poll) { m_poll = std::move(poll); }
 
 private:
-    struct NodeData
+    struct Node
     {
         std::int32_t var;
-        Node low, high;
+        Edge low, high;
+        std::uint32_t next; // the next node of its unique-table chain; 0 ends it
     };
     struct CacheEntry
     {
-        Node f = 0, g = 0, h = 0, result = 0; // f is never a terminal in a used entry
+        Edge a = 0, b = 0, result = 0; // a == b never happens in a used entry
     };
 
-    Node make(std::int32_t var, Node low, Node high);
-    void growUnique();
-    std::int32_t top(Node f) const { return m_nodes[f].var; }
-    Node cofactor(Node f, std::int32_t var, bool value) const;
-    std::vector<Node> reachable(Node f) const; // increasing node order
+    Edge make(std::int32_t var, Edge low, Edge high);
+    void grow();
+    std::int32_t top(Edge f) const { return m_nodes[f >> 1].var; }
 
-    int m_variableCount;
     std::size_t m_maxNodes;
-    std::vector<NodeData> m_nodes;
-    std::vector<Node> m_unique; // open addressing; 0 marks a free slot (terminals never enter)
+    std::vector<Node> m_nodes;
+    std::vector<std::uint32_t> m_buckets; // first node of each chain; 0 for none
     std::vector<CacheEntry> m_cache;
     std::function<void()> m_poll;
 };

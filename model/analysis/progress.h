@@ -43,6 +43,12 @@ public:
         if (m_fn)
             report(m_total);
     }
+    // Reports the work done so far, so that a long step can still be cancelled.
+    void poll()
+    {
+        if (m_fn)
+            report(m_done);
+    }
     void report(int done)
     {
         m_sinceReport = 0;

@@ -20,7 +20,8 @@ namespace faultline {
 // raise states can be applied in any order and reach the same least fixed point, so this
 // evaluator propagates with a work list instead of the engine's synchronous rounds; the down
 // set is the same (causes and rounds, which it does not compute, are the engine's business).
-// tst_analysis checks it against ImpactEngine on random maps with cycles.
+// tst_analysis checks it against ImpactEngine on random maps with cycles. The same projection
+// as a formula over all failure sets at once is DownRule (model/analysis/downrule.h).
 //
 // down(T) is therefore a monotone boolean function of the failed set: failing more never
 // brings anything up. Like the engine, an evaluator keeps its arrays between runs and resets

@@ -65,7 +65,12 @@ private:
     std::vector<std::int32_t> m_rounds;
 };
 
-// The impact rules of DESIGN.md, and the only place they live.
+// The impact rules of DESIGN.md: the only place all five are applied, and the only source of
+// states and causes. Analyses that ask only "is it down?" use the down-projection of rules 1 to
+// 3, which lives in two more places, each checked against this engine by tst_analysis:
+// DownEvaluator (one failure set at a time) and model/analysis/downrule.h (the rule as a
+// formula over an algebra, for every failure set at once: cut sets, decision diagrams, fault
+// trees; the one definition of k-of-n there).
 //
 // States rise in synchronous rounds from all-up: round 0 applies rule 1, round r raises what the
 // states after round r-1 justify (rules 2-5), until nothing changes. Only components whose inputs
