@@ -48,7 +48,8 @@ QLabel *addSection(QVBoxLayout *layout, const QString &title)
 QWidget *replace(QVBoxLayout *layout, QWidget *old)
 {
     auto *fresh = new QWidget;
-    layout->replaceWidget(old, fresh);
+    // The layout hands back the item that held `old`; it is ours to delete.
+    delete layout->replaceWidget(old, fresh);
     old->hide();
     old->deleteLater();
     return fresh;

@@ -113,6 +113,23 @@ const Command commands[] = {
         "1 - availability (components without one never fail); the result is the probability\n"
         "that the target is not down, exact to 1e-12, with its downtime per year and the\n"
         "components that contribute most.\n"},
+    {"recovery", "MAP [--fail ID]... [--degrade ID]... [--scenario NAME] [--format FORMAT]",
+        "the recovery plan of a scenario: what to restart first, when each service is back",
+        recoveryOptions, runRecovery,
+        "Give at least one --fail, --degrade or --scenario, as for impact. Every component the\n"
+        "scenario takes down starts once its parent and enough of its hard dependencies are\n"
+        "back, and is back rto_minutes later (none counts as 0). The plan lists the steps in\n"
+        "waves that can run in parallel, each business service against its target_rto_minutes,\n"
+        "the data at risk (rpo_minutes) and the cycles that never come back. Times are minutes\n"
+        "from the failure.\n"},
+    {"check", "MAP [--policy FILE.json] [--format FORMAT] [--junit FILE.xml]",
+        "check the map against resilience policies (for CI)", checkOptions, runCheck,
+        "Each rule of the policy (survive, no-single-point-of-failure, availability, rto, rpo)\n"
+        "is checked over its services with the impact engine, the recovery plans and the exact\n"
+        "availability; every violation names the service and the evidence. Without --policy,\n"
+        "the policy stored in the map (its \"policy\" key) is used. Exit codes: 0 every rule\n"
+        "holds, 3 a rule is broken, 1 bad input (a policy file with an unknown rule or key names\n"
+        "it), 2 usage.\n"},
 };
 
 const Command *findCommand(const QString &name)
@@ -158,7 +175,8 @@ QString mainHelp()
                           "  -h, --help  show this help; 'faultline COMMAND --help' for a command\n"
                           "  --version   show the version\n"
                           "\n"
-                          "Exit codes: 0 success, 1 bad input, 2 usage error.\n");
+                          "Exit codes: 0 success, 1 bad input, 2 usage error; check: 3 a rule is "
+                          "broken.\n");
     return out;
 }
 

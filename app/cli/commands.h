@@ -47,6 +47,13 @@ int runImport(const Arguments &args);
 std::vector<OptionSpec> exportOptions();
 int runExport(const Arguments &args);
 
+// recoverycommand.cpp: `faultline recovery`, the recovery plan of a scenario.
+std::vector<OptionSpec> recoveryOptions();
+int runRecovery(const Arguments &args);
+// checkcommand.cpp: `faultline check`, the policy rules; exit code 3 when a rule is broken.
+std::vector<OptionSpec> checkOptions();
+int runCheck(const Arguments &args);
+
 // The analyses (analysiscommands.cpp): blast-radius, spof, cut-sets, availability.
 std::vector<OptionSpec> blastRadiusOptions();
 int runBlastRadius(const Arguments &args);

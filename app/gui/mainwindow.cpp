@@ -70,7 +70,13 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
         readSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The editing actions filter the whole application's events and ask this window for its
+    // scene: they go first, while this is still a MainWindow, not during QWidget's teardown.
+    delete m_edit;
+    m_edit = nullptr;
+}
 
 void MainWindow::createDocks()
 {

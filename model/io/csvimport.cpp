@@ -27,6 +27,9 @@ const QStringList componentColumns = {
     QStringLiteral("business"),
     QStringLiteral("cost_per_hour"),
     QStringLiteral("rto_minutes"),
+    QStringLiteral("rpo_minutes"),
+    QStringLiteral("target_rto_minutes"),
+    QStringLiteral("target_rpo_minutes"),
     QStringLiteral("availability"),
     QStringLiteral("tags"),
     QStringLiteral("description"),
@@ -220,6 +223,9 @@ Component readComponent(const RowReader &r)
     c.business = r.boolean(QStringLiteral("business"));
     c.costPerHour = r.number(QStringLiteral("cost_per_hour"));
     c.rtoMinutes = r.number(QStringLiteral("rto_minutes"));
+    c.rpoMinutes = r.number(QStringLiteral("rpo_minutes"));
+    c.targetRtoMinutes = r.number(QStringLiteral("target_rto_minutes"));
+    c.targetRpoMinutes = r.number(QStringLiteral("target_rpo_minutes"));
     c.availability = r.number(QStringLiteral("availability"), true);
     c.tags = r.list(QStringLiteral("tags"));
     c.description = r.text(QStringLiteral("description"));
@@ -230,7 +236,10 @@ Component readComponent(const RowReader &r)
             QStringLiteral("%1 is not between 0 and 1 (or 0%-100%)")
                 .arg(r.text(QStringLiteral("availability"))));
     for (const auto &[column, value] : {std::pair(QStringLiteral("cost_per_hour"), c.costPerHour),
-             std::pair(QStringLiteral("rto_minutes"), c.rtoMinutes)}) {
+             std::pair(QStringLiteral("rto_minutes"), c.rtoMinutes),
+             std::pair(QStringLiteral("rpo_minutes"), c.rpoMinutes),
+             std::pair(QStringLiteral("target_rto_minutes"), c.targetRtoMinutes),
+             std::pair(QStringLiteral("target_rpo_minutes"), c.targetRpoMinutes)}) {
         if (value && *value < 0)
             r.fail(column, QStringLiteral("must not be negative"));
     }

@@ -12,7 +12,8 @@ namespace faultline {
 // resources/samples/README.md:
 //
 //   components:   id, name, kind, parent, require, owner, tier, business, cost_per_hour,
-//                 rto_minutes, availability, tags, description, then any other columns
+//                 rto_minutes, rpo_minutes, target_rto_minutes, target_rpo_minutes,
+//                 availability, tags, description, then any other columns
 //   dependencies: from, to, type (hard or soft, empty = hard), label, then any other columns
 //
 // Only `id` (components) and `from`, `to` (dependencies) are required. Header names match

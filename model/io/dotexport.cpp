@@ -261,6 +261,12 @@ private:
             add("availability", number(*c.availability));
         if (c.rtoMinutes)
             add("rto_minutes", number(*c.rtoMinutes));
+        if (c.rpoMinutes)
+            add("rpo_minutes", number(*c.rpoMinutes));
+        if (c.targetRtoMinutes)
+            add("target_rto_minutes", number(*c.targetRtoMinutes));
+        if (c.targetRpoMinutes)
+            add("target_rpo_minutes", number(*c.targetRpoMinutes));
         if (!c.description.isEmpty())
             add("description", quoted(c.description));
         if (c.tags)

@@ -374,6 +374,9 @@ public:
         c.costPerHour = number("cost_per_hour");
         c.availability = number("availability");
         c.rtoMinutes = number("rto_minutes");
+        c.rpoMinutes = number("rpo_minutes");
+        c.targetRtoMinutes = number("target_rto_minutes");
+        c.targetRpoMinutes = number("target_rpo_minutes");
         c.description = value("description");
         if (const QString tags = value("tags"); !tags.isEmpty()) {
             QStringList list;
@@ -539,7 +542,10 @@ private:
                                           .arg(at, describeComponent(c.id))
                                           .arg(*c.availability));
             for (const auto &[key, value] : {std::pair("cost_per_hour", c.costPerHour),
-                     std::pair("rto_minutes", c.rtoMinutes)}) {
+                     std::pair("rto_minutes", c.rtoMinutes),
+                     std::pair("rpo_minutes", c.rpoMinutes),
+                     std::pair("target_rto_minutes", c.targetRtoMinutes),
+                     std::pair("target_rpo_minutes", c.targetRpoMinutes)}) {
                 if (value && *value < 0)
                     throw ValidationError(
                         QStringLiteral("%1: %2: %3 is negative")
@@ -663,6 +669,9 @@ bool isComponentAttribute(const QString &name)
         QStringLiteral("cost_per_hour"),
         QStringLiteral("availability"),
         QStringLiteral("rto_minutes"),
+        QStringLiteral("rpo_minutes"),
+        QStringLiteral("target_rto_minutes"),
+        QStringLiteral("target_rpo_minutes"),
         QStringLiteral("description"),
         QStringLiteral("tags"),
     };

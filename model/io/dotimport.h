@@ -23,7 +23,7 @@ namespace faultline {
 //   from its `kind` attribute, else "zone". Only attributes the cluster sets in its own body
 //   count (Graphviz copies the enclosing graph's values into every subgraph).
 // - The attributes owner, tier, require, business, cost_per_hour, availability, rto_minutes,
-//   description and tags (comma- or semicolon-separated) set those properties; attributes that
+//   rpo_minutes, target_rto_minutes, target_rpo_minutes, description and tags (comma- or semicolon-separated) set those properties; attributes that
 //   are not Graphviz's own drawing attributes are kept as extra keys (strings).
 // - The map is named by the graph's `name` attribute, else its `label`, else the graph's name.
 //

@@ -214,6 +214,8 @@ QString namesOf(const Map &map, const QStringList &ids)
     return names.join(QStringLiteral(", "));
 }
 
+} // namespace
+
 QString headline(const Map &map, const Scenario &scenario)
 {
     QStringList what;
@@ -228,6 +230,8 @@ QString headline(const Map &map, const Scenario &scenario)
     line += what.isEmpty() ? QStringLiteral("nothing fails") : what.join(QStringLiteral("; "));
     return line;
 }
+
+namespace {
 
 // "← Payments DB ← use1-az2 ← us-east-1 (failed)": the causes after the component itself.
 QString chain(const Map &map, const ImpactResult &result, ComponentIndex c, Paths paths)

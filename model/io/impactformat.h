@@ -58,6 +58,8 @@ QByteArray rounds(const Map &map, const ImpactResult &result, const Scenario &sc
 QString formatMoney(double amount);
 // Terminal columns the text takes: combining marks count zero, wide characters two.
 int displayWidth(const QString &text);
+// "MAP — scenario "NAME": fail A, B; degrade C": the first line of the text outputs.
+QString headline(const Map &map, const Scenario &scenario);
 // A name as one table cell: line breaks and tabs (which would break the columns) as spaces.
 QString tableCell(const QString &name);
 

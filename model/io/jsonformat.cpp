@@ -162,6 +162,12 @@ Component readComponent(JsonReader &json, int index, JsonReader::StringCache &ca
             c.availability = r.number(key);
         } else if (key == u"rto_minutes") {
             c.rtoMinutes = r.number(key);
+        } else if (key == u"rpo_minutes") {
+            c.rpoMinutes = r.number(key);
+        } else if (key == u"target_rto_minutes") {
+            c.targetRtoMinutes = r.number(key);
+        } else if (key == u"target_rpo_minutes") {
+            c.targetRpoMinutes = r.number(key);
         } else if (key == u"cost_per_hour") {
             c.costPerHour = r.number(key);
         } else if (key == u"business") {
@@ -381,6 +387,9 @@ void writeComponent(JsonWriter &w, const Component &c)
     number("cost_per_hour", c.costPerHour);
     number("availability", c.availability);
     number("rto_minutes", c.rtoMinutes);
+    number("rpo_minutes", c.rpoMinutes);
+    number("target_rto_minutes", c.targetRtoMinutes);
+    number("target_rpo_minutes", c.targetRpoMinutes);
     text("description", c.description);
     if (c.tags) {
         w.key("tags");

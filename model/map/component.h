@@ -22,7 +22,13 @@ struct Component
     QString description;
     std::optional<QStringList> tags;
     std::optional<double> availability;
+    // Recovery (DESIGN.md, "Recovery"): minutes to come back once what it needs is back; the
+    // minutes of data written before a failure that may be lost; the targets a business service
+    // is held to.
     std::optional<double> rtoMinutes;
+    std::optional<double> rpoMinutes;
+    std::optional<double> targetRtoMinutes;
+    std::optional<double> targetRpoMinutes;
     std::optional<double> costPerHour;
     std::optional<bool> business;
     QJsonObject extra; // keys this version does not know, kept as they came

@@ -148,8 +148,14 @@ QString checkComponents(const Map &map)
                 .arg(who(), QString::number(*c.require));
         if (c.costPerHour && !(*c.costPerHour >= 0))
             return QStringLiteral("%1: cost_per_hour must be a number of at least 0").arg(who());
-        if (c.rtoMinutes && !(*c.rtoMinutes >= 0))
-            return QStringLiteral("%1: rto_minutes must be a number of at least 0").arg(who());
+        for (const auto &[key, value] : {std::pair("rto_minutes", c.rtoMinutes),
+                 std::pair("rpo_minutes", c.rpoMinutes),
+                 std::pair("target_rto_minutes", c.targetRtoMinutes),
+                 std::pair("target_rpo_minutes", c.targetRpoMinutes)}) {
+            if (value && !(*value >= 0))
+                return QStringLiteral("%1: %2 must be a number of at least 0")
+                    .arg(who(), QLatin1String(key));
+        }
     }
     return {};
 }

@@ -97,7 +97,8 @@ void readComponents(Database &db, Map &map, SeqIndex &seqs)
     parents.reserve(count);
     Statement s(db,
         "SELECT seq, id, name, kind, parent, require, owner, tier, description, tags, "
-        "availability, rto_minutes, cost_per_hour, business, extra "
+        "availability, rto_minutes, cost_per_hour, business, extra, rpo_minutes, "
+        "target_rto_minutes, target_rpo_minutes "
         "FROM component ORDER BY seq");
     while (s.step()) {
         seqs.append(s.integer(0));
@@ -117,6 +118,9 @@ void readComponents(Database &db, Map &map, SeqIndex &seqs)
         if (!s.isNull(13))
             c.business = s.integer(13) != 0;
         c.extra = readExtra(s, 14);
+        c.rpoMinutes = readReal(s, 15);
+        c.targetRtoMinutes = readReal(s, 16);
+        c.targetRpoMinutes = readReal(s, 17);
     }
     for (std::size_t i = 0; i < components.size(); ++i) {
         if (parents[i] < 0)

@@ -93,6 +93,15 @@ CREATE TABLE content_check (
 ) STRICT;
 )sql";
 
+// Schema version 3: the recovery fields of a component (DESIGN.md, "Recovery"). Columns are
+// added, not the table rebuilt, so that a migrated document and a new one (schema 1 and every
+// step) have the same CREATE statement, which checkSchema() compares.
+constexpr const char *schemaV3 = R"sql(
+ALTER TABLE component ADD COLUMN rpo_minutes REAL CHECK (rpo_minutes >= 0);
+ALTER TABLE component ADD COLUMN target_rto_minutes REAL CHECK (target_rto_minutes >= 0);
+ALTER TABLE component ADD COLUMN target_rpo_minutes REAL CHECK (target_rpo_minutes >= 0);
+)sql";
+
 // Upgrades schema `version` to `version + 1`. Every schema change adds a case here and bumps
 // document::schemaVersion. A new document is built the same way (schema 1, then each step), so
 // a migrated document and a new one have the same schema, which checkSchema() relies on.
@@ -101,6 +110,9 @@ void upgradeFrom(Database &db, int version)
     switch (version) {
     case 1:
         db.exec(schemaV2);
+        return;
+    case 2:
+        db.exec(schemaV3);
         return;
     default:
         throw SqliteError(SQLITE_ERROR, SQLITE_ERROR,

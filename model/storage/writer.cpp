@@ -59,7 +59,8 @@ void writeComponents(Database &db, const Map &map)
     Statement s(db,
         "INSERT INTO component (seq, id, name, kind, parent, require, owner, tier, "
         "description, tags, availability, rto_minutes, cost_per_hour, business, "
-        "extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "extra, rpo_minutes, target_rto_minutes, target_rpo_minutes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (int i = 0; i < map.componentCount(); ++i) {
         const Component &c = map.components()[i];
         insertEntry(
@@ -88,6 +89,9 @@ void writeComponents(Database &db, const Map &map)
                 else
                     s.bindNull(14);
                 s.bindUtf8(15, compact(c.extra));
+                s.bind(16, c.rpoMinutes);
+                s.bind(17, c.targetRtoMinutes);
+                s.bind(18, c.targetRpoMinutes);
                 s.run();
             },
             [&] { return describeComponent(c.id); });

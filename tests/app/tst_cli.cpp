@@ -140,7 +140,7 @@ private slots:
     void helpListsEveryCommand()
     {
         const QStringList commands = {"impact", "compare", "import", "export", "report",
-            "blast-radius", "spof", "cut-sets", "availability"};
+            "blast-radius", "spof", "cut-sets", "availability", "recovery", "check"};
         const Result r = runFaultline({"--help"});
         QCOMPARE(r.exitCode, 0);
         const QString help = QString::fromUtf8(r.out);

@@ -7,7 +7,8 @@
 //
 //     a                              component a
 //     b parent=a cost=100            attributes: parent, require, cost, availability,
-//                                    name, kind
+//                                    name, kind, rto, rpo, target_rto, target_rpo,
+//                                    business (true or false)
 //     g require=1 -> x,y             hard dependencies g -> x, g -> y (in that order)
 //     c -> b ~> d                    hard c -> b, soft c -> d
 //     c -> e                         naming c again only adds dependencies
@@ -111,6 +112,16 @@ inline Map parseMap(const QString &text)
                 c.name = value;
             else if (key == QLatin1String("kind"))
                 c.kind = value;
+            else if (key == QLatin1String("rto"))
+                c.rtoMinutes = value.toDouble(&ok);
+            else if (key == QLatin1String("rpo"))
+                c.rpoMinutes = value.toDouble(&ok);
+            else if (key == QLatin1String("target_rto"))
+                c.targetRtoMinutes = value.toDouble(&ok);
+            else if (key == QLatin1String("target_rpo"))
+                c.targetRpoMinutes = value.toDouble(&ok);
+            else if (key == QLatin1String("business"))
+                c.business = value == QLatin1String("true");
             else
                 bad(statement, QStringLiteral("unknown attribute ") + key);
             if (!ok)

@@ -78,6 +78,8 @@ Map fullMap()
     shop.tags = QStringList {QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("b")};
     shop.availability = 0.9995;
     shop.rtoMinutes = 12.5;
+    shop.targetRtoMinutes = 60;
+    shop.targetRpoMinutes = 0.5;
     shop.costPerHour = 50000;
     shop.business = true;
     shop.extra.insert(QStringLiteral("x-color"), QStringLiteral("#ff0000"));
@@ -90,6 +92,7 @@ Map fullMap()
     db.kind = QStringLiteral("database");
     db.availability = 1.0;
     db.rtoMinutes = 0;
+    db.rpoMinutes = 15;
     db.costPerHour = 0.1;
     map.addComponent(db);
 
@@ -208,6 +211,7 @@ private slots:
     void savesOverEmptyFile();
     void schemaIsStampedAndConstrained();
     void isDocumentTellsDocumentsApart();
+    void opensAndMigratesSchemaVersion1();
 
     void failedSaveKeepsPreviousContent_data();
     void failedSaveKeepsPreviousContent();
@@ -340,6 +344,9 @@ void TestDocument::schemaIsStampedAndConstrained()
         "UPDATE component SET id = 'zone-α' WHERE id = 'db'",
         "UPDATE component SET id = '' WHERE id = 'db'",
         "UPDATE component SET tier = 'high' WHERE id = 'db'",
+        "UPDATE component SET rpo_minutes = -1 WHERE id = 'db'",
+        "UPDATE component SET target_rto_minutes = -0.5 WHERE id = 'db'",
+        "UPDATE component SET target_rpo_minutes = 'soon' WHERE id = 'db'",
         "UPDATE dependency SET type = 'maybe'",
         "UPDATE dependency SET to_component = from_component",
         "INSERT INTO dependency SELECT 99, from_component, to_component, 'hard', NULL, NULL "
@@ -363,6 +370,93 @@ void TestDocument::schemaIsStampedAndConstrained()
         QVERIFY2(refused, sql);
     }
     QVERIFY(document::load(file).map == fullMap());
+}
+
+// tests/data/documents/schema-v1.faultline was written with schema version 1, before the
+// recovery fields (make_schema_v1.py there). It opens without being written to, and a save
+// migrates it to a file with exactly the tables a new document has.
+void TestDocument::opensAndMigratesSchemaVersion1()
+{
+    const QString source =
+        QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/data/documents/schema-v1.faultline");
+    const QString file = path(QStringLiteral("old.faultline"));
+    QVERIFY(QFile::copy(source, file));
+    QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+    const QByteArray before = bytesOf(file);
+
+    Map expected;
+    expected.name = QStringLiteral("Old shop");
+    expected.extra.insert(QStringLiteral("owner"), QStringLiteral("ops"));
+    Component region;
+    region.id = QStringLiteral("use1");
+    region.name = QStringLiteral("us-east-1");
+    region.kind = QStringLiteral("region");
+    region.availability = 0.9995;
+    region.rtoMinutes = 30;
+    expected.addComponent(region);
+    Component db;
+    db.id = QStringLiteral("db");
+    db.name = QStringLiteral("Orders DB");
+    db.kind = QStringLiteral("database");
+    db.parent = QStringLiteral("use1");
+    db.owner = QStringLiteral("data");
+    db.tier = 2;
+    db.description = QStringLiteral("primary");
+    db.tags = QStringList {QStringLiteral("sql"), QStringLiteral("orders")};
+    db.rtoMinutes = 45;
+    db.costPerHour = 1000;
+    db.business = false;
+    db.extra.insert(QStringLiteral("engine"), QStringLiteral("postgres"));
+    expected.addComponent(db);
+    Component shop;
+    shop.id = QStringLiteral("shop");
+    shop.name = QStringLiteral("Shop");
+    shop.kind = QStringLiteral("service");
+    shop.parent = QStringLiteral("use1");
+    shop.require = 1;
+    shop.owner = QStringLiteral("web");
+    shop.tier = 1;
+    shop.availability = 0.999;
+    shop.rtoMinutes = 12.5;
+    shop.costPerHour = 50000;
+    shop.business = true;
+    expected.addComponent(shop);
+    Dependency d;
+    d.from = QStringLiteral("shop");
+    d.to = QStringLiteral("db");
+    d.label = QStringLiteral("SQL");
+    expected.addDependency(d);
+    Scenario lost;
+    lost.name = QStringLiteral("db lost");
+    lost.description = QStringLiteral("the primary fails");
+    lost.fail = QStringList {QStringLiteral("db")};
+    expected.addScenario(lost);
+    expected.setPosition(QStringLiteral("db"), QPointF(10.5, -20));
+    expected.setPosition(QStringLiteral("shop"), QPointF(100, 50));
+
+    QVERIFY(document::load(file).map == expected);
+    QCOMPARE(bytesOf(file), before); // loading migrated a copy in memory
+
+    // Saving migrates the file; the new fields then stay.
+    Map edited = expected;
+    Component withRpo = edited.component(ComponentIndex(1));
+    withRpo.rpoMinutes = 5;
+    edited.setComponent(ComponentIndex(1), withRpo);
+    document::save(edited, file);
+    QVERIFY(document::load(file).map == edited);
+
+    const QString fresh = path(QStringLiteral("fresh.faultline"));
+    document::save(edited, fresh);
+    auto schemaOf = [](const QString &name) {
+        storage::Database db(name, SQLITE_OPEN_READONLY);
+        QStringList sql;
+        storage::Statement s(db, "SELECT type, name, sql FROM sqlite_schema ORDER BY name");
+        while (s.step())
+            sql.append(s.text(0) + u' ' + s.text(1) + u' ' + s.text(2));
+        return std::pair(sql, db.queryInt("PRAGMA user_version"));
+    };
+    QCOMPARE(schemaOf(file), schemaOf(fresh));
+    QCOMPARE(schemaOf(file).second, qint64(document::schemaVersion));
 }
 
 void TestDocument::isDocumentTellsDocumentsApart()

@@ -4,7 +4,11 @@
 #include "model/impact/engine.h"
 #include "model/impact/graph.h"
 #include "model/impact/resolve.h"
+#include "model/io/fileio.h"
 #include "model/io/jsonformat.h"
+#include "model/recovery/policy.h"
+#include "model/recovery/policycheck.h"
+#include "model/recovery/recoveryplan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -115,6 +119,69 @@ private slots:
             QStringLiteral("at-risk"));
         QCOMPARE(toString(r.state(*m_map.findComponent(QStringLiteral("payments")))),
             QStringLiteral("up"));
+    }
+
+    // The recovery story: when DynamoDB's DNS fails, Checkout waits for the whole chain AWS
+    // described (DNS, DynamoDB, EC2 launches, NLB health checks, Lambda, the order backlog) and
+    // misses its one-hour target by far; when the payments primary is lost, the failover holds
+    // and every business service meets its target.
+    void recoveryTellsTheStory()
+    {
+        const ImpactGraph graph(m_map);
+        auto planOf = [&](const char *name) {
+            const auto s = m_map.findScenario(QString::fromUtf8(name));
+            return recoveryPlan(
+                m_map, graph, evaluateImpact(graph, resolveScenario(m_map, m_map.scenario(*s))));
+        };
+        auto business = [&](const RecoveryPlan &plan, const char *id) {
+            for (const BusinessRecovery &b : plan.business) {
+                if (m_map.component(b.service).id == QLatin1String(id))
+                    return b;
+            }
+            return BusinessRecovery();
+        };
+        const RecoveryPlan dns = planOf("DynamoDB DNS failure (Oct 2025)");
+        const BusinessRecovery checkout = business(dns, "checkout");
+        QCOMPARE(checkout.targetRto, std::optional<double>(60));
+        QCOMPARE(checkout.met, std::optional<bool>(false));
+        QVERIFY(checkout.back && *checkout.back > 10 * 60); // the outage lasted some 15 hours
+        QStringList path;
+        for (const ComponentIndex c : checkout.criticalPath)
+            path.append(m_map.component(c).id);
+        QCOMPARE(path.front(), QStringLiteral("checkout"));
+        QCOMPARE(path.back(), QStringLiteral("ddb-dns-ctl"));
+        for (const char *step : {"ddb-use1", "ec2-launch", "nlb-health", "lambda-use1"})
+            QVERIFY2(path.contains(QLatin1String(step)), step);
+        QVERIFY(dns.unrecoverable.empty());
+        QCOMPARE(int(dns.steps.size()), 35); // every down component of the scenario
+
+        const RecoveryPlan failover = planOf("Payments DB primary lost — failover holds");
+        QCOMPARE(business(failover, "payments").met, std::optional<bool>(true));
+        for (const BusinessRecovery &b : failover.business)
+            QVERIFY(b.met != false);
+        QCOMPARE(int(failover.dataAtRisk.size()), 1);
+        QCOMPARE(failover.dataAtRisk.front().met, std::optional<bool>(true));
+    }
+
+    // The bundled policy reads, and finds what the example was built to show: payments survives
+    // any zone, Checkout does not (the inventory pool's one NAT gateway), and the single-AZ
+    // loyalty database loses more data than loyalty accepts.
+    void bundledPolicy()
+    {
+        const QString file =
+            QStringLiteral(FAULTLINE_SOURCE_DIR "/resources/examples/acme-policy.json");
+        const Policy policy = policy::read(readWholeFile(file), file);
+        const ImpactGraph graph(m_map);
+        const std::vector<RuleResult> results = checkPolicy(m_map, graph, policy, file);
+        QCOMPARE(int(results.size()), 6);
+        QVERIFY(results[0].holds());
+        QVERIFY(!results[1].holds());
+        QCOMPARE(
+            m_map.component(results[1].violations.front().service).id, QStringLiteral("checkout"));
+        QCOMPARE(results[1].violations.front().failure, QStringList {"use1-az1"});
+        const RuleResult &rpo = results[5];
+        QCOMPARE(int(rpo.violations.size()), 1);
+        QCOMPARE(m_map.component(rpo.violations.front().service).id, QStringLiteral("loyalty"));
     }
 
     // Every state and every cause agrees with an independent implementation of the rules.

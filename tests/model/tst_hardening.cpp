@@ -434,9 +434,12 @@ void TestHardening::versionOneDocumentOpensAndGetsChecksum()
     const QString path = dir.filePath(QStringLiteral("old.faultline"));
     document::save(smallMap(), path);
     {
-        // What a version 1 Faultline wrote: no checksum table, user_version 1.
+        // What a version 1 Faultline wrote: no checksum table, no recovery fields (schema 3),
+        // user_version 1.
         storage::Database db(path, SQLITE_OPEN_READWRITE);
-        db.exec("DROP TABLE content_check; PRAGMA user_version = 1;");
+        db.exec("DROP TABLE content_check; ALTER TABLE component DROP COLUMN rpo_minutes;"
+                "ALTER TABLE component DROP COLUMN target_rto_minutes;"
+                "ALTER TABLE component DROP COLUMN target_rpo_minutes; PRAGMA user_version = 1;");
     }
     QCOMPARE(document::load(path).map, smallMap());
     Map changed = smallMap();

@@ -80,7 +80,8 @@ QString number(const std::optional<double> &d)
 QPair<QByteArray, QByteArray> toCsv(const Map &map)
 {
     QString c = QStringLiteral("id,name,kind,parent,require,owner,tier,business,cost_per_hour,"
-                               "rto_minutes,availability,tags,description\r\n");
+                               "rto_minutes,rpo_minutes,target_rto_minutes,target_rpo_minutes,"
+                               "availability,tags,description\r\n");
     for (const Component &x : map.components()) {
         const QStringList fields = {
             x.id,
@@ -94,6 +95,9 @@ QPair<QByteArray, QByteArray> toCsv(const Map &map)
                        : QString(),
             number(x.costPerHour),
             number(x.rtoMinutes),
+            number(x.rpoMinutes),
+            number(x.targetRtoMinutes),
+            number(x.targetRpoMinutes),
             number(x.availability),
             x.tags ? x.tags->join(QStringLiteral("; ")) : QString(),
             x.description,
@@ -116,7 +120,8 @@ QString describe(const Component &c)
     return QStringList {c.id, c.displayName(), c.kind, c.parent,
         c.require ? QString::number(*c.require) : QStringLiteral("-"), c.owner,
         c.tier ? QString::number(*c.tier) : QStringLiteral("-"), QString::number(c.isBusiness()),
-        number(c.costPerHour), number(c.rtoMinutes), number(c.availability),
+        number(c.costPerHour), number(c.rtoMinutes), number(c.rpoMinutes),
+        number(c.targetRtoMinutes), number(c.targetRpoMinutes), number(c.availability),
         c.tags ? c.tags->join(u'|') : QStringLiteral("-"), c.description}
         .join(QStringLiteral(" / "));
 }
@@ -268,20 +273,26 @@ void TestImport::csvRfc4180()
 
 void TestImport::csvHeaders()
 {
-    const Map map = csvMap("Cost Per Hour,KIND,Id,Business,Availability,Rack Position,rto-minutes\n"
-                           "1000,database,db,yes,99.95%,R12,30\n"
-                           ",,web,no,0.999,,\n");
+    const Map map = csvMap("Cost Per Hour,KIND,Id,Business,Availability,Rack Position,rto-minutes,"
+                           "RPO minutes,Target RTO Minutes,target-rpo-minutes\n"
+                           "1000,database,db,yes,99.95%,R12,30,5,,\n"
+                           ",,web,no,0.999,,,,60,0.5\n");
     const Component &db = component(map, "db");
     QCOMPARE(db.kind, QStringLiteral("database"));
     QCOMPARE(db.costPerHour, std::optional<double>(1000));
     QCOMPARE(db.business, std::optional<bool>(true));
     QVERIFY(qAbs(*db.availability - 0.9995) < 1e-12);
     QCOMPARE(db.rtoMinutes, std::optional<double>(30));
+    QCOMPARE(db.rpoMinutes, std::optional<double>(5));
+    QVERIFY(!db.targetRtoMinutes && !db.targetRpoMinutes);
     QCOMPARE(db.extra.value("Rack Position").toString(), QStringLiteral("R12"));
     const Component &web = component(map, "web");
     QVERIFY(!web.costPerHour);
     QVERIFY(!web.extra.contains("Rack Position"));
     QCOMPARE(web.business, std::optional<bool>(false));
+    QCOMPARE(web.targetRtoMinutes, std::optional<double>(60));
+    QCOMPARE(web.targetRpoMinutes, std::optional<double>(0.5));
+    QVERIFY(!web.rpoMinutes);
 }
 
 void TestImport::csvUnicode()
@@ -349,6 +360,12 @@ void TestImport::csvErrors_data()
     QTest::newRow("negative cost")
         << QByteArray("id,cost_per_hour\na,-5\n") << QByteArray() << "c.csv:2:"
         << "negative";
+    QTest::newRow("negative rpo")
+        << QByteArray("id,rpo_minutes\na,5\nb,-1\n") << QByteArray() << "c.csv:3:"
+        << "column \"rpo_minutes\"";
+    QTest::newRow("bad target rto")
+        << QByteArray("id,target_rto_minutes\na,soon\n") << QByteArray() << "c.csv:2:"
+        << "column \"target_rto_minutes\"";
     QTest::newRow("bad business") << QByteArray("id,business\na,maybe\n") << QByteArray()
                                   << "c.csv:2:"
                                   << "not true or false";
@@ -445,7 +462,8 @@ void TestImport::dotMapping()
             db [shape=cylinder, label="Orders DB", cost_per_hour=1200.5, availability=0.9995];
             vm [shape=box3d];
             bucket [shape=folder, team_channel="#shop"];
-            q [shape=cds, kind=queue, tier=2, business=true, rto_minutes=30, tags="a, b;c"];
+            q [shape=cds, kind=queue, tier=2, business=true, rto_minutes=30, tags="a, b;c",
+               rpo_minutes=5, target_rto_minutes=60, target_rpo_minutes=0];
             web [label="\N", require=1, color=red, description="Front\\door"];
             web -> db [label="SQL"];
             web -> vm [style="dashed"];
@@ -467,6 +485,10 @@ void TestImport::dotMapping()
     QCOMPARE(q.tier, std::optional<int>(2));
     QCOMPARE(q.business, std::optional<bool>(true));
     QCOMPARE(q.tags, std::optional<QStringList>(QStringList {"a", "b", "c"}));
+    QCOMPARE(q.rpoMinutes, std::optional<double>(5));
+    QCOMPARE(q.targetRtoMinutes, std::optional<double>(60));
+    QCOMPARE(q.targetRpoMinutes, std::optional<double>(0));
+    QVERIFY(q.extra.isEmpty());
     const Component &web = component(map, "web");
     QCOMPARE(web.name, QString()); // \N: the id
     QCOMPARE(web.kind, QStringLiteral("service"));

@@ -201,6 +201,9 @@ void TestJson::wrongTypes_data()
     typeRow("COMPONENT", ", 'availability': '0.9995'", c("\"availability\"").c_str());
     typeRow("COMPONENT", ", 'availability': true", c("\"availability\"").c_str());
     typeRow("COMPONENT", ", 'rto_minutes': '30'", c("\"rto_minutes\"").c_str());
+    typeRow("COMPONENT", ", 'rpo_minutes': '5'", c("\"rpo_minutes\"").c_str());
+    typeRow("COMPONENT", ", 'target_rto_minutes': [60]", c("\"target_rto_minutes\"").c_str());
+    typeRow("COMPONENT", ", 'target_rpo_minutes': false", c("\"target_rpo_minutes\"").c_str());
     typeRow("COMPONENT", ", 'cost_per_hour': '50000'", c("\"cost_per_hour\"").c_str());
     typeRow("COMPONENT", ", 'business': 'yes'", c("\"business\"").c_str());
     typeRow("COMPONENT", ", 'business': 1", c("\"business\"").c_str());
@@ -548,7 +551,8 @@ void TestJson::nullIsAbsent()
         "{'format': 'faultline-map', 'version': 1, 'name': null,"
         " 'components': [{'id': 'a', 'name': null, 'kind': null, 'parent': null, 'require': null,"
         " 'owner': null, 'tier': null, 'description': null, 'tags': null, 'availability': null,"
-        " 'rto_minutes': null, 'cost_per_hour': null, 'business': null}, {'id': 'b'}],"
+        " 'rto_minutes': null, 'rpo_minutes': null, 'target_rto_minutes': null,"
+        " 'target_rpo_minutes': null, 'cost_per_hour': null, 'business': null}, {'id': 'b'}],"
         " 'dependencies': [{'from': 'b', 'to': 'a', 'type': null, 'label': null}],"
         " 'scenarios': [{'name': 's', 'fail': null, 'degrade': null, 'description': null}]}");
     const QByteArray without = json("{'format': 'faultline-map', 'version': 1,"
@@ -690,6 +694,10 @@ void TestJson::numbersSurvive_data()
     add("cost 2^53", "cost_per_hour", "9007199254740992", 9007199254740992.0, "9007199254740992");
     add("rto 0.5", "rto_minutes", "0.5", 0.5, "0.5");
     add("rto 1e-7", "rto_minutes", "0.0000001", 1e-7, "1e-07|1e-7|1E-7|0.0000001");
+    add("rpo 15", "rpo_minutes", "15", 15.0, "15");
+    add("rpo 0.25", "rpo_minutes", "0.25", 0.25, "0.25");
+    add("target rto 60", "target_rto_minutes", "60.0", 60.0, "60");
+    add("target rpo 0", "target_rpo_minutes", "0", 0.0, "0");
     add("unknown key -0.25", "x-number", "-0.25", -0.25, "-0.25");
     add("unknown key largest", "x-number", "1.7976931348623157e308", 1.7976931348623157e308,
         "1.7976931348623157e+308|1.7976931348623157e308");
@@ -714,6 +722,12 @@ void TestJson::numbersSurvive()
             return c.costPerHour.value_or(-1);
         if (key == QLatin1String("rto_minutes"))
             return c.rtoMinutes.value_or(-1);
+        if (key == QLatin1String("rpo_minutes"))
+            return c.rpoMinutes.value_or(-1);
+        if (key == QLatin1String("target_rto_minutes"))
+            return c.targetRtoMinutes.value_or(-1);
+        if (key == QLatin1String("target_rpo_minutes"))
+            return c.targetRpoMinutes.value_or(-1);
         return c.extra.value(key).toDouble(-1);
     };
     const Map m = interchange::read(doc, source);

@@ -114,6 +114,10 @@ void TestValidation::invalidMaps_data()
     row("availability below 0", "a availability=-0.1; b", "\"a\"|availability");
     row("negative require", "a; g require=-1 -> a", "\"g\"|require");
     row("negative cost", "a cost=-5", "\"a\"|cost");
+    row("negative rto", "a; b rto=-1", "\"b\"|rto_minutes");
+    row("negative rpo", "a rpo=-0.5", "\"a\"|rpo_minutes");
+    row("negative target rto", "a target_rto=-60", "\"a\"|target_rto_minutes");
+    row("negative target rpo", "a target_rpo=-1", "\"a\"|target_rpo_minutes");
 }
 
 void TestValidation::invalidMaps()
