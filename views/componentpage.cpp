@@ -134,13 +134,14 @@ void ComponentPage::buildProperties()
             commitComponent([&](Component &c) { c.availability = v; });
         });
     m_availabilityField->setPlaceholderText(tr("0..1, e.g. 0.9995"));
-    m_rto = addLineField(QStringLiteral("rto"), tr("RTO"), [this](const QString &text) {
-        std::optional<double> v;
-        if (!parseOptionalNumber(text, &v))
-            return notANumber(text);
-        commitComponent([&](Component &c) { c.rtoMinutes = v; });
-    });
-    m_rto->setPlaceholderText(tr("minutes"));
+    m_rto = addMinutesField(QStringLiteral("rto"), tr("RTO"),
+        tr("minutes to come back once what it needs is"), &Component::rtoMinutes);
+    m_rpo = addMinutesField(QStringLiteral("rpo"), tr("RPO"),
+        tr("minutes of data a failure may lose"), &Component::rpoMinutes);
+    m_targetRto = addMinutesField(QStringLiteral("target-rto"), tr("Target RTO"),
+        tr("back within, in minutes"), &Component::targetRtoMinutes);
+    m_targetRpo = addMinutesField(QStringLiteral("target-rpo"), tr("Target RPO"),
+        tr("data loss accepted, in minutes"), &Component::targetRpoMinutes);
     m_cost = addLineField(QStringLiteral("cost"), tr("Cost per hour"), [this](const QString &text) {
         std::optional<double> v;
         if (!parseOptionalNumber(text, &v))
@@ -167,9 +168,25 @@ void ComponentPage::buildProperties()
     form->addRow(tr("Business"), m_business);
     form->addRow(tr("Availability"), m_availabilityField);
     form->addRow(tr("RTO"), m_rto);
+    form->addRow(tr("RPO"), m_rpo);
+    form->addRow(tr("Target RTO"), m_targetRto);
+    form->addRow(tr("Target RPO"), m_targetRpo);
     form->addRow(tr("Cost / hour"), m_cost);
     form->addRow(tr("Tags"), m_tags);
     form->addRow(tr("Notes"), m_description);
+}
+
+QLineEdit *ComponentPage::addMinutesField(const QString &name, const QString &label,
+    const QString &placeholder, std::optional<double> Component::*field)
+{
+    QLineEdit *edit = addLineField(name, label, [this, field](const QString &text) {
+        std::optional<double> v;
+        if (!parseOptionalNumber(text, &v))
+            return notANumber(text);
+        commitComponent([&](Component &c) { c.*field = v; });
+    });
+    edit->setPlaceholderText(placeholder);
+    return edit;
 }
 
 void ComponentPage::buildRedundancyAndLinks()
@@ -299,6 +316,9 @@ void ComponentPage::refreshFields()
     m_business->setChecked(c.isBusiness());
     setLine(m_availabilityField, optionalNumber(c.availability));
     setLine(m_rto, optionalNumber(c.rtoMinutes));
+    setLine(m_rpo, optionalNumber(c.rpoMinutes));
+    setLine(m_targetRto, optionalNumber(c.targetRtoMinutes));
+    setLine(m_targetRpo, optionalNumber(c.targetRpoMinutes));
     setLine(m_cost, optionalNumber(c.costPerHour));
     setLine(m_tags, formatTags(c.tags));
     if (m_description->toPlainText() != c.description)

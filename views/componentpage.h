@@ -55,6 +55,9 @@ protected:
 private:
     QLineEdit *addLineField(
         const QString &name, const QString &label, std::function<void(const QString &)> commit);
+    // A field of minutes (RTO, RPO, their targets): empty for none, else a number.
+    QLineEdit *addMinutesField(const QString &name, const QString &label,
+        const QString &placeholder, std::optional<double> Component::*field);
     void buildProperties();
     void buildRedundancyAndLinks();
     void refreshFields();
@@ -71,8 +74,8 @@ private:
 
     QVBoxLayout *m_layout;
     QHash<QLineEdit *, std::function<void(const QString &)>> m_commits;
-    QLineEdit *m_idField, *m_name, *m_owner, *m_tier, *m_availabilityField, *m_rto, *m_cost,
-        *m_tags;
+    QLineEdit *m_idField, *m_name, *m_owner, *m_tier, *m_availabilityField, *m_rto, *m_rpo,
+        *m_targetRto, *m_targetRpo, *m_cost, *m_tags;
     QComboBox *m_kind, *m_parent;
     QCheckBox *m_business;
     QPlainTextEdit *m_description;

@@ -158,6 +158,11 @@ QString componentEditText(const Map &result, const Component &before, const Comp
         {before.availability != after.availability,
             QT_TRANSLATE_NOOP("faultline::edit", "availability")},
         {before.rtoMinutes != after.rtoMinutes, QT_TRANSLATE_NOOP("faultline::edit", "RTO")},
+        {before.rpoMinutes != after.rpoMinutes, QT_TRANSLATE_NOOP("faultline::edit", "RPO")},
+        {before.targetRtoMinutes != after.targetRtoMinutes,
+            QT_TRANSLATE_NOOP("faultline::edit", "target RTO")},
+        {before.targetRpoMinutes != after.targetRpoMinutes,
+            QT_TRANSLATE_NOOP("faultline::edit", "target RPO")},
         {before.costPerHour != after.costPerHour,
             QT_TRANSLATE_NOOP("faultline::edit", "cost per hour")},
         {before.business != after.business, QT_TRANSLATE_NOOP("faultline::edit", "business flag")},
@@ -258,6 +263,12 @@ std::optional<QString> checkProperties(const Component &c)
         return tr("Cost per hour cannot be negative.");
     if (c.rtoMinutes && !(*c.rtoMinutes >= 0.0))
         return tr("RTO cannot be negative.");
+    if (c.rpoMinutes && !(*c.rpoMinutes >= 0.0))
+        return tr("RPO cannot be negative.");
+    if (c.targetRtoMinutes && !(*c.targetRtoMinutes >= 0.0))
+        return tr("Target RTO cannot be negative.");
+    if (c.targetRpoMinutes && !(*c.targetRpoMinutes >= 0.0))
+        return tr("Target RPO cannot be negative.");
     if (c.require && *c.require < 0)
         return tr("Require cannot be negative.");
     return std::nullopt;

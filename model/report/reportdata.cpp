@@ -4,6 +4,7 @@
 #include "model/impact/graph.h"
 #include "model/impact/resolve.h"
 #include "model/map/errors.h"
+#include "model/recovery/recoveryplan.h"
 
 #include <QSet>
 
@@ -68,6 +69,36 @@ AffectedRow rowFor(const Map &map, const ImpactResult &result, ComponentIndex i,
     return row;
 }
 
+QStringList namesOf(const Map &map, const std::vector<ComponentIndex> &list)
+{
+    QStringList names;
+    for (const ComponentIndex c : list)
+        names.append(map.component(c).displayName());
+    return names;
+}
+
+RecoveryData recoveryOf(const Map &map, const ImpactGraph &graph, const ImpactResult &result)
+{
+    const RecoveryPlan plan = recoveryPlan(map, graph, result);
+    RecoveryData r;
+    for (const RecoveryStep &s : plan.steps)
+        r.steps.push_back({map.component(s.component).displayName(), s.wave + 1, s.start, s.back,
+            namesOf(map, s.waitsFor), s.rtoMissing});
+    r.waveCount = int(plan.waves.size());
+    r.allBack = plan.allBack;
+    for (const BusinessRecovery &b : plan.business) {
+        if (b.state != State::Up || b.targetRto)
+            r.services.push_back({map.component(b.service).displayName(), b.state, b.back,
+                b.targetRto, b.met});
+    }
+    for (const DataAtRisk &d : plan.dataAtRisk)
+        r.dataAtRisk.push_back(
+            {map.component(d.component).displayName(), d.rpo, namesOf(map, d.services), d.met});
+    for (const auto &cycle : plan.cycles)
+        r.cycles.append(namesOf(map, cycle).join(QStringLiteral(", ")));
+    return r;
+}
+
 } // namespace
 
 const Scenario &savedScenario(const Map &map, const QString &name)
@@ -107,6 +138,8 @@ ReportData buildReport(const Map &map, const Scenario &scenario, const Options &
         d.businessCount += c.isBusiness() ? 1 : 0;
     businessHit(map, result, &d.businessHit);
     d.businessExposed = businessExposed(map, graph, result);
+
+    d.recovery = recoveryOf(map, graph, result);
 
     QSet<QString> setByScenario(scenario.fail.begin(), scenario.fail.end());
     setByScenario.unite(QSet<QString>(scenario.degrade.begin(), scenario.degrade.end()));

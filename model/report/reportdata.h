@@ -50,6 +50,43 @@ struct ScenarioColumn
     bool isReported = false; // the scenario this report is about
 };
 
+// The recovery plan of the reported scenario (model/recovery/recoveryplan.h), in names.
+struct RecoveryStepRow
+{
+    QString name;
+    int wave = 0; // 1-based; 0 when it never comes back
+    std::optional<double> start, back; // minutes; none: never
+    QStringList waitsFor; // names
+    bool rtoMissing = false;
+};
+
+struct RecoveryServiceRow
+{
+    QString name;
+    State state = State::Up;
+    std::optional<double> back, target; // minutes
+    std::optional<bool> met;
+};
+
+struct DataAtRiskRow
+{
+    QString name;
+    double rpo = 0.0;
+    QStringList services; // names
+    std::optional<bool> met;
+};
+
+struct RecoveryData
+{
+    std::vector<RecoveryStepRow> steps; // in plan order
+    int waveCount = 0;
+    std::optional<double> allBack;
+    // Business services the scenario affects or that have a target RTO, in map order.
+    std::vector<RecoveryServiceRow> services;
+    std::vector<DataAtRiskRow> dataAtRisk;
+    QStringList cycles; // each "A, B": components that wait on each other
+};
+
 // Everything the workshop report shows, computed once by the impact engine; the HTML (and
 // through it the PDF) is a pure rendering of this.
 struct ReportData
@@ -73,6 +110,7 @@ struct ReportData
     double estimatedLoss = 0.0; // summary.costPerHour * outageHours
     std::vector<AffectedRow> affected; // down, then degraded, then at risk; map order in each
     std::vector<ScenarioColumn> comparison; // every saved scenario, in map order
+    RecoveryData recovery; // the way back from the reported scenario
 };
 
 // Runs the engine on `scenario` (saved in the map or not) and on every saved scenario.

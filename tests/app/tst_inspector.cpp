@@ -129,6 +129,29 @@ private slots:
         QCOMPARE(field<QLineEdit>(QStringLiteral("availability"))->text(), QString());
     }
 
+    // RTO, RPO and the targets: each field commits its own property, one undoable edit each,
+    // and a negative value is refused with its reason.
+    void recoveryFields()
+    {
+        m_inspector->setSelection(QStringLiteral("shop"));
+        type(QStringLiteral("rpo"), QStringLiteral("15"));
+        type(QStringLiteral("target-rto"), QStringLiteral("60"));
+        type(QStringLiteral("target-rpo"), QStringLiteral("0.5"));
+        const Component shop = get(*m_doc, QStringLiteral("shop"));
+        QCOMPARE(shop.rpoMinutes, std::optional<double>(15));
+        QCOMPARE(shop.targetRtoMinutes, std::optional<double>(60));
+        QCOMPARE(shop.targetRpoMinutes, std::optional<double>(0.5));
+        QCOMPARE(m_doc->undoStack()->count(), 3);
+        QVERIFY2(m_doc->undoStack()->text(1).contains(QStringLiteral("target RTO")),
+            qPrintable(m_doc->undoStack()->text(1)));
+        m_doc->undoStack()->undo();
+        QCOMPARE(field<QLineEdit>(QStringLiteral("target-rpo"))->text(), QString());
+        QVERIFY(!get(*m_doc, QStringLiteral("shop")).targetRpoMinutes);
+        type(QStringLiteral("rpo"), QStringLiteral("-1"));
+        QCOMPARE(m_inspector->message(), QStringLiteral("RPO cannot be negative."));
+        QCOMPARE(field<QLineEdit>(QStringLiteral("rpo"))->text(), QStringLiteral("15"));
+    }
+
     void enterWithoutChangeDoesNothing()
     {
         m_inspector->setSelection(QStringLiteral("shop"));

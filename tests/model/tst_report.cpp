@@ -100,6 +100,7 @@ private slots:
     void exposedBusinessServices();
     void escaping();
     void diagramIsInlineBase64();
+    void recoveryPlanAndDataAtRisk();
     void unknownScenario();
     void formatMinutes_data();
     void formatMinutes();
@@ -367,6 +368,43 @@ void TestReport::diagramIsInlineBase64()
         report::html(report::buildReport(map, map.scenarios().front(), options()));
     QVERIFY(!without.contains("<img"));
     QVERIFY(!without.contains(">Diagram<"));
+}
+
+// The report on the DynamoDB DNS failure gains the recovery plan (steps by start, with their
+// wave and what they wait for), the business services against their RTO and the data at risk;
+// the failover scenario shows Payments meeting its target.
+void TestReport::recoveryPlanAndDataAtRisk()
+{
+    const Map map = example();
+    const report::ReportData d = report::buildReport(
+        map, report::savedScenario(map, QString::fromUtf8("DynamoDB DNS failure (Oct 2025)")), options());
+    QCOMPARE(int(d.recovery.steps.size()), d.summary.down);
+    QCOMPARE(d.recovery.steps.front().name, QStringLiteral("DynamoDB DNS automation control plane"));
+    const Page page = parse(report::html(d));
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    const QList<QStringList> steps = page.rows.value(QStringLiteral("data recovery"));
+    QCOMPARE(steps.size(), 1 + d.summary.down);
+    QCOMPARE(steps[1], (QStringList {"1", "DynamoDB DNS automation control plane", "0 min", "2 h 30 min", ""}));
+    QCOMPARE(steps[2], (QStringList {"2", "DynamoDB DNS Planner", "2 h 30 min", "2 h 40 min",
+                           "DynamoDB DNS automation control plane"}));
+    const QList<QStringList> services = page.rows.value(QStringLiteral("data services"));
+    QVERIFY(services.contains(QStringList {"Checkout", "14 h 45 min", "1 h", "missed by 13 h 45 min"}));
+    const QList<QStringList> risk = page.rows.value(QStringLiteral("data risk"));
+    QVERIFY(risk.contains(QStringList {"Cart table (DynamoDB us-east-1)", "1 min", "Checkout", "met"}));
+    QVERIFY(page.text.contains(QStringLiteral("everything is back after 16 h 40 min")));
+
+    const report::ReportData failover = report::buildReport(map,
+        report::savedScenario(map, QString::fromUtf8("Payments DB primary lost — failover holds")),
+        options());
+    const Page calm = parse(report::html(failover));
+    QVERIFY(calm.rows.value(QStringLiteral("data services")).contains(QStringList {"Payments", "not affected", "15 min", "met"}));
+
+    // Nothing down: no recovery section.
+    Scenario impaired;
+    impaired.degrade = QStringList {QStringLiteral("search")};
+    const Page none = parse(report::html(report::buildReport(map, impaired, options())));
+    QVERIFY(!none.text.contains(QStringLiteral("Recovery plan")));
+    QVERIFY(none.rows.value(QStringLiteral("data recovery")).isEmpty());
 }
 
 void TestReport::unknownScenario()
