@@ -5,6 +5,10 @@
 #include "views/blastradiustab.h"
 #include "views/cutsetstab.h"
 #include "views/mapselection.h"
+#include "views/policydialog.h"
+#include "views/policytab.h"
+#include "model/map/errors.h"
+#include "model/recovery/policy.h"
 #include "views/spoftab.h"
 
 #include <QComboBox>
@@ -35,12 +39,14 @@ AnalysisPanel::AnalysisPanel(MapDocument *document, MapSelection *selection, QWi
       m_target(statusLabel(this)), m_status(statusLabel(this)), m_progress(new QProgressBar(this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_blast(new BlastRadiusTab(document, this)),
       m_spof(new SpofTab(document, this)), m_cutSets(new CutSetsTab(document, this)),
-      m_availability(new AvailabilityTab(this))
+      m_availability(new AvailabilityTab(this)),
+      m_policies(new PolicyTab(document, selection, this))
 {
     m_tabs->addTab(m_blast, tr("Blast radius"));
     m_tabs->addTab(m_spof, tr("Single points"));
     m_tabs->addTab(m_cutSets, tr("Cut sets"));
     m_tabs->addTab(m_availability, tr("Availability"));
+    m_tabs->addTab(m_policies, tr("Policies"));
     m_tabs->setDocumentMode(true);
 
     m_progress->setTextVisible(true);
@@ -65,6 +71,8 @@ AnalysisPanel::AnalysisPanel(MapDocument *document, MapSelection *selection, QWi
     connect(m_cutSets, &CutSetsTab::runRequested, this, [this] { findCutSets(); });
     connect(
         m_availability, &AvailabilityTab::runRequested, this, [this] { computeAvailability(); });
+    connect(m_policies, &PolicyTab::runRequested, this, &AnalysisPanel::checkPolicy);
+    connect(m_policies, &PolicyTab::editRequested, this, &AnalysisPanel::editPolicy);
 
     connect(m_job, &BackgroundJob::progress, this, [this](int done, int total) {
         m_progress->setRange(0, total);
@@ -287,6 +295,46 @@ bool AnalysisPanel::computeAvailability(const QString &targetId)
                 [this, report] { m_availability->showReport(m_doc->map(), *report); });
         });
     return true;
+}
+
+bool AnalysisPanel::checkPolicy()
+{
+    showTab(PoliciesPage);
+    const Map &map = m_doc->map();
+    const QString source = map.name.isEmpty() ? tr("the map") : map.name;
+    std::optional<Policy> policy;
+    try {
+        policy = policy::fromMap(map.extra, source);
+    } catch (const Error &e) {
+        m_policies->showMessage(e.message());
+        return false;
+    }
+    if (!policy) {
+        m_policies->showMessage(tr("This map stores no policy. <b>Edit Policy…</b> writes one or "
+                                   "loads a policy file."));
+        return false;
+    }
+    start(tr("Checking the policy"),
+        [this, policy = std::move(*policy), source](
+            const Map &copy, const ImpactGraph &graph, const ProgressFn &) {
+            auto results =
+                std::make_shared<std::vector<RuleResult>>(faultline::checkPolicy(copy, graph, policy, source));
+            // The results point at the rules of this copy of the policy: keep it with them.
+            auto kept = std::make_shared<Policy>(policy);
+            for (RuleResult &r : *results)
+                r.rule = &kept->rules[size_t(r.rule - policy.rules.data())];
+            return BackgroundJob::Deliver([this, results, kept] {
+                m_policies->showResults(m_doc->map(), *results);
+            });
+        });
+    return true;
+}
+
+void AnalysisPanel::editPolicy()
+{
+    PolicyDialog dialog(m_doc, this);
+    if (dialog.exec() == QDialog::Accepted)
+        checkPolicy();
 }
 
 } // namespace faultline

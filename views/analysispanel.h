@@ -22,11 +22,13 @@ class BlastRadiusTab;
 class CutSetsTab;
 class MapDocument;
 class MapSelection;
+class PolicyTab;
 class SpofTab;
 
 // The analyses of DESIGN.md in the desktop app, one tab each (a widget of its own): blast
 // radius (views/blastradiustab.h), single points of failure (views/spoftab.h), minimal cut sets
-// (views/cutsetstab.h) and availability (views/availabilitytab.h). The panel holds what they
+// (views/cutsetstab.h), availability (views/availabilitytab.h) and the map's policy
+// (views/policytab.h). The panel holds what they
 // share: the target (the component the user last selected), the progress bar with Cancel, the
 // status line, and the one BackgroundJob they run on: a copy of the map off the GUI thread, a
 // result that arrives after the map changed dropped.
@@ -35,7 +37,7 @@ class AnalysisPanel : public QWidget
     Q_OBJECT
 
 public:
-    enum Tab { BlastRadiusPage, SpofPage, CutSetsPage, AvailabilityPage };
+    enum Tab { BlastRadiusPage, SpofPage, CutSetsPage, AvailabilityPage, PoliciesPage };
 
     AnalysisPanel(MapDocument *document, MapSelection *selection, QWidget *parent = nullptr);
     ~AnalysisPanel() override;
@@ -46,6 +48,11 @@ public:
     bool findSinglePointsOfFailure(const QString &targetId = {});
     bool findCutSets(const QString &targetId = {});
     bool computeAvailability(const QString &targetId = {});
+    // Holds the map to the policy stored in it (Analysis › Policies); false when it stores none
+    // or it does not read (the tab says why).
+    bool checkPolicy();
+    // Opens the policy editor (views/policydialog.h); a stored change is checked at once.
+    void editPolicy();
     void cancel();
     bool isRunning() const { return m_job->isRunning(); }
     void showTab(Tab tab);
@@ -57,6 +64,7 @@ public:
     QTreeWidget *cutSetList() const;
     QTreeWidget *contributorList() const;
     QString availabilityText() const;
+    PolicyTab *policyTab() const { return m_policies; }
     QString statusText() const;
     // The ids of the last single points of failure found.
     const QStringList &singlePoints() const { return m_spofIds; }
@@ -91,6 +99,7 @@ private:
     SpofTab *m_spof;
     CutSetsTab *m_cutSets;
     AvailabilityTab *m_availability;
+    PolicyTab *m_policies;
 
     QStringList m_spofIds;
     QString m_targetId;

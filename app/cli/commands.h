@@ -25,6 +25,13 @@ std::vector<OptionSpec> scenarioOptions();
 // is read, so that a usage mistake is reported as one.
 void requireScenario(const Arguments &args);
 
+// The scenario a command's options name: the saved scenario `savedName` (none when empty),
+// then every --fail and --degrade, then, with a `side` ("a" or "b", for compare), that side's
+// own --a-fail and --a-degrade. Ids keep the order given, without repeats. Throws FormatError
+// naming `source` and the saved scenarios when `savedName` is not one of them.
+Scenario scenarioFrom(const Map &map, const QString &source, const QString &savedName,
+    const Arguments &args, const QString &side = {});
+
 struct Evaluated
 {
     Scenario scenario; // the saved --scenario (if any) plus every --fail and --degrade

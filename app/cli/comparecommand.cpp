@@ -14,42 +14,6 @@ namespace faultline::cli {
 
 namespace {
 
-void appendUnique(QStringList &list, const QStringList &more)
-{
-    for (const QString &id : more) {
-        if (!list.contains(id))
-            list.append(id);
-    }
-}
-
-// One side: the saved scenario `name` (if not empty), then the ids every side gets (--fail,
-// --degrade), then this side's own (--a-fail, --a-degrade or the b ones).
-Scenario sideScenario(const Map &map, const QString &source, const QString &name,
-    const Arguments &args, const QString &side)
-{
-    Scenario scenario;
-    if (!name.isEmpty()) {
-        const auto saved = map.findScenario(name);
-        if (!saved) {
-            QStringList names;
-            for (const Scenario &s : map.scenarios())
-                names.append(QStringLiteral("\"%1\"").arg(s.name));
-            throw FormatError(QStringLiteral("%1: no scenario named \"%2\" (saved scenarios: %3)")
-                                  .arg(source, name,
-                                      names.isEmpty() ? QStringLiteral("none")
-                                                      : names.join(QStringLiteral(", "))));
-        }
-        scenario.name = name;
-        appendUnique(scenario.fail, map.scenario(*saved).fail);
-        appendUnique(scenario.degrade, map.scenario(*saved).degrade);
-    }
-    appendUnique(scenario.fail, args.values(QStringLiteral("fail")));
-    appendUnique(scenario.degrade, args.values(QStringLiteral("degrade")));
-    appendUnique(scenario.fail, args.values(side + QStringLiteral("-fail")));
-    appendUnique(scenario.degrade, args.values(side + QStringLiteral("-degrade")));
-    return scenario;
-}
-
 ComparedSide evaluateSide(const Map &map, const QString &source, Scenario scenario)
 {
     ScenarioSpec spec;
@@ -119,9 +83,9 @@ int runCompare(const Arguments &args)
     const QString nameA = scenarios.value(0);
     const QString nameB = scenarios.value(scenarios.size() > 1 ? 1 : 0);
     const ComparedSide a =
-        evaluateSide(mapA, pathA, sideScenario(mapA, pathA, nameA, args, QStringLiteral("a")));
+        evaluateSide(mapA, pathA, scenarioFrom(mapA, pathA, nameA, args, QStringLiteral("a")));
     const ComparedSide b =
-        evaluateSide(second, pathB, sideScenario(second, pathB, nameB, args, QStringLiteral("b")));
+        evaluateSide(second, pathB, scenarioFrom(second, pathB, nameB, args, QStringLiteral("b")));
     const Comparison comparison = compareImpacts(a, b);
     if (format == QLatin1String("json"))
         writeResult(compareformat::json(comparison, a, b));

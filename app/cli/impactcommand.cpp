@@ -20,31 +20,35 @@ void appendUnique(QStringList &list, const QStringList &more)
     }
 }
 
-Scenario scenarioFrom(const Map &map, const QString &source, const Arguments &args)
+} // namespace
+
+Scenario scenarioFrom(const Map &map, const QString &source, const QString &savedName,
+    const Arguments &args, const QString &side)
 {
     Scenario scenario;
-    if (args.isSet(QStringLiteral("scenario"))) {
-        const QString name = args.value(QStringLiteral("scenario"));
-        const auto saved = map.findScenario(name);
+    if (!savedName.isEmpty()) {
+        const auto saved = map.findScenario(savedName);
         if (!saved) {
             QStringList names;
             for (const Scenario &s : map.scenarios())
                 names.append(QStringLiteral("\"%1\"").arg(s.name));
             throw FormatError(QStringLiteral("%1: no scenario named \"%2\" (saved scenarios: %3)")
-                                  .arg(source, name,
+                                  .arg(source, savedName,
                                       names.isEmpty() ? QStringLiteral("none")
                                                       : names.join(QStringLiteral(", "))));
         }
-        scenario.name = name;
+        scenario.name = savedName;
         appendUnique(scenario.fail, map.scenario(*saved).fail);
         appendUnique(scenario.degrade, map.scenario(*saved).degrade);
     }
     appendUnique(scenario.fail, args.values(QStringLiteral("fail")));
     appendUnique(scenario.degrade, args.values(QStringLiteral("degrade")));
+    if (!side.isEmpty()) {
+        appendUnique(scenario.fail, args.values(side + QStringLiteral("-fail")));
+        appendUnique(scenario.degrade, args.values(side + QStringLiteral("-degrade")));
+    }
     return scenario;
 }
-
-} // namespace
 
 std::vector<OptionSpec> scenarioOptions()
 {
@@ -71,7 +75,10 @@ void requireScenario(const Arguments &args)
 Evaluated evaluate(const Map &map, const QString &source, const Arguments &args)
 {
     Evaluated out;
-    out.scenario = scenarioFrom(map, source, args);
+    const QString name = args.value(QStringLiteral("scenario"));
+    if (args.isSet(QStringLiteral("scenario")) && name.isEmpty())
+        throw UsageError {QStringLiteral("--scenario needs the name of a saved scenario")};
+    out.scenario = scenarioFrom(map, source, name, args);
     ScenarioSpec spec;
     try {
         spec = resolveScenario(map, out.scenario);

@@ -38,6 +38,18 @@ QMenu *addAnalysisMenu(QMenuBar *bar, QDockWidget *dock, AnalysisPanel *panel)
         });
     availability->setObjectName(QStringLiteral("availabilityAction"));
     menu->addSeparator();
+    QAction *check = menu->addAction(QObject::tr("Check the &Policy"), panel, [panel, show] {
+        show();
+        panel->checkPolicy();
+    });
+    check->setObjectName(QStringLiteral("checkPolicyAction"));
+    QAction *editPolicy = menu->addAction(QObject::tr("Edit P&olicy…"), panel, [panel, show] {
+        show();
+        panel->showTab(AnalysisPanel::PoliciesPage);
+        panel->editPolicy();
+    });
+    editPolicy->setObjectName(QStringLiteral("editPolicyAction"));
+    menu->addSeparator();
     QAction *cancel =
         menu->addAction(QObject::tr("Cancel the &Analysis"), panel, &AnalysisPanel::cancel);
     cancel->setObjectName(QStringLiteral("cancelAnalysisAction"));

@@ -17,6 +17,7 @@
 #include "views/mapscene.h"
 #include "views/mapselection.h"
 #include "views/mapview.h"
+#include "views/recoverypanel.h"
 #include "views/scenariospanel.h"
 
 #include <QApplication>
@@ -94,6 +95,9 @@ void MainWindow::createDocks()
     m_impact = new ImpactPanel(m_doc, m_selection, this);
     m_impactDock =
         dock(tr("Impact"), QStringLiteral("impactDock"), m_impact, Qt::RightDockWidgetArea);
+    m_recovery = new RecoveryPanel(m_doc, m_selection, this);
+    m_recoveryDock =
+        dock(tr("Recovery"), QStringLiteral("recoveryDock"), m_recovery, Qt::RightDockWidgetArea);
     m_scenarios = new ScenariosPanel(m_doc, this);
     m_scenariosDock =
         dock(tr("Scenarios"), QStringLiteral("scenariosDock"), m_scenarios, Qt::LeftDockWidgetArea);
@@ -105,6 +109,7 @@ void MainWindow::createDocks()
     m_tableDock = dock(tr("Component Table"), QStringLiteral("tableDock"), new QWidget(this),
         Qt::BottomDockWidgetArea);
     m_tableDock->hide();
+    tabifyDockWidget(m_impactDock, m_recoveryDock);
     tabifyDockWidget(m_impactDock, m_inspectorDock);
     m_analysis = new AnalysisPanel(m_doc, m_selection, this);
     m_analysisDock =
@@ -167,7 +172,7 @@ void MainWindow::createMenus()
     m_legendAction->setChecked(true);
     connect(m_legendAction, &QAction::toggled, m_view, &MapView::setLegendVisible);
     m_viewMenu->addSeparator();
-    for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_analysisDock,
+    for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_recoveryDock, m_analysisDock,
              m_inspectorDock, m_tableDock})
         m_viewMenu->addAction(d->toggleViewAction());
 

@@ -17,6 +17,7 @@ class DocumentFiles;
 class EditActions;
 class ExportActions;
 class ImpactPanel;
+class RecoveryPanel;
 class LayoutController;
 class LayoutProgress;
 class MapDocument;
@@ -52,6 +53,8 @@ public:
     ImpactPanel *impactPanel() const { return m_impact; }
     ScenariosPanel *scenariosPanel() const { return m_scenarios; }
     AnalysisPanel *analysisPanel() const { return m_analysis; }
+    RecoveryPanel *recoveryPanel() const { return m_recovery; }
+    QDockWidget *recoveryDock() const { return m_recoveryDock; }
     QDockWidget *analysisDock() const { return m_analysisDock; }
 
     // Where the editing part goes.
@@ -97,6 +100,8 @@ private:
     QDockWidget *m_analysisDock = nullptr;
     QDockWidget *m_componentsDock = nullptr;
     QDockWidget *m_impactDock = nullptr;
+    RecoveryPanel *m_recovery = nullptr;
+    QDockWidget *m_recoveryDock = nullptr;
     QDockWidget *m_scenariosDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_tableDock = nullptr;

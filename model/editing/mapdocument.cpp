@@ -52,6 +52,12 @@ void MapDocument::setMapName(const QString &name)
     changed();
 }
 
+void MapDocument::setMapExtra(const QJsonObject &extra)
+{
+    m_map.extra = extra;
+    changed();
+}
+
 void MapDocument::insertComponent(ComponentIndex at, const Component &c)
 {
     m_map.insertComponent(at, c);

@@ -4,6 +4,7 @@
 #include "model/impact/graph.h"
 #include "model/map/map.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 #include <QUndoStack>
@@ -47,6 +48,8 @@ public:
 
     // --- Primitives for undo commands ------------------------------------------------------
     void setMapName(const QString &name);
+    // The map's top-level keys this version keeps as they are (Map::extra), the policy among them.
+    void setMapExtra(const QJsonObject &extra);
     void insertComponent(ComponentIndex at, const Component &c);
     void setComponent(ComponentIndex i, const Component &c);
     void removeComponent(ComponentIndex i);

@@ -182,6 +182,11 @@ private slots:
         const RuleResult &rpo = results[5];
         QCOMPARE(int(rpo.violations.size()), 1);
         QCOMPARE(m_map.component(rpo.violations.front().service).id, QStringLiteral("loyalty"));
+
+        // The example stores the same policy, so that `faultline check` without --policy and
+        // Analysis › Check the Policy in the app hold it to the same rules.
+        QCOMPARE(m_map.extra.value(QStringLiteral("policy")).toObject(),
+            QJsonDocument::fromJson(readWholeFile(file)).object());
     }
 
     // Every state and every cause agrees with an independent implementation of the rules.
