@@ -11,6 +11,7 @@
 #include "model/io/fileio.h"
 #include "model/io/impactformat.h"
 #include "model/io/jsonformat.h"
+#include "model/io/mapfile.h"
 #include "model/map/errors.h"
 #include "model/map/limits.h"
 #include "model/map/validation.h"
@@ -97,6 +98,7 @@ private slots:
     void truncatedDocumentIsDamage();
     void versionOneDocumentOpensAndGetsChecksum();
     void serializedDocumentOpens();
+    void damagedDocumentNamesItsBackup();
 };
 
 void TestHardening::dotDeepNestingIsRefused()
@@ -457,6 +459,49 @@ void TestHardening::serializedDocumentOpens()
     const QString path = dir.filePath(QStringLiteral("new.faultline"));
     writeWholeFile(path, document::serialized(smallMap()));
     QCOMPARE(document::load(path).map, smallMap());
+}
+
+void TestHardening::damagedDocumentNamesItsBackup()
+{
+    // Item 7: a damaged document's message says where the last good copy is. Every save writes
+    // NAME.faultline.bak with the bytes it committed.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("acme.faultline"));
+    const QString backup = document::backupPath(path);
+    QCOMPARE(backup, path + QStringLiteral(".bak"));
+    document::save(smallMap(), path);
+    Map changed = smallMap();
+    changed.name = QStringLiteral("Acme 2");
+    document::save(changed, path);
+    QCOMPARE(readWholeFile(backup), readWholeFile(path)); // the last save, not the one before
+    QCOMPARE(document::load(backup).map, changed);
+    QCOMPARE(loadMap(backup), changed); // opened by content, as the app and command line do
+
+    // Damage the document: the message names the backup and when it was written.
+    QByteArray bytes = readWholeFile(path);
+    const qsizetype at = bytes.indexOf("Acme 2");
+    QVERIFY(at > 0);
+    bytes[at + 3] = '0';
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.write(bytes);
+    }
+    QString message = failure([&] { document::load(path); });
+    QVERIFY2(message.contains(QLatin1String("damaged")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("The last good copy is %1, written by the save of ")
+                                  .arg(backup)),
+        qPrintable(message));
+    QCOMPARE(document::load(backup).map, changed); // and it is whole
+
+    // A truncated document too; without a backup, the user's own backups.
+    QVERIFY(QFile::resize(path, QFileInfo(path).size() - 7));
+    message = failure([&] { document::load(path); });
+    QVERIFY2(message.contains(backup), qPrintable(message));
+    QVERIFY(QFile::remove(backup));
+    message = failure([&] { document::load(path); });
+    QVERIFY2(message.contains(QLatin1String("last good copy from your backups")), qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1String(".bak")), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestHardening)
