@@ -1,6 +1,6 @@
 #include "model/io/dotcgraph.h"
 
-#include "model/graphviz/graphvizlock.h"
+#include "model/layout/graphvizlock.h"
 #include "model/map/errors.h"
 
 #include <QMutexLocker>
