@@ -5,7 +5,7 @@
 #include "model/io/dotexport.h"
 #include "model/io/dotimport.h"
 #include "model/io/jsonformat.h"
-#include "model/io/statepalette.h"
+#include "model/impact/statecolours.h"
 #include "model/map/validation.h"
 
 #include <QElapsedTimer>
