@@ -10,7 +10,7 @@
 #include "model/io/impactformat.h"
 #include "model/io/importfile.h"
 #include "model/io/importmerge.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"

@@ -2,7 +2,7 @@
 
 #include "app/gui/guilog.h"
 #include "model/editing/mapdocument.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
 #include "model/storage/document.h"

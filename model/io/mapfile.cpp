@@ -1,6 +1,6 @@
 #include "model/io/mapfile.h"
 
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/errors.h"
 #include "model/storage/document.h"
 

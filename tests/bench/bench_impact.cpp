@@ -6,7 +6,7 @@
 #include "model/impact/engine.h"
 #include "model/impact/graph.h"
 #include "model/impact/resolve.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 #include "model/storage/document.h"

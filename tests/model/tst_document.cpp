@@ -1,4 +1,4 @@
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 #include "model/storage/document.h"

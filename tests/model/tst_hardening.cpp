@@ -10,7 +10,7 @@
 #include "model/io/dotimport.h"
 #include "model/io/fileio.h"
 #include "model/io/impactformat.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
 #include "model/map/limits.h"
