@@ -5,7 +5,7 @@
 #include "model/io/interchange.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -75,7 +75,7 @@ bool FileActions::open(const QString &path)
             m_importedFrom = info.fileName();
             m_doc->reset(std::move(map), QString(), false);
         } else {
-            document::Loaded loaded = document::load(path);
+            faultlinefile::Loaded loaded = faultlinefile::load(path);
             m_importedFrom.clear();
             m_doc->reset(std::move(loaded.map), info.absoluteFilePath(), loaded.readOnly);
         }
@@ -139,7 +139,7 @@ bool FileActions::saveAs()
 bool FileActions::saveTo(const QString &path)
 {
     try {
-        document::save(m_doc->map(), path);
+        faultlinefile::save(m_doc->map(), path);
     } catch (const Error &e) {
         showError(tr("Cannot save the map"), e.message());
         return false;

@@ -16,7 +16,7 @@ namespace faultline {
 // and is never written to. Saving is one transaction: a crash or kill in the middle leaves the
 // previous content intact. The file stays a single file (rollback journal, not WAL); the
 // schema itself is described in model/storage/schema.cpp.
-namespace document {
+namespace faultlinefile {
 
 inline constexpr int schemaVersion = 3;
 inline constexpr const char *fileSuffix = "faultline";
@@ -59,5 +59,5 @@ QString backupPath(const QString &path);
 // version): a cheap test to tell a document from an interchange file. Never throws.
 bool isDocument(const QString &path);
 
-} // namespace document
+} // namespace faultlinefile
 } // namespace faultline

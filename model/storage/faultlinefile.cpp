@@ -1,4 +1,4 @@
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
 #include "model/io/fileio.h"
 #include "model/map/errors.h"
@@ -17,7 +17,7 @@
 
 #include <future>
 
-namespace faultline::document {
+namespace faultline::faultlinefile {
 
 namespace {
 
@@ -317,4 +317,4 @@ bool isDocument(const QString &path)
     }
 }
 
-} // namespace faultline::document
+} // namespace faultline::faultlinefile
