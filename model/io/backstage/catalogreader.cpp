@@ -48,11 +48,12 @@ public:
         std::istringstream in(yaml);
         YAML::Parser parser(in);
         StuckDocumentCheck handler;
-        std::size_t previous = std::string::npos;
+        bool first = true;
+        int previous = 0;
         while (parser.HandleNextDocument(handler)) {
             const YAML::Mark &m = handler.m_start;
-            if (std::size_t(m.pos) == previous) {
-                const QString token = std::size_t(m.pos) < yaml.size()
+            if (!first && m.pos == previous) {
+                const QString token = m.pos >= 0 && std::size_t(m.pos) < yaml.size()
                     ? QString::fromUtf8(yaml.data() + m.pos, 1)
                     : QString();
                 throw FormatError(QStringLiteral("%1:%2:%3: not valid YAML: unexpected '%4' "
@@ -63,7 +64,8 @@ public:
                                       .arg(m.column + 1)
                                       .arg(token));
             }
-            previous = std::size_t(m.pos);
+            previous = m.pos;
+            first = false;
         }
     }
 
