@@ -144,10 +144,13 @@ private slots:
         map.addDependency({QStringLiteral("c"), QStringLiteral("b"), DependencyType::Hard, {}, {}});
         const ImpactGraph graph(map);
         const BlastRadiusReport r = blastRadius(map, graph);
-        for (const BlastRadius &b : r.ranking) {
-            QCOMPARE(b.down, 2);
-            QCOMPARE(b.costPerHour, 30.0);
+        QCOMPARE(int(r.ranking.size()), 3);
+        for (int i : {0, 1}) { // a and b, each taking the other and c down
+            QCOMPARE(r.ranking[i].down, 2);
+            QCOMPARE(r.ranking[i].costPerHour, 30.0);
         }
+        QCOMPARE(r.ranking[2].component, ComponentIndex(2));
+        QCOMPARE(r.ranking[2].down, 0);
     }
 
     void longChainIsLinear()
