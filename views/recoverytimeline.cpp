@@ -1,6 +1,6 @@
 #include "views/recoverytimeline.h"
 
-#include "model/io/statepalette.h"
+#include "model/impact/statecolours.h"
 #include "model/report/htmlreport.h"
 
 #include <QHelpEvent>

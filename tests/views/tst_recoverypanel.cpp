@@ -7,7 +7,7 @@
 #include "model/editing/mapdocument.h"
 #include "model/editing/policyedit.h"
 #include "model/impact/resolve.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/recovery/policy.h"
 #include "model/recovery/policycheck.h"
 #include "model/recovery/recoveryplan.h"
