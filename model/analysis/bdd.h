@@ -71,6 +71,12 @@ public:
     void reset(std::size_t expectedNodes = 0);
 
     Edge variable(std::int32_t v) { return make(v, zero, one); }
+    // The node "if v then high else low" (v tested before every variable of both).
+    Edge node(std::int32_t v, Edge low, Edge high) { return make(v, low, high); }
+    // The variable f tests first (past every variable for a constant), and f's cofactors by it.
+    std::int32_t topVariable(Edge f) const { return m_nodes[f >> 1].var; }
+    Edge highOf(Edge f) const { return m_nodes[f >> 1].high ^ (f & 1u); }
+    Edge lowOf(Edge f) const { return m_nodes[f >> 1].low ^ (f & 1u); }
     static Edge negate(Edge f) { return f ^ 1u; }
     Edge andOf(Edge a, Edge b);
     Edge orOf(Edge a, Edge b) { return negate(andOf(negate(a), negate(b))); }
