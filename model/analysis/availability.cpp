@@ -489,6 +489,7 @@ AvailabilityReport availability(
         reporter.finish();
     }
     report.diagramSize = int(s.diagramSize);
+    report.nodesBuilt = std::int64_t(bdd.createdCount());
     report.unavailability = s.unavailability;
     report.availability = s.availability;
     report.downtimeMinutesPerYear = report.unavailability * minutesPerYear;

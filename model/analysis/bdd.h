@@ -88,6 +88,8 @@ public:
 
     // Nodes created since the last reset, the terminal included.
     std::size_t nodeCount() const { return m_nodes.size(); }
+    // Nodes ever created by this Bdd, across resets and collections: the work done.
+    std::size_t createdCount() const { return m_created; }
     // The function `f` as a Diagram of its own nodes.
     Diagram extract(Edge f) const;
 
@@ -115,6 +117,7 @@ private:
     std::vector<std::uint32_t> m_buckets; // first node of each chain; 0 for none
     std::vector<CacheEntry> m_cache;
     std::function<void()> m_poll;
+    std::size_t m_created = 0;
 };
 
 } // namespace faultline
