@@ -4,7 +4,7 @@
 // edge to a cluster ends on that cluster's border.
 #include "model/editing/mapdocument.h"
 #include "model/io/importfile.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/layout/edgerouting.h"
 #include "model/layout/graphvizlayout.h"
 #include "tests/bench/mapgenerator.h"
