@@ -63,7 +63,8 @@ public:
     QMenu *editMenu() const { return m_editMenu; }
 
     bool isLayoutRunning() const;
-    // Processes events until no layout runs (or the timeout passes); true when idle.
+    // Processes events until no layout runs (or the timeout passes), then waits for Graphviz to
+    // end (a cancelled run too) and delivers what is due; true when idle.
     bool waitForLayout(int timeoutMs = 60000);
     void relayout();
 
