@@ -145,6 +145,32 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
     QGraphicsView::mouseReleaseEvent(event);
 }
 
+QRect MapView::overlayRect() const
+{
+    const QRect vp = viewport()->rect();
+    QRect r;
+    if (m_legend) {
+        const QSizeF size = drawing::legendSize(legendColumns());
+        r = QRectF(QPointF(12, vp.height() - size.height() - 12), size).toAlignedRect();
+    }
+    if (!m_busyText.isEmpty())
+        r = r.united(QRect(vp.width() / 2 - 200, vp.height() / 2 - 30, 400, 60));
+    return r.isEmpty() ? QRect() : r.adjusted(-2, -2, 2, 2);
+}
+
+// The legend and the busy box stay put over the viewport while the scene scrolls, but a scroll
+// moves the viewport's pixels, theirs too: paint both where the copies landed and where they
+// belong, or ghosts of the legend stay on the canvas until the next full repaint.
+void MapView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    const QRect overlays = overlayRect();
+    if (overlays.isEmpty())
+        return;
+    viewport()->update(overlays);
+    viewport()->update(overlays.translated(dx, dy));
+}
+
 void MapView::drawForeground(QPainter *painter, const QRectF &)
 {
     if (!m_legend && m_busyText.isEmpty())

@@ -36,8 +36,11 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
+    // Where the legend and the busy box are drawn, in viewport pixels (empty when neither is).
+    QRect overlayRect() const;
     void zoomBy(qreal factor, QPointF viewportAnchor);
     int legendColumns() const;
 

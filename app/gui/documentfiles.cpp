@@ -40,7 +40,11 @@ DocumentFiles::DocumentFiles(MapDocument *document, QWidget *window, bool useSet
     m_save = new QAction(tr("&Save"), this);
     m_save->setShortcut(QKeySequence::Save);
     m_saveAs = new QAction(tr("Save &As…"), this);
-    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    // The platform's Save As keys are empty outside GNOME and KDE (a bare X server).
+    QList<QKeySequence> saveAsKeys = QKeySequence::keyBindings(QKeySequence::SaveAs);
+    if (!saveAsKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)))
+        saveAsKeys.append(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveAs->setShortcuts(saveAsKeys);
     m_recent = new QMenu(tr("Open &Recent"), window);
 
     connect(m_new, &QAction::triggered, this, &DocumentFiles::newMap);

@@ -77,7 +77,8 @@ ExportActions::ExportActions(MapDocument *document, DocumentFiles *files, QWidge
     m_report->setStatusTip(tr("Write the workshop report on a scenario as HTML or PDF"));
     connect(m_report, &QAction::triggered, this, &ExportActions::askReport);
     m_import = new QAction(tr("&Import…"), this);
-    m_import->setShortcut(QKeySequence(tr("Ctrl+I")));
+    // Ctrl+I is View › Inspector: one key, one action.
+    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     m_import->setStatusTip(tr("Bring components and dependencies in from CSV, Graphviz DOT or "
                               "interchange JSON"));
     connect(m_import, &QAction::triggered, this, &ExportActions::askImport);

@@ -12,6 +12,7 @@
 #include "model/editing/mapdocument.h"
 #include "views/analysispanel.h"
 #include "views/componentspanel.h"
+#include "views/componenttable.h"
 #include "views/impactpanel.h"
 #include "views/layoutcontroller.h"
 #include "views/mapscene.h"
@@ -24,13 +25,18 @@
 #include <QDeadlineTimer>
 #include <QDockWidget>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QTableView>
 #include <QToolBar>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QUndoStack>
 
 namespace faultline {
 
@@ -51,6 +57,8 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     connectScenarioEdits();
     connect(m_doc, &MapDocument::documentReset, this, &MainWindow::onDocumentReset);
     connect(m_doc, &MapDocument::mapChanged, this, &MainWindow::updateStatus);
+    // An id change keeps the component selected (in the list, on the canvas, in the inspector).
+    connect(m_doc, &MapDocument::componentsRenamed, m_selection, &MapSelection::rename);
     connect(m_scene, &MapScene::nodesMoved, this,
         [this](const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after) {
             edit::tryPush(*m_doc, edit::moveComponents(*m_doc, before, after, edit::newGesture()));
@@ -63,6 +71,7 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
                                  m_inspectorDock, m_tableDock, m_editMenu, searchBar},
         this);
     new UndoKeyRouter(this); // Ctrl+Z and friends wherever focus is in the window
+    addKeyTargets();
     connect(m_scene, &MapScene::contextMenuRequested, this,
         [this](const QPoint &pos) { m_edit->popupMenu(pos); });
     resize(1400, 900);
@@ -136,8 +145,7 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcuts(QKeySequence::Undo);
+    QAction *undo = createUndoAction();
     QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts(redoKeys());
     m_editMenu->addAction(undo);
@@ -161,6 +169,7 @@ void MainWindow::createMenus()
     m_dimAction = m_viewMenu->addAction(tr("&Dim Unaffected"));
     m_dimAction->setCheckable(true);
     m_dimAction->setShortcut(Qt::Key_U);
+    m_dimAction->setShortcutContext(Qt::WidgetShortcut); // a letter: see keyTargets()
     connect(m_dimAction, &QAction::toggled, m_scene, &MapScene::setDimUnaffected);
     m_legendAction = m_viewMenu->addAction(tr("Show &Legend"));
     m_legendAction->setCheckable(true);
@@ -183,6 +192,51 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Faultline"), this,
         [this] { QMessageBox::about(this, tr("About Faultline"), about::html()); });
+}
+
+// Edit › Undo: the document's last edit, or first a what-if that Clear What-If (C, Esc) just
+// wiped: it is not an edit of the map, but one key too many must not lose it.
+QAction *MainWindow::createUndoAction()
+{
+    QUndoStack *stack = m_doc->undoStack();
+    auto *undo = new QAction(tr("&Undo"), this);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcuts(QKeySequence::Undo);
+    const auto update = [this, undo, stack] {
+        if (m_whatIf->canRestoreCleared()) {
+            undo->setText(tr("&Undo Clear What-If"));
+            undo->setEnabled(true);
+        } else {
+            undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+            undo->setEnabled(stack->canUndo());
+        }
+    };
+    connect(undo, &QAction::triggered, this, [this, stack] {
+        if (m_whatIf->canRestoreCleared())
+            m_whatIf->restoreCleared();
+        else
+            stack->undo();
+    });
+    connect(stack, &QUndoStack::canUndoChanged, undo, update);
+    connect(stack, &QUndoStack::undoTextChanged, undo, update);
+    connect(m_whatIf, &WhatIfActions::restorableChanged, undo, update);
+    connect(m_whatIf->clearAction(), &QAction::triggered, this, [this] {
+        if (m_whatIf->canRestoreCleared())
+            statusBar()->showMessage(tr("What-if cleared: Ctrl+Z brings it back"), 8000);
+    });
+    update();
+    return undo;
+}
+
+// The single-letter keys (F, D, R, C, Esc, U) act only while the canvas or a list has focus:
+// in a field or drop-down they are the widget's own.
+void MainWindow::addKeyTargets()
+{
+    for (QWidget *target : std::initializer_list<QWidget *> {m_view, m_components->tree(),
+             m_scenarios->list(), m_impact->affectedList(), m_edit->table()->view()}) {
+        m_whatIf->addKeyTarget(target);
+        target->addAction(m_dimAction);
+    }
 }
 
 void MainWindow::createToolBar()

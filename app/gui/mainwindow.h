@@ -5,6 +5,7 @@
 #include <optional>
 
 class QDockWidget;
+class QAction;
 class QLabel;
 class QMenu;
 class QToolBar;
@@ -71,6 +72,8 @@ private:
     void createDocks();
     void createMenus();
     void createToolBar();
+    QAction *createUndoAction();
+    void addKeyTargets();
     void createStatusBar();
     void connectLayout();
     void connectScenarioEdits();
