@@ -1,11 +1,13 @@
 #include "views/componentpage.h"
 
+#include "model/editing/editnotices.h"
 #include "model/editing/mapdocument.h"
 #include "model/map/validation.h"
 #include "views/availabilitysection.h"
 #include "views/dependencydialog.h"
 #include "views/inspectorformat.h"
 #include "views/inspectorlinks.h"
+#include "views/notice.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -215,8 +217,12 @@ void ComponentPage::buildRedundancyAndLinks()
     m_delete = new QPushButton(tr("Delete component"));
     m_layout->addSpacing(12);
     m_layout->addWidget(m_delete, 0, Qt::AlignLeft);
-    connect(m_delete, &QPushButton::clicked, this,
-        [this] { m_apply(edit::deleteComponents(*m_doc, {m_id}), {}); });
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        const QString notice = edit::deleteNotice(m_doc->map(), {m_id});
+        m_apply(edit::deleteComponents(*m_doc, {m_id}), {});
+        if (!notice.isEmpty() && !m_doc->map().findComponent(m_id))
+            showNotice(window(), notice);
+    });
 }
 
 QLineEdit *ComponentPage::addLineField(

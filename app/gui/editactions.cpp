@@ -1,6 +1,7 @@
 #include "app/gui/editactions.h"
 
 #include "app/gui/whatifactions.h"
+#include "model/editing/editnotices.h"
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
 #include "views/componenttable.h"
@@ -9,6 +10,7 @@
 #include "views/mapscene.h"
 #include "views/mapselection.h"
 #include "views/mapview.h"
+#include "views/notice.h"
 #include "views/search.h"
 
 #include <QAction>
@@ -144,6 +146,7 @@ void EditActions::deleteSelected()
     MapSelection *selection = m_parts.selection;
     const QStringList ids = doc->map().existingComponents(selection->components());
     std::optional<QString> refusal;
+    const QString notice = edit::deleteNotice(doc->map(), ids);
     if (!ids.isEmpty())
         refusal = edit::tryPush(*doc, edit::deleteComponents(*doc, ids));
     else if (!selection->dependencyFrom().isEmpty())
@@ -151,8 +154,11 @@ void EditActions::deleteSelected()
             edit::deleteDependency(*doc, selection->dependencyFrom(), selection->dependencyTo()));
     else
         return;
-    if (apply(refusal))
+    if (apply(refusal)) {
         selection->clear();
+        if (!ids.isEmpty() && !notice.isEmpty())
+            showNotice(m_parts.window, notice);
+    }
 }
 
 void EditActions::openDependencyDialog()
@@ -179,9 +185,12 @@ bool EditActions::addDependency(const QString &from, const QString &to)
     Dependency d;
     d.from = from;
     d.to = to;
+    const QString notice = edit::cycleNotice(doc->map(), from, to);
     if (!apply(edit::tryPush(*doc, edit::addDependency(*doc, d))))
         return false;
     m_parts.selection->setDependency(from, to);
+    if (!notice.isEmpty())
+        showNotice(m_parts.window, notice);
     return true;
 }
 
