@@ -108,8 +108,15 @@ void ComponentPage::buildProperties()
     m_parent->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_parent->setMinimumContentsLength(10);
     connect(m_parent, &QComboBox::activated, this, [this](int row) {
-        if (!m_updating)
-            m_apply(edit::setParent(*m_doc, m_id, m_parent->itemData(row).toString()), {});
+        if (m_updating)
+            return;
+        const QString parent = m_parent->itemData(row).toString();
+        const auto i = m_doc->map().findComponent(m_id);
+        if (!i || m_doc->map().component(*i).parent == parent)
+            return;
+        m_apply(edit::setParent(
+                    *m_doc, m_id, parent, m_placer ? m_placer(m_id, parent) : std::nullopt),
+            {});
     });
     m_owner = addLineField(QStringLiteral("owner"), tr("Owner"), [this](const QString &text) {
         commitComponent([&](Component &c) { c.owner = text.trimmed(); });

@@ -2,8 +2,12 @@
 
 #include "model/editing/edits.h"
 
+#include <QPointF>
 #include <QPointer>
 #include <QWidget>
+
+#include <functional>
+#include <optional>
 
 class QLabel;
 
@@ -32,6 +36,10 @@ public:
 
     // Optional: follow a selection shared with the canvas and the panels.
     void setSelectionModel(MapSelection *selection);
+    // Optional: where a component goes on the canvas when "Inside" moves it to another parent
+    // (nullopt: it stays where it is).
+    using Placer = std::function<std::optional<QPointF>(const QString &id, const QString &parent)>;
+    void setPlacer(Placer placer);
 
     QString componentId() const { return m_componentId; }
     QString dependencyFrom() const { return m_from; }

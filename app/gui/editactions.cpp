@@ -7,10 +7,12 @@
 #include "views/componenttable.h"
 #include "views/dependencydialog.h"
 #include "views/inspector.h"
+#include "views/mapdrawing.h"
 #include "views/mapscene.h"
 #include "views/mapselection.h"
 #include "views/mapview.h"
 #include "views/notice.h"
+#include "views/placement.h"
 #include "views/search.h"
 
 #include <QAction>
@@ -33,6 +35,10 @@ EditActions::EditActions(const Parts &parts, QObject *parent)
 
     // The docks.
     m_inspector->setSelectionModel(selection);
+    // A component moved into another parent goes inside that parent's box on the canvas.
+    m_inspector->setPlacer([this](const QString &id, const QString &parent) {
+        return placeInto(id, parent);
+    });
     m_parts.inspectorDock->setWidget(m_inspector);
     m_parts.inspectorDock->toggleViewAction()->setShortcut(Qt::CTRL | Qt::Key_I);
     connect(m_inspector, &Inspector::componentActivated, m_parts.view, &MapView::centreOn);
@@ -113,6 +119,79 @@ EditActions::EditActions(const Parts &parts, QObject *parent)
 
 EditActions::~EditActions() = default;
 
+std::optional<QPointF> EditActions::placeInto(const QString &id, const QString &parent) const
+{
+    const Map &map = m_parts.document->map();
+    const auto i = map.findComponent(id);
+    const auto p = map.findComponent(parent);
+    if (!i || (!parent.isEmpty() && !p))
+        return std::nullopt;
+    const placement::Canvas canvas = placement::canvasOf(*m_parts.document, *m_parts.scene);
+    const placement::Box &box = canvas.boxes[i->value];
+    if (!box.children.empty() || box.rect.isNull())
+        return std::nullopt; // a cluster's place is its contents'
+    return placement::spotIn(
+        canvas, p ? p->value : -1, box.rect.size(), box.rect.center(), i->value);
+}
+
+void EditActions::nodesDropped(
+    const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after)
+{
+    MapDocument *doc = m_parts.document;
+    const Map &map = doc->map();
+    const auto i = after.size() == 1 ? map.findComponent(after.begin().key()) : std::nullopt;
+    if (!i) {
+        apply(edit::tryPush(*doc, edit::moveComponents(*doc, before, after, edit::newGesture())));
+        return;
+    }
+    // One component: where it was before the drag decides what its parent's box is.
+    const QString id = after.begin().key();
+    const QPointF drop = after.begin().value();
+    placement::Canvas canvas = placement::canvasOf(*doc, *m_parts.scene);
+    placement::Box &box = canvas.boxes[i->value];
+    const QSizeF size = box.rect.size();
+    const auto around = [&](QPointF c) {
+        return QRectF(c - QPointF(size.width(), size.height()) / 2, size);
+    };
+    box.rect = around(before.value(id, drop));
+    placement::regrow(canvas, box.parent);
+    box.rect = QRectF();
+    // Dropped on another cluster's box: offer to move it in there.
+    const int target = placement::clusterAt(canvas, drop);
+    const auto isAncestor = [&](int a) {
+        for (int p = canvas.boxes[i->value].parent; p >= 0; p = canvas.boxes[p].parent) {
+            if (p == a)
+                return true;
+        }
+        return false;
+    };
+    if (target >= 0 && target != i->value && !isAncestor(target)) {
+        const Component &c = map.component(*i);
+        const Component &into = map.components()[target];
+        QMessageBox ask(QMessageBox::Question, tr("Move into another parent"),
+            tr("Move “%1” into “%2”?").arg(c.displayName(), into.displayName()),
+            QMessageBox::Yes | QMessageBox::No, m_parts.window);
+        ask.setObjectName(QStringLiteral("moveIntoBox"));
+        ask.setInformativeText(tr("It is inside “%1” now; No puts it back.")
+                                   .arg(c.parent.isEmpty() ? tr("the map")
+                                                           : map.component(*map.findComponent(
+                                                                 c.parent)).displayName()));
+        ask.setDefaultButton(QMessageBox::Yes);
+        if (ask.exec() == QMessageBox::Yes) {
+            const QPointF at = placement::freeSpot(canvas, target, size, drop, i->value);
+            apply(edit::tryPush(*doc, edit::setParent(*doc, id, into.id, at)));
+        }
+        doc->setPositions({{id, doc->map().positions().value(id, before.value(id))}});
+        return;
+    }
+    // Otherwise it stays in its own parent, in free space: boxes never overlap.
+    const QPointF at = placement::freeSpot(canvas, canvas.boxes[i->value].parent, size, drop,
+        i->value);
+    apply(edit::tryPush(*doc, edit::moveComponents(*doc, before, {{id, at}}, edit::newGesture())));
+    if (at != drop)
+        doc->setPositions({{id, at}});
+}
+
 DependencyDialog *EditActions::dependencyDialog() const
 {
     return m_dialog.data();
@@ -126,7 +205,20 @@ QString EditActions::newComponent(std::optional<QPointF> scenePos)
     c.id = edit::uniqueComponentId(doc->map(), QStringLiteral("component"));
     c.name = tr("New component");
     c.kind = QStringLiteral("service");
-    const QPointF at = scenePos.value_or(view->mapToScene(view->viewport()->rect().center()));
+    // Never on top of another box: at the mouse for the context menu's insert (inside the
+    // cluster under it), otherwise in free space near the middle of the view, at the top level.
+    const placement::Canvas canvas = placement::canvasOf(*doc, *m_parts.scene);
+    const QSizeF size = drawing::nodeSize(drawing::labelLines(c.name));
+    QPointF at;
+    if (scenePos) {
+        const int parent = placement::clusterAt(canvas, *scenePos);
+        if (parent >= 0)
+            c.parent = doc->map().components()[parent].id;
+        at = placement::freeSpot(canvas, parent, size, *scenePos);
+    } else {
+        at = placement::freeSpot(
+            canvas, -1, size, view->mapToScene(view->viewport()->rect().center()));
+    }
     if (!apply(edit::tryPush(*doc, edit::addComponent(*doc, c, at))))
         return {};
     m_parts.selection->setComponents({c.id});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QPointF>
 #include <QPointer>
@@ -84,6 +85,15 @@ public:
 
     // The canvas's context menu at `screenPos`: the what-if actions and the editing ones.
     void popupMenu(const QPoint &screenPos);
+
+    // The end of a drag on the canvas (MapScene::nodesMoved). One component dropped on the box
+    // of another cluster: asks whether to move it in there (one undo step: the new parent and
+    // its place); otherwise it stays in its own parent, at the nearest free spot. Several:
+    // moved as dropped.
+    void nodesDropped(const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after);
+    // Where component `id` goes on the canvas when it moves into `parent` (empty: the top
+    // level): free space inside the parent's box. Nullopt for a cluster (its contents place it).
+    std::optional<QPointF> placeInto(const QString &id, const QString &parent) const;
 
 private:
     bool apply(const std::optional<QString> &refusal);

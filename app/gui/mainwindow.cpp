@@ -18,6 +18,7 @@
 #include "views/mapscene.h"
 #include "views/mapselection.h"
 #include "views/mapview.h"
+#include "views/placement.h"
 #include "views/scenariospanel.h"
 
 #include <QApplication>
@@ -59,10 +60,6 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     connect(m_doc, &MapDocument::mapChanged, this, &MainWindow::updateStatus);
     // An id change keeps the component selected (in the list, on the canvas, in the inspector).
     connect(m_doc, &MapDocument::componentsRenamed, m_selection, &MapSelection::rename);
-    connect(m_scene, &MapScene::nodesMoved, this,
-        [this](const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after) {
-            edit::tryPush(*m_doc, edit::moveComponents(*m_doc, before, after, edit::newGesture()));
-        });
     // The inspector, table, search and editing actions.
     QToolBar *searchBar = addToolBar(tr("Search"));
     searchBar->setObjectName(QStringLiteral("searchToolBar"));
@@ -70,6 +67,7 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     m_edit = new EditActions({this, m_doc, m_selection, m_scene, m_view, m_whatIf, statusBar(),
                                  m_inspectorDock, m_tableDock, m_editMenu, searchBar},
         this);
+    connect(m_scene, &MapScene::nodesMoved, m_edit, &EditActions::nodesDropped);
     new UndoKeyRouter(this); // Ctrl+Z and friends wherever focus is in the window
     addKeyTargets();
     connect(m_scene, &MapScene::contextMenuRequested, this,
@@ -303,9 +301,13 @@ void MainWindow::connectLayout()
         [this](const QHash<QString, QPointF> &positions, bool requested, qint64 ms) {
             if (requested) {
                 edit::tryPush(*m_doc, edit::applyLayout(*m_doc, positions));
-            } else {
+            } else if (m_doc->map().positions().isEmpty()) {
                 // A map that had no positions gets them; that is not an edit of the user's.
                 m_doc->setPositions(positions);
+            } else {
+                // Components added to a laid-out map (an import): only they are placed, so
+                // the picture stays and Undo of the addition gives it back exactly.
+                m_doc->setPositions(placement::placeNew(*m_doc, *m_scene, positions));
             }
             statusBar()->showMessage(tr("Laid out %1 components in %2 s")
                                          .arg(QLocale().toString(positions.size()))

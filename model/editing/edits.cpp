@@ -192,8 +192,8 @@ QString componentEditText(const Map &result, const Component &before, const Comp
     return tr("Change the %1 of %2").arg(tr(label), who);
 }
 
-Edit planComponentEdit(
-    MapDocument &doc, const QString &id, Component after, const QString &mergeKey = {})
+Edit planComponentEdit(MapDocument &doc, const QString &id, Component after,
+    const QString &mergeKey = {}, std::optional<QPointF> position = {})
 {
     const Map &map = doc.map();
     const auto i = map.findComponent(id);
@@ -232,6 +232,8 @@ Edit planComponentEdit(
                               .arg(*after.require));
     }
     const QString text = componentEditText(result, before, after);
+    if (position)
+        plan.setPosition(after.id, *position);
     if (after.id != id)
         return finish(doc, plan, text, mergeKey, id, after.id);
     return finish(doc, plan, text, mergeKey);
@@ -368,14 +370,15 @@ Edit editComponent(MapDocument &doc, const QString &id, Component after)
     return planComponentEdit(doc, id, std::move(after));
 }
 
-Edit setParent(MapDocument &doc, const QString &id, const QString &parent)
+Edit setParent(
+    MapDocument &doc, const QString &id, const QString &parent, std::optional<QPointF> position)
 {
     const auto i = doc.map().findComponent(id);
     if (!i)
         return refuse(noComponent(id));
     Component c = doc.map().component(*i);
     c.parent = parent;
-    return planComponentEdit(doc, id, std::move(c));
+    return planComponentEdit(doc, id, std::move(c), {}, position);
 }
 
 Edit setRequire(MapDocument &doc, const QString &id, std::optional<int> require)

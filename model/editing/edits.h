@@ -78,7 +78,10 @@ Edit deleteComponents(MapDocument &doc, const QStringList &ids);
 // Replaces every property of the component `id` at once, id included (references follow).
 Edit editComponent(MapDocument &doc, const QString &id, Component after);
 // The same for one property, with the command text saying what changed.
-Edit setParent(MapDocument &doc, const QString &id, const QString &parent);
+// Moves the component into `parent`; with a `position`, it also goes there on the canvas (inside
+// the parent's box), in the same undo step.
+Edit setParent(MapDocument &doc, const QString &id, const QString &parent,
+    std::optional<QPointF> position = {});
 Edit setRequire(MapDocument &doc, const QString &id, std::optional<int> require);
 
 // --- Dependencies -------------------------------------------------------------------------
