@@ -20,6 +20,9 @@ public:
     void setLegendVisible(bool visible);
     bool isLegendVisible() const { return m_legend; }
     void setBusyText(const QString &text); // empty: no overlay
+    // What to do on an empty map, in the middle of the canvas; empty: nothing.
+    void setHint(const QString &text);
+    QString hint() const { return m_hint; }
 
 public slots:
     void zoomIn();
@@ -48,6 +51,7 @@ private:
     bool m_legend = true;
     bool m_panning = false;
     QString m_busyText;
+    QString m_hint;
 };
 
 } // namespace faultline

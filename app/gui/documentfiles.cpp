@@ -2,6 +2,7 @@
 
 #include "app/gui/guilog.h"
 #include "model/editing/mapdocument.h"
+#include "model/editing/mapedits.h"
 #include "model/io/jsonformat.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
@@ -10,6 +11,8 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
@@ -46,6 +49,13 @@ DocumentFiles::DocumentFiles(MapDocument *document, QWidget *window, bool useSet
         saveAsKeys.append(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_saveAs->setShortcuts(saveAsKeys);
     m_recent = new QMenu(tr("Open &Recent"), window);
+    m_close = new QAction(tr("&Close"), this);
+    m_close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    m_close->setToolTip(tr("Close the map (Ctrl+W)"));
+    m_properties = new QAction(tr("Map &Properties…"), this);
+    m_properties->setToolTip(tr("The map's name, which the title, exports and reports use"));
+    connect(m_close, &QAction::triggered, this, &DocumentFiles::closeMap);
+    connect(m_properties, &QAction::triggered, this, &DocumentFiles::askProperties);
 
     connect(m_new, &QAction::triggered, this, &DocumentFiles::newMap);
     connect(m_open, &QAction::triggered, this, [this] {
@@ -112,6 +122,25 @@ bool DocumentFiles::newMap()
     map.name = tr("Untitled map");
     m_importedFrom.clear();
     m_doc->reset(std::move(map), QString(), false);
+    return true;
+}
+
+bool DocumentFiles::closeMap()
+{
+    return newMap();
+}
+
+bool DocumentFiles::askProperties()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_window, tr("Map properties"),
+        tr("Name of the map:"), QLineEdit::Normal, m_doc->map().name, &ok);
+    if (!ok)
+        return false;
+    if (const auto why = edit::tryPush(*m_doc, edit::renameMap(*m_doc, name))) {
+        showError(tr("Map properties"), *why);
+        return false;
+    }
     return true;
 }
 

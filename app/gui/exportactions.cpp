@@ -84,6 +84,16 @@ ExportActions::ExportActions(MapDocument *document, DocumentFiles *files, QWidge
     connect(m_import, &QAction::triggered, this, &ExportActions::askImport);
 }
 
+// Where the file dialogs open: the folder last used, else the map's own, else home.
+QString ExportActions::startFolder() const
+{
+    if (!m_lastFolder.isEmpty())
+        return m_lastFolder;
+    if (!m_doc->filePath().isEmpty())
+        return QFileInfo(m_doc->filePath()).absolutePath();
+    return QDir::homePath();
+}
+
 void ExportActions::fail(const QString &title, const QString &message)
 {
     m_lastError = message;
@@ -272,7 +282,7 @@ void ExportActions::askExport()
     const QString json = tr("Interchange JSON (*.json)");
     QString filter = svg;
     const QString base = m_doc->map().name.isEmpty() ? tr("map") : m_doc->map().name;
-    const QString folder = m_lastFolder.isEmpty() ? QDir::homePath() : m_lastFolder;
+    const QString folder = startFolder();
     QString path = QFileDialog::getSaveFileName(m_window, tr("Export"),
         QDir(folder).filePath(base + QStringLiteral(".svg")),
         QStringList {svg, png, pdf, dot, csv, json}.join(QStringLiteral(";;")), &filter);
@@ -319,7 +329,7 @@ void ExportActions::askReport()
     if (!ok)
         return;
     QString filter = tr("HTML page (*.html)");
-    const QString folder = m_lastFolder.isEmpty() ? QDir::homePath() : m_lastFolder;
+    const QString folder = startFolder();
     QString path = QFileDialog::getSaveFileName(m_window, tr("Report"),
         QDir(folder).filePath(
             (map.name.isEmpty() ? tr("map") : map.name) + tr(" report") + QStringLiteral(".html")),
@@ -335,7 +345,7 @@ void ExportActions::askReport()
 
 void ExportActions::askImport()
 {
-    const QString folder = m_lastFolder.isEmpty() ? QDir::homePath() : m_lastFolder;
+    const QString folder = startFolder();
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Import"), folder,
         tr("Inventories (*.csv *.dot *.gv *.json *.tfstate *.yaml *.yml);;CSV (*.csv);;"
            "Graphviz DOT (*.dot *.gv);;Interchange JSON (*.json);;"

@@ -6,6 +6,7 @@
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/layoutprogress.h"
+#include "app/gui/shortcuts.h"
 #include "app/gui/undokeys.h"
 #include "app/gui/whatifactions.h"
 #include "model/editing/edits.h"
@@ -20,6 +21,7 @@
 #include "views/mapview.h"
 #include "views/placement.h"
 #include "views/scenariospanel.h"
+#include "views/search.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -70,6 +72,10 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     connect(m_scene, &MapScene::nodesMoved, m_edit, &EditActions::nodesDropped);
     new UndoKeyRouter(this); // Ctrl+Z and friends wherever focus is in the window
     addKeyTargets();
+    createSelectAll();
+    showShortcutsInToolTips(this);
+    connect(m_doc, &MapDocument::mapChanged, this, &MainWindow::updateHint);
+    updateHint();
     connect(m_scene, &MapScene::contextMenuRequested, this,
         [this](const QPoint &pos) { m_edit->popupMenu(pos); });
     resize(1400, 900);
@@ -133,6 +139,9 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_files->saveAction());
     file->addAction(m_files->saveAsAction());
+    file->addAction(m_files->closeAction());
+    file->addSeparator();
+    file->addAction(m_files->propertiesAction());
     file->addSeparator();
     m_export = new ExportActions(m_doc, m_files, this);
     file->addAction(m_export->importAction());
@@ -188,6 +197,7 @@ void MainWindow::createMenus()
     addAnalysisMenu(menuBar(), m_analysisDock, m_analysis);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutsDialog(this); });
     help->addAction(tr("&About Faultline"), this,
         [this] { QMessageBox::about(this, tr("About Faultline"), about::html()); });
 }
@@ -235,6 +245,33 @@ void MainWindow::addKeyTargets()
         m_whatIf->addKeyTarget(target);
         target->addAction(m_dimAction);
     }
+}
+
+// Edit › Select All (Ctrl+A) on the canvas and the components list; Del then deletes them all.
+void MainWindow::createSelectAll()
+{
+    auto *all = new QAction(tr("Select &All"), this);
+    all->setObjectName(QStringLiteral("selectAllAction"));
+    all->setShortcut(QKeySequence::SelectAll);
+    all->setShortcutContext(Qt::WidgetShortcut); // text fields keep Ctrl+A for their text
+    connect(all, &QAction::triggered, this, [this] {
+        QStringList ids;
+        for (const Component &c : m_doc->map().components())
+            ids.append(c.id);
+        m_selection->setComponents(ids);
+    });
+    m_view->addAction(all);
+    m_components->tree()->addAction(all);
+    m_editMenu->insertAction(m_edit->newComponentAction(), all);
+}
+
+// An empty map says how to start.
+void MainWindow::updateHint()
+{
+    m_view->setHint(m_doc->map().componentCount() > 0
+            ? QString()
+            : tr("This map is empty.\nPress Insert (or right-click here) to add a component, or "
+                 "File › Import… (Ctrl+Shift+I) to bring components in from a file."));
 }
 
 void MainWindow::createToolBar()
@@ -368,7 +405,12 @@ void MainWindow::relayout()
 
 void MainWindow::onDocumentReset()
 {
+    // Another map starts clean: no search text, no dimming left from the last one (the
+    // what-if, the undo history and the analyses' results go with the map).
     m_selection->clear();
+    m_dimAction->setChecked(false);
+    if (m_edit)
+        m_edit->search()->clear();
     m_fitPending = true;
     // The scene rebuilds on the mapChanged() that follows; fit once it has.
     QTimer::singleShot(0, this, [this] {

@@ -74,6 +74,8 @@ private:
     void createToolBar();
     QAction *createUndoAction();
     void addKeyTargets();
+    void createSelectAll();
+    void updateHint();
     void createStatusBar();
     void connectLayout();
     void connectScenarioEdits();

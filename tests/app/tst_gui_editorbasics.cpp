@@ -1,0 +1,169 @@
+// What every diagram editor has (issue 11), driven as a user would: keys in tooltips and in a
+// shortcuts page, an empty map that says how to start, a search that says when nothing
+// matches, File › New and Close that start clean, the map's name, Ctrl+A then Del.
+#include "app/gui/documentfiles.h"
+#include "app/gui/editactions.h"
+#include "app/gui/mainwindow.h"
+#include "model/editing/mapdocument.h"
+#include "tests/app/guitestutil.h"
+#include "views/analysispanel.h"
+#include "views/icons.h"
+#include "views/mapselection.h"
+#include "views/mapview.h"
+#include "views/search.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QTableWidget>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace faultline;
+using namespace faultline::guitest;
+
+namespace {
+
+QAction *actionNamed(MainWindow *w, const QString &text)
+{
+    for (QAction *a : w->findChildren<QAction *>()) {
+        if (a->text().remove(QLatin1Char('&')) == text)
+            return a;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestGuiEditorBasics : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { icons::initResources(); }
+
+    // Every action's keys show in its tooltip and on Help › Keyboard Shortcuts.
+    void shortcutsAreShown()
+    {
+        auto w = openExample();
+        int withKeys = 0;
+        for (QAction *a : w->findChildren<QAction *>()) {
+            if (a->shortcut().isEmpty())
+                continue;
+            ++withKeys;
+            const QString key = a->shortcut().toString(QKeySequence::NativeText);
+            QVERIFY2(a->toolTip().contains(key), qPrintable(a->text() + QStringLiteral(": ")
+                                                     + a->toolTip()));
+        }
+        QVERIFY(withKeys > 20);
+        QAction *page = actionNamed(w.get(), QStringLiteral("Keyboard Shortcuts"));
+        QVERIFY(page);
+        page->trigger();
+        auto *dialog = w->findChild<QDialog *>(QStringLiteral("shortcutsDialog"));
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTableWidget *>();
+        QCOMPARE(table->rowCount(), withKeys);
+        QVERIFY(!table->findItems(QStringLiteral("Ctrl+Shift+S"), Qt::MatchContains).isEmpty());
+        dialog->close();
+    }
+
+    // An empty map says how to start; the hint goes once there is a component.
+    void emptyMapSaysHowToStart()
+    {
+        auto w = openExample();
+        QVERIFY(w->view()->hint().isEmpty());
+        w->files()->newAction()->trigger();
+        QVERIFY(w->view()->hint().contains(QLatin1String("Insert")));
+        QVERIFY(w->view()->hint().contains(QLatin1String("Import")));
+        w->view()->setFocus(Qt::MouseFocusReason);
+        QTest::keyClick(w->view(), Qt::Key_Insert);
+        QCOMPARE(w->document()->map().componentCount(), 1);
+        QVERIFY(w->view()->hint().isEmpty());
+    }
+
+    // The search box says when nothing matches.
+    void searchSaysWhenNothingMatches()
+    {
+        auto w = openExample();
+        ComponentSearch *search = w->editActions()->search();
+        w->view()->setFocus(Qt::MouseFocusReason);
+        QTest::keyClick(w->view(), Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), search);
+        QTest::keyClicks(search, QStringLiteral("zzqx"));
+        QVERIFY2(search->status().contains(QLatin1String("No component matches")),
+            qPrintable(search->status()));
+        QTest::keyClick(search, Qt::Key_Backspace);
+        QTest::keyClick(search, Qt::Key_Backspace);
+        QTest::keyClick(search, Qt::Key_Backspace);
+        QTest::keyClick(search, Qt::Key_Backspace);
+        QTest::keyClicks(search, QStringLiteral("checkout"));
+        QVERIFY(search->status().isEmpty());
+    }
+
+    // File › New and File › Close start clean: no search text, no dimming, no analysis
+    // results of the map before.
+    void newMapStartsClean()
+    {
+        auto w = openExample();
+        QAction *dim = actionNamed(w.get(), QStringLiteral("Dim Unaffected"));
+        QVERIFY(dim);
+        w->view()->setFocus(Qt::MouseFocusReason);
+        QTest::keyClick(w->view(), Qt::Key_U);
+        QVERIFY(dim->isChecked());
+        w->editActions()->search()->setText(QStringLiteral("checkout"));
+        w->analysisPanel()->runBlastRadius();
+        QTRY_VERIFY(w->analysisPanel()->blastTable()->rowCount() > 0);
+        w->files()->newAction()->trigger();
+        QCOMPARE(w->document()->map().componentCount(), 0);
+        QVERIFY(!dim->isChecked());
+        QVERIFY(w->editActions()->search()->text().isEmpty());
+        QCOMPARE(w->analysisPanel()->blastTable()->rowCount(), 0);
+
+        // Close (Ctrl+W) leaves an empty map too.
+        QVERIFY(w->files()->openExample());
+        QVERIFY(w->waitForLayout());
+        w->view()->setFocus(Qt::MouseFocusReason);
+        QTest::keyClick(w->view(), Qt::Key_W, Qt::ControlModifier);
+        QCOMPARE(w->document()->map().componentCount(), 0);
+    }
+
+    // File › Map Properties… renames the map: the title follows, and Undo takes it back.
+    void mapNameIsEditable()
+    {
+        auto w = openExample();
+        w->files()->newAction()->trigger();
+        QTimer::singleShot(50, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("Web shop"));
+            dialog->accept();
+        });
+        QVERIFY(w->files()->propertiesAction());
+        w->files()->propertiesAction()->trigger();
+        QCOMPARE(w->document()->map().name, QStringLiteral("Web shop"));
+        QVERIFY(w->windowTitle().startsWith(QLatin1String("Web shop")));
+        QVERIFY(w->document()->isModified());
+        w->document()->undoStack()->undo();
+        QVERIFY(w->document()->map().name != QStringLiteral("Web shop"));
+    }
+
+    // Ctrl+A on the canvas selects every component; Del deletes them as one step.
+    void selectAllThenDelete()
+    {
+        auto w = openExample();
+        const int n = w->document()->map().componentCount();
+        w->view()->setFocus(Qt::MouseFocusReason);
+        QTest::keyClick(w->view(), Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(int(w->selection()->components().size()), n);
+        QTest::keyClick(w->view(), Qt::Key_Delete);
+        QCOMPARE(w->document()->map().componentCount(), 0);
+        QTest::keyClick(w->view(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w->document()->map().componentCount(), n);
+    }
+};
+
+QTEST_MAIN(TestGuiEditorBasics)
+#include "tst_gui_editorbasics.moc"
