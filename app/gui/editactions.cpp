@@ -1,6 +1,7 @@
 #include "app/gui/editactions.h"
 
 #include "app/gui/whatifactions.h"
+#include "model/editing/clipboardedits.h"
 #include "model/editing/editnotices.h"
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
@@ -16,6 +17,9 @@
 #include "views/search.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenu>
@@ -93,7 +97,13 @@ EditActions::EditActions(const Parts &parts, QObject *parent)
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
+    createClipboardActions();
     QMenu *edit = m_parts.editMenu;
+    edit->addAction(m_cut);
+    edit->addAction(m_copy);
+    edit->addAction(m_paste);
+    edit->addAction(m_duplicate);
+    edit->addSeparator();
     edit->addAction(m_newComponent);
     edit->addAction(m_delete);
     edit->addSeparator();
@@ -190,6 +200,69 @@ void EditActions::nodesDropped(
     apply(edit::tryPush(*doc, edit::moveComponents(*doc, before, {{id, at}}, edit::newGesture())));
     if (at != drop)
         doc->setPositions({{id, at}});
+}
+
+// Cut, copy, paste and duplicate act on the components selected on the canvas or in the list
+// (added there by the window, WidgetShortcut): in a text field the keys are the field's own.
+void EditActions::createClipboardActions()
+{
+    m_cut = new QAction(tr("Cu&t"), this);
+    m_cut->setShortcut(QKeySequence::Cut);
+    m_copy = new QAction(tr("&Copy"), this);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_paste = new QAction(tr("&Paste"), this);
+    m_paste->setShortcut(QKeySequence::Paste);
+    m_duplicate = new QAction(tr("D&uplicate"), this);
+    m_duplicate->setShortcut(Qt::CTRL | Qt::Key_D);
+    for (QAction *a : {m_cut, m_copy, m_paste, m_duplicate}) {
+        a->setShortcutContext(Qt::WidgetShortcut);
+        m_parts.view->addAction(a);
+    }
+    connect(m_copy, &QAction::triggered, this, &EditActions::copySelected);
+    connect(m_cut, &QAction::triggered, this, [this] {
+        if (copySelected())
+            deleteSelected();
+    });
+    connect(m_paste, &QAction::triggered, this, [this] {
+        const QMimeData *data = QGuiApplication::clipboard()->mimeData();
+        if (!data)
+            return;
+        const QString mime = QLatin1String(edit::clipboardMimeType);
+        paste(data->hasFormat(mime) ? data->data(mime) : data->text().toUtf8());
+    });
+    connect(m_duplicate, &QAction::triggered, this, [this] {
+        const QStringList ids =
+            m_parts.document->map().existingComponents(m_parts.selection->components());
+        if (!ids.isEmpty())
+            paste(edit::copyComponents(m_parts.document->map(), ids));
+    });
+}
+
+bool EditActions::copySelected()
+{
+    const Map &map = m_parts.document->map();
+    const QStringList ids = map.existingComponents(m_parts.selection->components());
+    if (ids.isEmpty())
+        return false;
+    const QByteArray json = edit::copyComponents(map, ids);
+    auto *data = new QMimeData;
+    data->setData(QLatin1String(edit::clipboardMimeType), json);
+    data->setText(QString::fromUtf8(json));
+    QGuiApplication::clipboard()->setMimeData(data);
+    m_parts.statusBar->showMessage(ids.size() == 1 ? tr("Copied 1 component")
+                                                   : tr("Copied %1 components").arg(ids.size()),
+        4000);
+    return true;
+}
+
+QStringList EditActions::paste(const QByteArray &json)
+{
+    QStringList ids;
+    if (!apply(edit::tryPush(*m_parts.document, edit::pasteComponents(*m_parts.document, json, &ids))))
+        return {};
+    if (!ids.isEmpty())
+        m_parts.selection->setComponents(ids);
+    return ids;
 }
 
 DependencyDialog *EditActions::dependencyDialog() const
@@ -356,6 +429,10 @@ void EditActions::updateActions()
             ? tr("&Delete %n Components", nullptr, int(ids.size()))
             : (ids.isEmpty() && dependency ? tr("&Delete Dependency") : tr("&Delete")));
     m_fromHere->setEnabled(ids.size() == 1);
+    for (QAction *a : {m_cut, m_copy, m_duplicate}) {
+        if (a)
+            a->setEnabled(!ids.isEmpty());
+    }
     m_addDependency->setEnabled(map.componentCount() > 1);
 }
 

@@ -262,6 +262,7 @@ void MainWindow::createSelectAll()
     });
     m_view->addAction(all);
     m_components->tree()->addAction(all);
+    m_components->tree()->addActions(m_edit->clipboardActions());
     m_editMenu->insertAction(m_edit->newComponentAction(), all);
 }
 

@@ -150,6 +150,54 @@ private slots:
         QVERIFY(w->document()->map().name != QStringLiteral("Web shop"));
     }
 
+    // Duplicate (Ctrl+D) a web server: the copy goes into the same zone, on free space; copy and
+    // paste into a new map brings the dependencies among the copied components; Undo removes
+    // a paste in one step.
+    void copyPasteDuplicate()
+    {
+        auto w = openExample();
+        MapDocument *doc = w->document();
+        const QString web = QStringLiteral("web-use1-a");
+        QTest::mouseClick(w->view()->viewport(), Qt::LeftButton, {}, viewPoint(w.get(), web));
+        QCOMPARE(w->selection()->current(), web);
+        const int n = doc->map().componentCount();
+        QTest::keyClick(w->view(), Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(doc->map().componentCount(), n + 1);
+        const QString copy = w->selection()->current();
+        QVERIFY(copy != web);
+        const Map &map = doc->map();
+        QCOMPARE(map.component(*map.findComponent(copy)).parent,
+            map.component(*map.findComponent(web)).parent);
+        QCOMPARE(map.component(*map.findComponent(copy)).kind,
+            map.component(*map.findComponent(web)).kind);
+        QVERIFY(w->waitForLayout());
+        QTRY_VERIFY(!w->scene()->hasUnplacedComponents());
+        QVERIFY(!w->scene()->nodeItem(copy)->rect().intersects(w->scene()->nodeItem(web)->rect()));
+        QTest::keyClick(w->view(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(doc->map().componentCount(), n);
+
+        // Copy two components that depend on each other, paste into a new map.
+        const QString from = QStringLiteral("checkout"), to = QStringLiteral("carts");
+        QVERIFY(doc->map().findDependency(from, to));
+        w->selection()->setComponents({from, to});
+        w->view()->setFocus(Qt::MouseFocusReason);
+        QTest::keyClick(w->view(), Qt::Key_C, Qt::ControlModifier);
+        QVERIFY(!doc->failed().contains(from)); // Ctrl+C is not C (clear what-if) nor copy-fail
+        w->files()->newAction()->trigger();
+        w->view()->setFocus(Qt::MouseFocusReason);
+        QTest::keyClick(w->view(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(doc->map().componentCount(), 2);
+        QVERIFY(doc->map().findDependency(from, to));
+        QVERIFY(w->waitForLayout());
+        QTRY_VERIFY(!w->scene()->hasUnplacedComponents());
+        // Pasted again: fresh ids, the dependency between the copies.
+        QTest::keyClick(w->view(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(doc->map().componentCount(), 4);
+        QCOMPARE(doc->map().dependencyCount(), 2);
+        QTest::keyClick(w->view(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(doc->map().componentCount(), 2);
+    }
+
     // Ctrl+A on the canvas selects every component; Del deletes them as one step.
     void selectAllThenDelete()
     {
