@@ -1,5 +1,6 @@
 #include "app/gui/documentfiles.h"
 
+#include "app/gui/autosave.h"
 #include "app/gui/guilog.h"
 #include "model/editing/mapdocument.h"
 #include "model/editing/mapedits.h"
@@ -125,6 +126,21 @@ bool DocumentFiles::newMap()
     return true;
 }
 
+bool DocumentFiles::openRecovered(const QString &recoveryFile, const QString &source)
+{
+    try {
+        document::Loaded loaded = document::load(recoveryFile);
+        m_importedFrom = tr("%1 (recovered)")
+                             .arg(source.isEmpty() ? tr("Untitled map") : QFileInfo(source).fileName());
+        m_doc->reset(std::move(loaded.map), QString(), false);
+    } catch (const Error &e) {
+        showError(tr("Cannot restore the map"), e.message());
+        return false;
+    }
+    m_recovered = recoveryFile;
+    return true;
+}
+
 bool DocumentFiles::closeMap()
 {
     return newMap();
@@ -178,6 +194,10 @@ bool DocumentFiles::saveTo(const QString &path)
         return false;
     }
     m_importedFrom.clear();
+    if (!m_recovered.isEmpty()) {
+        AutoSave::remove(m_recovered); // what it held is safe now
+        m_recovered.clear();
+    }
     m_doc->markSaved(QFileInfo(path).absoluteFilePath());
     addRecent(QFileInfo(path).absoluteFilePath());
     return true;

@@ -42,6 +42,9 @@ public:
     bool closeMap();
     // File › Properties…: asks for the map's name, renamed as one undo step.
     bool askProperties();
+    // Opens a recovery file left by a Faultline that did not close (app/gui/autosave.h), as an
+    // untitled map named after `source`; the file stays until the map is saved.
+    bool openRecovered(const QString &recoveryFile, const QString &source);
     bool save();
     bool saveAs();
     bool saveTo(const QString &path);
@@ -63,6 +66,7 @@ private:
     bool m_useSettings;
     bool m_interactive = true;
     QString m_importedFrom; // the .json an untitled map came from
+    QString m_recovered; // the recovery file an untitled map came from, removed once saved
     QAction *m_new, *m_open, *m_example, *m_save, *m_saveAs, *m_close, *m_properties;
     QMenu *m_recent;
 };

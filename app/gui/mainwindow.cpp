@@ -2,6 +2,7 @@
 
 #include "app/about.h"
 #include "app/gui/analysisactions.h"
+#include "app/gui/autosave.h"
 #include "app/gui/documentfiles.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
@@ -26,6 +27,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QPushButton>
 #include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
@@ -79,8 +82,46 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     connect(m_scene, &MapScene::contextMenuRequested, this,
         [this](const QPoint &pos) { m_edit->popupMenu(pos); });
     resize(1400, 900);
-    if (m_useSettings)
+    if (m_useSettings) {
         readSettings();
+        enableAutoSave(AutoSave::defaultFolder());
+    }
+}
+
+void MainWindow::enableAutoSave(const QString &folder, int intervalMs)
+{
+    delete m_autoSave;
+    m_autoSave = new AutoSave(m_doc, folder, this);
+    m_autoSave->setInterval(intervalMs);
+}
+
+bool MainWindow::offerRecovery(const QString &folder)
+{
+    for (const QString &file : AutoSave::leftBehind(folder)) {
+        if (m_autoSave && file == m_autoSave->recoveryFile())
+            continue;
+        const QString source = AutoSave::sourceOf(file);
+        QMessageBox ask(QMessageBox::Question, tr("Restore unsaved changes"),
+            tr("Faultline closed without saving the changes to “%1” (auto-saved %2). Restore "
+               "them?")
+                .arg(source.isEmpty() ? tr("an untitled map") : QFileInfo(source).fileName(),
+                    QLocale().toString(QFileInfo(file).lastModified(), QLocale::ShortFormat)),
+            QMessageBox::NoButton, this);
+        ask.setObjectName(QStringLiteral("recoveryBox"));
+        QPushButton *restore = ask.addButton(tr("&Restore"), QMessageBox::AcceptRole);
+        QPushButton *discard = ask.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+        ask.addButton(tr("&Later"), QMessageBox::RejectRole);
+        ask.setDefaultButton(restore);
+        ask.exec();
+        if (ask.clickedButton() == discard) {
+            AutoSave::remove(file);
+        } else if (ask.clickedButton() == restore) {
+            if (!m_files->maybeSave())
+                return false;
+            return m_files->openRecovered(file, source);
+        }
+    }
+    return false;
 }
 
 MainWindow::~MainWindow()

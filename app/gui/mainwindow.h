@@ -13,6 +13,7 @@ class QToolBar;
 namespace faultline {
 
 class AnalysisPanel;
+class AutoSave;
 class ComponentsPanel;
 class DocumentFiles;
 class EditActions;
@@ -59,6 +60,14 @@ public:
     QDockWidget *inspectorDock() const { return m_inspectorDock; }
     QDockWidget *tableDock() const { return m_tableDock; }
     QMenu *editMenu() const { return m_editMenu; }
+
+    // Auto-save to a recovery file in `folder` (app/gui/autosave.h); the app uses
+    // AutoSave::defaultFolder(), tests a folder of their own and a shorter interval.
+    void enableAutoSave(const QString &folder, int intervalMs = 60 * 1000);
+    AutoSave *autoSave() const { return m_autoSave; }
+    // Offers to restore each recovery file left in `folder` by a Faultline that did not close;
+    // true when one was restored.
+    bool offerRecovery(const QString &folder);
 
     bool isLayoutRunning() const;
     // Processes events until no layout runs (or the timeout passes); true when idle.
@@ -112,6 +121,7 @@ private:
     LayoutProgress *m_progress = nullptr;
     QLabel *m_zoomLabel = nullptr;
     QLabel *m_countLabel = nullptr;
+    AutoSave *m_autoSave = nullptr;
     bool m_fitPending = true;
 };
 

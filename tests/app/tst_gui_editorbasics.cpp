@@ -1,6 +1,7 @@
 // What every diagram editor has (issue 11), driven as a user would: keys in tooltips and in a
 // shortcuts page, an empty map that says how to start, a search that says when nothing
 // matches, File › New and Close that start clean, the map's name, Ctrl+A then Del.
+#include "app/gui/autosave.h"
 #include "app/gui/documentfiles.h"
 #include "app/gui/editactions.h"
 #include "app/gui/mainwindow.h"
@@ -14,10 +15,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QAbstractButton>
 #include <QDialog>
+#include <QFile>
 #include <QInputDialog>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -196,6 +201,51 @@ private slots:
         QCOMPARE(doc->map().dependencyCount(), 2);
         QTest::keyClick(w->view(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(doc->map().componentCount(), 2);
+    }
+
+    // Unsaved changes are auto-saved to a recovery file; saving removes it; one left by a
+    // Faultline that did not close is offered at the next start, and Restore brings it back.
+    void autoSaveAndRecovery()
+    {
+        QTemporaryDir dir;
+        auto w = openExample();
+        w->enableAutoSave(dir.path(), 50);
+        const QString file = w->autoSave()->recoveryFile();
+        const int n = w->document()->map().componentCount();
+        QTest::mouseClick(w->view()->viewport(), Qt::LeftButton, {},
+            viewPoint(w.get(), QStringLiteral("payvine")));
+        QTest::keyClick(w->view(), Qt::Key_Delete);
+        QCOMPARE(w->document()->map().componentCount(), n - 1);
+        QTRY_VERIFY(QFile::exists(file));
+        QVERIFY(AutoSave::sourceOf(file).contains(QLatin1String("Acme")));
+        // Not left behind while its window runs.
+        QVERIFY(AutoSave::leftBehind(dir.path()).isEmpty());
+        // As a crash would leave it: a recovery file nobody holds.
+        const QString orphan = dir.filePath(QStringLiteral("recovery-crashed.faultline"));
+        QVERIFY(QFile::copy(file, orphan));
+        QVERIFY(QFile::copy(file + QStringLiteral(".source"), orphan + QStringLiteral(".source")));
+        QCOMPARE(AutoSave::leftBehind(dir.path()), QStringList {orphan});
+        // Saved: nothing to recover for this window any more.
+        QVERIFY(w->files()->saveTo(dir.filePath(QStringLiteral("saved.faultline"))));
+        QTRY_VERIFY(!QFile::exists(file));
+        w.reset();
+
+        auto next = openExample();
+        QTimer::singleShot(50, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QAbstractButton *b : box->buttons()) {
+                if (b->text().remove(QLatin1Char('&')) == QLatin1String("Restore"))
+                    b->click();
+            }
+        });
+        QVERIFY(next->offerRecovery(dir.path()));
+        QCOMPARE(next->document()->map().componentCount(), n - 1);
+        QVERIFY(next->windowTitle().contains(QLatin1String("recovered")));
+        QVERIFY(QFile::exists(orphan)); // until the restored map is saved
+        QVERIFY(next->files()->saveTo(dir.filePath(QStringLiteral("restored.faultline"))));
+        QVERIFY(!QFile::exists(orphan));
+        QVERIFY(AutoSave::leftBehind(dir.path()).isEmpty());
     }
 
     // Ctrl+A on the canvas selects every component; Del deletes them as one step.
