@@ -44,14 +44,15 @@ public:
     // The what-if the last clear() wiped, while nothing changed since.
     bool canRestoreCleared() const { return m_cleared; }
     void restoreCleared();
-    // The last clear() became restorable, or stopped being.
+    // Makes the last clear() final.
     void forgetCleared();
-
-signals:
-    void restorableChanged(bool restorable);
 
     // The canvas's context menu for the current selection.
     void popupMenu(const QPoint &screenPos, QMenu *extra = nullptr);
+
+signals:
+    // The last clear() became restorable, or stopped being.
+    void restorableChanged(bool restorable);
 
 private:
     void updateActions();
