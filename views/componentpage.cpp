@@ -114,8 +114,8 @@ void ComponentPage::buildProperties()
         const auto i = m_doc->map().findComponent(m_id);
         if (!i || m_doc->map().component(*i).parent == parent)
             return;
-        m_apply(edit::setParent(
-                    *m_doc, m_id, parent, m_placer ? m_placer(m_id, parent) : std::nullopt),
+        m_apply(edit::setParent(*m_doc, m_id, parent,
+                    m_placer ? m_placer(m_id, parent) : QHash<QString, QPointF> {}),
             {});
     });
     m_owner = addLineField(QStringLiteral("owner"), tr("Owner"), [this](const QString &text) {

@@ -40,7 +40,7 @@ public:
         MapDocument *document, Apply apply, ShowMessage showMessage, QWidget *parent = nullptr);
 
     // Where the component goes on the canvas when it moves to `parent` (see Inspector).
-    using Placer = std::function<std::optional<QPointF>(const QString &id, const QString &parent)>;
+    using Placer = std::function<QHash<QString, QPointF>(const QString &id, const QString &parent)>;
     void setPlacer(Placer placer) { m_placer = std::move(placer); }
     // Shows the component `id`, which must exist.
     void showComponent(const QString &id);

@@ -3,6 +3,7 @@
 #include "model/editing/edits.h"
 
 #include <QPointF>
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
@@ -36,9 +37,9 @@ public:
 
     // Optional: follow a selection shared with the canvas and the panels.
     void setSelectionModel(MapSelection *selection);
-    // Optional: where a component goes on the canvas when "Inside" moves it to another parent
-    // (nullopt: it stays where it is).
-    using Placer = std::function<std::optional<QPointF>(const QString &id, const QString &parent)>;
+    // Optional: where a component goes on the canvas when "Inside" moves it to another parent,
+    // with what moves out of its way (empty: nothing moves).
+    using Placer = std::function<QHash<QString, QPointF>(const QString &id, const QString &parent)>;
     void setPlacer(Placer placer);
 
     QString componentId() const { return m_componentId; }

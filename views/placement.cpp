@@ -8,13 +8,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace faultline::placement {
 
 namespace {
 
-constexpr double gap = 14; // between two boxes that are not one inside the other
-constexpr int rings = 60; // how far freeSpot() looks, in half node sizes
+constexpr double gap = 8; // between two boxes that are not one inside the other (dot keeps 10)
+constexpr int rings = 24; // how far freeSpot() looks, in quarter node sizes
 
 // `i` is inside `a` (a strict descendant).
 bool isInside(const Canvas &canvas, int i, int a)
@@ -127,6 +128,7 @@ Canvas canvasOf(const MapDocument &doc, const MapScene &scene)
     for (int i = 0; i < n; ++i) {
         Box &box = canvas.boxes[i];
         const Component &c = map.components()[i];
+        box.id = c.id;
         box.parent = graph.parent(i);
         if (box.parent >= 0)
             canvas.boxes[box.parent].children.push_back(i);
@@ -143,7 +145,12 @@ Canvas canvasOf(const MapDocument &doc, const MapScene &scene)
     return canvas;
 }
 
-QPointF freeSpot(const Canvas &canvas, int parent, QSizeF size, QPointF near, int moving)
+namespace {
+
+// The nearest free spot around `near`, if there is one within reach; `near` itself may be moved
+// into the parent's box first (see freeSpot()).
+std::optional<QPointF> search(
+    const Canvas &canvas, int parent, QSizeF size, QPointF &near, int moving)
 {
     if (fits(canvas, parent, around(near, size), moving))
         return near;
@@ -155,7 +162,9 @@ QPointF freeSpot(const Canvas &canvas, int parent, QSizeF size, QPointF near, in
         near = QPointF(std::clamp(near.x(), box.left(), box.right()),
             std::clamp(near.y(), box.top(), box.bottom()));
     }
-    const double dx = (size.width() + gap) / 2, dy = (size.height() + gap) / 2;
+    // A quarter of a node a step: a parent hemmed in on three sides can still grow on the
+    // fourth, but only through a narrow column.
+    const double dx = (size.width() + gap) / 4, dy = (size.height() + gap) / 4;
     for (int ring = 0; ring <= rings; ++ring) {
         std::vector<QPointF> candidates;
         for (int i = -ring; i <= ring; ++i) {
@@ -172,6 +181,138 @@ QPointF freeSpot(const Canvas &canvas, int parent, QSizeF size, QPointF near, in
                 return c;
         }
     }
+    return std::nullopt;
+}
+
+void descendantsOf(const Canvas &canvas, int top, std::vector<int> &out)
+{
+    out.push_back(top);
+    for (int k : canvas.boxes[top].children)
+        descendantsOf(canvas, k, out);
+}
+
+bool related(const Canvas &canvas, int a, int b)
+{
+    return a == b || isInside(canvas, a, b) || isInside(canvas, b, a);
+}
+
+// Pushes boxes out of the way until no two unrelated boxes overlap: the placed node and its
+// ancestors (`fixed`) never move; of two others, the second goes. A box goes with everything
+// inside it, away from the box it overlaps (along the axis their centres differ most), so the
+// picture spreads outwards from the placed node.
+void makeRoom(Canvas &canvas, const std::vector<bool> &fixed, QHash<QString, QPointF> &pushed)
+{
+    const int n = int(canvas.boxes.size());
+    for (int round = 0; round < 8 * n + 8; ++round) {
+        int a = -1, b = -1;
+        for (int i = 0; i < n && b < 0; ++i) {
+            if (canvas.boxes[i].rect.isNull())
+                continue;
+            for (int j = 0; j < n; ++j) {
+                if (j == i || fixed[j] || (!fixed[i] && j < i) || related(canvas, i, j)
+                    || !clashes(canvas.boxes[i].rect, canvas.boxes[j].rect))
+                    continue;
+                a = i;
+                b = j;
+                break;
+            }
+        }
+        if (b < 0)
+            return;
+        // The biggest box around `b` that is not around `a` goes, with all it holds.
+        int top = b;
+        while (canvas.boxes[top].parent >= 0 && !related(canvas, canvas.boxes[top].parent, a)
+            && !fixed[canvas.boxes[top].parent])
+            top = canvas.boxes[top].parent;
+        const QRectF A = canvas.boxes[a].rect, B = canvas.boxes[top].rect;
+        const QPointF away = B.center() - A.center();
+        QPointF v;
+        if (std::abs(away.x()) >= std::abs(away.y()))
+            v = away.x() >= 0 ? QPointF(A.right() + gap - B.left(), 0)
+                              : QPointF(A.left() - gap - B.right(), 0);
+        else
+            v = away.y() >= 0 ? QPointF(0, A.bottom() + gap - B.top())
+                              : QPointF(0, A.top() - gap - B.bottom());
+        std::vector<int> moved;
+        descendantsOf(canvas, top, moved);
+        for (int k : moved) {
+            canvas.boxes[k].rect.translate(v);
+            if (canvas.boxes[k].children.empty() && !canvas.boxes[k].id.isEmpty()
+                && !canvas.boxes[k].rect.isNull())
+                pushed.insert(canvas.boxes[k].id, canvas.boxes[k].rect.center());
+        }
+        regrow(canvas, canvas.boxes[top].parent);
+    }
+}
+
+} // namespace
+
+Spot place(const Canvas &canvas, int parent, QSizeF size, QPointF near, int moving)
+{
+    QPointF from = near;
+    if (const auto at = search(canvas, parent, size, from, moving))
+        return {*at, {}};
+    // Hemmed in: it goes where it was asked (moved into its parent's box), the rest makes room.
+    Canvas room = canvas;
+    int node = moving;
+    if (node < 0) {
+        node = int(room.boxes.size());
+        room.boxes.push_back(Box {});
+    } else if (room.boxes[node].parent != parent) {
+        const int old = room.boxes[node].parent;
+        if (old >= 0) {
+            auto &siblings = room.boxes[old].children;
+            siblings.erase(std::remove(siblings.begin(), siblings.end(), node), siblings.end());
+        }
+        room.boxes[node].rect = QRectF();
+        regrow(room, old);
+    }
+    room.boxes[node].parent = parent;
+    if (parent >= 0 && std::find(room.boxes[parent].children.begin(),
+                           room.boxes[parent].children.end(), node)
+            == room.boxes[parent].children.end())
+        room.boxes[parent].children.push_back(node);
+    room.boxes[node].rect = around(from, size);
+    regrow(room, parent);
+    std::vector<bool> fixed(room.boxes.size(), false);
+    fixed[node] = true;
+    for (int a = parent; a >= 0; a = room.boxes[a].parent)
+        fixed[a] = true;
+    Spot spot {from, {}};
+    makeRoom(room, fixed, spot.pushed);
+    spot.pushed.remove(room.boxes[node].id);
+    return spot;
+}
+
+Spot placeIn(const Canvas &canvas, int parent, QSizeF size, QPointF topLevelNear, int moving)
+{
+    for (int a = parent; a >= 0; a = canvas.boxes[a].parent) {
+        QRectF content;
+        for (int k : canvas.boxes[a].children) {
+            if (k != moving)
+                content = content.united(canvas.boxes[k].rect);
+        }
+        if (!content.isNull())
+            return place(canvas, parent, size,
+                QPointF(content.right() + gap + size.width() / 2,
+                    content.top() + size.height() / 2),
+                moving);
+        if (!canvas.boxes[a].rect.isNull() && a != moving)
+            return place(canvas, parent, size, canvas.boxes[a].rect.center(), moving);
+    }
+    return place(canvas, parent, size, topLevelNear, moving);
+}
+
+std::optional<QPointF> findSpot(
+    const Canvas &canvas, int parent, QSizeF size, QPointF near, int moving)
+{
+    return search(canvas, parent, size, near, moving);
+}
+
+QPointF freeSpot(const Canvas &canvas, int parent, QSizeF size, QPointF near, int moving)
+{
+    if (const auto at = search(canvas, parent, size, near, moving))
+        return *at;
     // Nothing free near it: beyond the right edge of everything (inside a parent: where it
     // was asked, overlapping rather than far from its parent).
     if (parent >= 0)

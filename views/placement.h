@@ -6,6 +6,7 @@
 #include <QSizeF>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace faultline {
@@ -23,6 +24,7 @@ namespace placement {
 // The canvas as boxes, by component index (map order).
 struct Box
 {
+    QString id;
     QRectF rect; // scene coordinates; null when not on the canvas (not placed)
     int parent = -1;
     QSizeF header; // the title of its cluster (drawn or, for a node, would-be)
@@ -43,6 +45,26 @@ Canvas canvasOf(const MapDocument &doc, const MapScene &scene);
 // canvas that moves (its own box does not count), or -1 for a new one.
 QPointF freeSpot(
     const Canvas &canvas, int parent, QSizeF size, QPointF near, int moving = -1);
+
+// The free spot freeSpot() finds, if there is one near `near`.
+std::optional<QPointF> findSpot(
+    const Canvas &canvas, int parent, QSizeF size, QPointF near, int moving = -1);
+
+// A place for a node and what had to make room for it.
+struct Spot
+{
+    QPointF at; // the node's centre
+    QHash<QString, QPointF> pushed; // components moved out of the way: their new centres
+};
+
+// As freeSpot(), but when the parent is hemmed in (no free spot near `near` lets its box grow
+// without overlapping a neighbour), the node goes near `near` anyway and the boxes in the way
+// are pushed aside, each with everything inside it, until no two boxes of different parents
+// overlap.
+Spot place(const Canvas &canvas, int parent, QSizeF size, QPointF near, int moving = -1);
+
+// As spotIn(), with place().
+Spot placeIn(const Canvas &canvas, int parent, QSizeF size, QPointF topLevelNear, int moving = -1);
 
 // Where a node of `size` goes into `parent` when nothing says where: to the right of the
 // parent's contents (or where the parent's own node is, when it has no children yet), or, at

@@ -129,19 +129,21 @@ EditActions::EditActions(const Parts &parts, QObject *parent)
 
 EditActions::~EditActions() = default;
 
-std::optional<QPointF> EditActions::placeInto(const QString &id, const QString &parent) const
+QHash<QString, QPointF> EditActions::placeInto(const QString &id, const QString &parent) const
 {
     const Map &map = m_parts.document->map();
     const auto i = map.findComponent(id);
     const auto p = map.findComponent(parent);
     if (!i || (!parent.isEmpty() && !p))
-        return std::nullopt;
+        return {};
     const placement::Canvas canvas = placement::canvasOf(*m_parts.document, *m_parts.scene);
     const placement::Box &box = canvas.boxes[i->value];
     if (!box.children.empty() || box.rect.isNull())
-        return std::nullopt; // a cluster's place is its contents'
-    return placement::spotIn(
+        return {}; // a cluster's place is its contents'
+    placement::Spot spot = placement::placeIn(
         canvas, p ? p->value : -1, box.rect.size(), box.rect.center(), i->value);
+    spot.pushed.insert(id, spot.at);
+    return spot.pushed;
 }
 
 void EditActions::nodesDropped(
@@ -188,18 +190,21 @@ void EditActions::nodesDropped(
                                                                  c.parent)).displayName()));
         ask.setDefaultButton(QMessageBox::Yes);
         if (ask.exec() == QMessageBox::Yes) {
-            const QPointF at = placement::freeSpot(canvas, target, size, drop, i->value);
-            apply(edit::tryPush(*doc, edit::setParent(*doc, id, into.id, at)));
+            placement::Spot spot = placement::place(canvas, target, size, drop, i->value);
+            spot.pushed.insert(id, spot.at);
+            apply(edit::tryPush(*doc, edit::setParent(*doc, id, into.id, spot.pushed)));
         }
         doc->setPositions({{id, doc->map().positions().value(id, before.value(id))}});
         return;
     }
-    // Otherwise it stays in its own parent, in free space: boxes never overlap.
-    const QPointF at = placement::freeSpot(canvas, canvas.boxes[i->value].parent, size, drop,
-        i->value);
+    // Otherwise it stays in its own parent, in free space near the drop; where there is none (its
+    // parent hemmed in), back where it was: boxes never overlap.
+    const QPointF at = placement::findSpot(canvas, canvas.boxes[i->value].parent, size, drop,
+        i->value)
+                           .value_or(before.value(id, drop));
     apply(edit::tryPush(*doc, edit::moveComponents(*doc, before, {{id, at}}, edit::newGesture())));
     if (at != drop)
-        doc->setPositions({{id, at}});
+        doc->setPositions({{id, doc->map().positions().value(id, at)}});
 }
 
 // Cut, copy, paste and duplicate act on the components selected on the canvas or in the list
@@ -282,17 +287,17 @@ QString EditActions::newComponent(std::optional<QPointF> scenePos)
     // cluster under it), otherwise in free space near the middle of the view, at the top level.
     const placement::Canvas canvas = placement::canvasOf(*doc, *m_parts.scene);
     const QSizeF size = drawing::nodeSize(drawing::labelLines(c.name));
-    QPointF at;
+    placement::Spot spot;
     if (scenePos) {
         const int parent = placement::clusterAt(canvas, *scenePos);
         if (parent >= 0)
             c.parent = doc->map().components()[parent].id;
-        at = placement::freeSpot(canvas, parent, size, *scenePos);
+        spot = placement::place(canvas, parent, size, *scenePos);
     } else {
-        at = placement::freeSpot(
+        spot.at = placement::freeSpot(
             canvas, -1, size, view->mapToScene(view->viewport()->rect().center()));
     }
-    if (!apply(edit::tryPush(*doc, edit::addComponent(*doc, c, at))))
+    if (!apply(edit::tryPush(*doc, edit::addComponent(*doc, c, spot.at, spot.pushed))))
         return {};
     m_parts.selection->setComponents({c.id});
     m_parts.inspectorDock->show();

@@ -102,8 +102,9 @@ public:
     // moved as dropped.
     void nodesDropped(const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after);
     // Where component `id` goes on the canvas when it moves into `parent` (empty: the top
-    // level): free space inside the parent's box. Nullopt for a cluster (its contents place it).
-    std::optional<QPointF> placeInto(const QString &id, const QString &parent) const;
+    // level): free space inside the parent's box, with what moves out of its way (its new place
+    // included). Empty for a cluster (its contents place it).
+    QHash<QString, QPointF> placeInto(const QString &id, const QString &parent) const;
 
 private:
     bool apply(const std::optional<QString> &refusal);
