@@ -132,9 +132,11 @@ int runImport(const Arguments &args)
                                          "a Backstage catalog; %1 is neither")
                               .arg(input)};
     if (!into) {
-        // A map someone made is not replaced by mistake (an empty file holds nothing to lose).
+        // A map someone made is not replaced by mistake (an empty file holds nothing to lose;
+        // a file that is not a map is never replaced: saveDocument says so).
         const QFileInfo existing(output);
-        if (existing.exists() && existing.size() > 0 && !args.isSet(QStringLiteral("force")))
+        if (existing.isFile() && existing.size() > 0 && document::isDocument(output)
+            && !args.isSet(QStringLiteral("force")))
             throw UsageError {QStringLiteral("%1 exists; add --force to replace it, or "
                                              "--into %1 to update it")
                                   .arg(output)};

@@ -27,6 +27,8 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <memory>
+
 using namespace faultline;
 using namespace faultline::guitest;
 
@@ -112,16 +114,22 @@ void putInside(MainWindow *w, const QString &id, const QString &parent)
         w->document()->map().component(*w->document()->map().findComponent(id)).parent, parent);
 }
 
-// Answers the question a drop asks, once it is up.
+// Answers the question a drop asks, once it is up (looking every 20 ms for 20 s: a loaded
+// machine may take a while to get there).
 void answerNextQuestion(QMessageBox::StandardButton button, QString *text)
 {
-    QTimer::singleShot(50, [=] {
+    auto *poll = new QTimer;
+    auto tries = std::make_shared<int>(0);
+    QObject::connect(poll, &QTimer::timeout, [=] {
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        *text = box->text();
-        box->button(button)->click();
+        if (box) {
+            *text = box->text();
+            box->button(button)->click();
+        }
+        if (box || ++*tries > 1000)
+            poll->deleteLater();
     });
+    poll->start(20);
 }
 
 void drag(MainWindow *w, const QString &id, QPointF sceneTo)
