@@ -2,7 +2,7 @@
 // new ones never stack, a component moved into a parent goes inside its box, an import places
 // only what it adds, a drag onto another cluster offers a re-parent; boxes of different
 // parents never overlap.
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/mainwindow.h"
