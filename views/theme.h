@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/impact/state.h"
-#include "model/io/statepalette.h"
+#include "model/impact/statecolours.h"
 
 #include <QColor>
 #include <QFont>
@@ -9,13 +9,13 @@
 #include <QString>
 
 // The look of a map on screen and in the pictures: line styles, sizes and badges for every
-// state, node and edge, with the colours of model/io/statepalette.h (which the DOT export and
+// state, node and edge, with the colours of model/impact/statecolours.h (which the DOT export and
 // the report read too). The canvas, the panels' state markers, the legend and the exports all
 // read it, so a change here changes every picture at once.
 namespace faultline::theme {
 
 // What a component shows, and its colours: decided once in the model's palette
-// (model/io/statepalette.h), which the exports written without Qt Gui read too.
+// (model/impact/statecolours.h), which the exports written without Qt Gui read too.
 using palette::Look;
 using palette::lookFor;
 QString lookName(Look look); // "failed", "down", ...: for tooltips, tests and the legend

@@ -5,10 +5,10 @@
 #include "model/io/importfile.h"
 #include "model/io/importmerge.h"
 #include "model/io/impactformat.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
 #include <QFileInfo>
 
@@ -18,7 +18,7 @@ namespace faultline::cli {
 
 namespace {
 
-const QString documentSuffix = QLatin1String(document::fileSuffix);
+const QString documentSuffix = QLatin1String(faultlinefile::fileSuffix);
 
 OptionSpec outputOption(const QString &help)
 {
@@ -51,16 +51,16 @@ void saveDocument(const Map &map, const QString &path)
 {
     const QFileInfo info(path);
     if (info.exists()) {
-        if (!info.isFile() || (info.size() > 0 && !document::isDocument(path)))
+        if (!info.isFile() || (info.size() > 0 && !faultlinefile::isDocument(path)))
             throw FormatError(
                 QStringLiteral("%1: exists and is not a Faultline document; not overwriting it")
                     .arg(path));
-        document::save(map, path);
+        faultlinefile::save(map, path);
         return;
     }
     QByteArray bytes;
     try {
-        bytes = document::serialized(map);
+        bytes = faultlinefile::serialized(map);
     } catch (const StorageError &e) {
         throw StorageError(QStringLiteral("%1: cannot save: %2").arg(path, e.message()));
     }
@@ -132,9 +132,11 @@ int runImport(const Arguments &args)
                                          "a Backstage catalog; %1 is neither")
                               .arg(input)};
     if (!into) {
-        // A map someone made is not replaced by mistake (an empty file holds nothing to lose).
+        // A map someone made is not replaced by mistake (an empty file holds nothing to lose;
+        // a file that is not a map is never replaced: saveDocument says so).
         const QFileInfo existing(output);
-        if (existing.exists() && existing.size() > 0 && !args.isSet(QStringLiteral("force")))
+        if (existing.isFile() && existing.size() > 0 && faultlinefile::isDocument(output)
+            && !args.isSet(QStringLiteral("force")))
             throw UsageError {QStringLiteral("%1 exists; add --force to replace it, or "
                                              "--into %1 to update it")
                                   .arg(output)};

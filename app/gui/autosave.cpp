@@ -4,7 +4,7 @@
 #include "model/editing/mapdocument.h"
 #include "model/io/fileio.h"
 #include "model/map/errors.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -80,7 +80,7 @@ bool AutoSave::saveNow()
         return false;
     }
     try {
-        writeWholeFile(m_file, document::serialized(m_doc->map()));
+        writeWholeFile(m_file, faultlinefile::serialized(m_doc->map()));
         const QString source = m_doc->filePath().isEmpty() ? m_doc->map().name : m_doc->filePath();
         writeWholeFile(sourceFileOf(m_file), source.toUtf8());
     } catch (const Error &e) {

@@ -1,6 +1,6 @@
 #include "app/gui/exportactions.h"
 
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/importupdate.h"
 #include "model/editing/editplan.h"
 #include "model/editing/mapdocument.h"
@@ -10,7 +10,7 @@
 #include "model/io/impactformat.h"
 #include "model/io/importfile.h"
 #include "model/io/importmerge.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
@@ -65,7 +65,7 @@ private:
 
 } // namespace
 
-ExportActions::ExportActions(MapDocument *document, DocumentFiles *files, QWidget *window)
+ExportActions::ExportActions(MapDocument *document, FileActions *files, QWidget *window)
     : QObject(window), m_doc(document), m_files(files), m_window(window)
 {
     m_export = new QAction(tr("&Export…"), this);

@@ -11,7 +11,7 @@ class QWidget;
 
 namespace faultline {
 
-class DocumentFiles;
+class FileActions;
 class MapDocument;
 
 // File › Export…, File › Report… and File › Import… for one window.
@@ -31,7 +31,7 @@ class ExportActions : public QObject
     Q_OBJECT
 
 public:
-    ExportActions(MapDocument *document, DocumentFiles *files, QWidget *window);
+    ExportActions(MapDocument *document, FileActions *files, QWidget *window);
 
     // Not interactive (tests): no dialogs; errors go to lastError().
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -67,7 +67,7 @@ private:
     void fail(const QString &title, const QString &message);
 
     MapDocument *m_doc;
-    DocumentFiles *m_files;
+    FileActions *m_files;
     QWidget *m_window;
     bool m_interactive = true;
     QString m_lastError;

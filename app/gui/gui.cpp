@@ -4,7 +4,7 @@
 
 #include "app/about.h"
 #include "app/gui/autosave.h"
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/screenshot.h"
 #include "model/editing/mapdocument.h"

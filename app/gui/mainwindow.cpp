@@ -3,7 +3,7 @@
 #include "app/about.h"
 #include "app/gui/analysisactions.h"
 #include "app/gui/autosave.h"
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/layoutprogress.h"
@@ -50,7 +50,7 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     : QMainWindow(parent), m_useSettings(useSettings), m_doc(new MapDocument(this)),
       m_selection(new MapSelection(this)), m_scene(new MapScene(m_doc, m_selection, this)),
       m_view(new MapView(m_scene, this)), m_layout(new LayoutController(m_scene, this)),
-      m_files(new DocumentFiles(m_doc, this, useSettings)),
+      m_files(new FileActions(m_doc, this, useSettings)),
       m_whatIf(new WhatIfActions(m_doc, m_selection, this))
 {
     setCentralWidget(m_view);

@@ -15,7 +15,7 @@ namespace faultline {
 class AnalysisPanel;
 class AutoSave;
 class ComponentsPanel;
-class DocumentFiles;
+class FileActions;
 class EditActions;
 class ExportActions;
 class ImpactPanel;
@@ -46,7 +46,7 @@ public:
     MapSelection *selection() const { return m_selection; }
     MapScene *scene() const { return m_scene; }
     MapView *view() const { return m_view; }
-    DocumentFiles *files() const { return m_files; }
+    FileActions *files() const { return m_files; }
     WhatIfActions *whatIf() const { return m_whatIf; }
     EditActions *editActions() const { return m_edit; }
     ExportActions *exportActions() const { return m_export; }
@@ -100,7 +100,7 @@ private:
     MapScene *m_scene;
     MapView *m_view;
     LayoutController *m_layout;
-    DocumentFiles *m_files;
+    FileActions *m_files;
     WhatIfActions *m_whatIf;
     EditActions *m_edit = nullptr;
     ExportActions *m_export = nullptr; // File › Import…, Export…, Report…

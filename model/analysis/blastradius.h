@@ -51,9 +51,11 @@ struct BlastRadiusReport
 
 // Fails every component (of the kind asked) alone on an ImpactEngine. Each run costs time in
 // proportion to what that failure reaches; the runs are shared among worker threads (one
-// engine each, the graph is only read). The result does not depend on the number of threads.
-// Progress counts components failed and is reported from the calling thread; throws Cancelled
-// if the progress function asks to stop.
+// engine each, the graph is only read). A component whose whole effect is to take down one
+// other (its only dependent or child) is not run: its row is that one's plus itself, so a
+// chain of n costs n steps, not n runs of up to n (linear, where it was quadratic). The result
+// does not depend on the number of threads. Progress counts the engine's runs and is reported
+// from the calling thread; throws Cancelled if the progress function asks to stop.
 BlastRadiusReport blastRadius(const Map &map, const ImpactGraph &graph,
     const BlastRadiusOptions &options = {}, const ProgressFn &progress = {});
 

@@ -2,7 +2,7 @@
 
 #include "model/editing/editplan.h"
 #include "model/editing/mapdocument.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 

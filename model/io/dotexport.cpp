@@ -5,7 +5,7 @@
 #include "model/io/dotimport.h"
 #include "model/io/impactformat.h"
 #include "model/io/jsonwriter.h"
-#include "model/io/statepalette.h"
+#include "model/impact/statecolours.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -11,7 +11,7 @@ namespace faultline {
 
 // Graphviz source of a map with a scenario highlighted, which `dot -Tsvg` renders as it is:
 // a title with the map and scenario names and the summary, a legend, components as rounded
-// boxes coloured by state (model/io/statepalette.h, the canvas's colours), parents as nested
+// boxes coloured by state (model/impact/statecolours.h, the canvas's colours), parents as nested
 // clusters, soft dependencies dashed, the dependencies a state came through drawn in its
 // colour, business services with a double outline.
 //

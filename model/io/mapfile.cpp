@@ -1,8 +1,8 @@
 #include "model/io/mapfile.h"
 
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/errors.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -28,7 +28,7 @@ MapFileKind sniff(const QString &path)
         return MapFileKind::Interchange;
     throw FormatError(QStringLiteral("%1: not a Faultline map: expected a .%2 document or an "
                                      "interchange .json file")
-                          .arg(path, QLatin1String(document::fileSuffix)));
+                          .arg(path, QLatin1String(faultlinefile::fileSuffix)));
 }
 
 } // namespace
@@ -46,7 +46,7 @@ MapFileKind mapFileKind(const QString &path)
     const QString suffix = info.suffix().toLower();
     if (suffix == QLatin1String("json"))
         return MapFileKind::Interchange;
-    if (suffix == QLatin1String(document::fileSuffix))
+    if (suffix == QLatin1String(faultlinefile::fileSuffix))
         return MapFileKind::Document;
     return sniff(path);
 }
@@ -54,7 +54,7 @@ MapFileKind mapFileKind(const QString &path)
 Map loadMap(const QString &path)
 {
     if (mapFileKind(path) == MapFileKind::Document)
-        return document::load(path).map;
+        return faultlinefile::load(path).map;
     return interchange::readFile(path);
 }
 

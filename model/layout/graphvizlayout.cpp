@@ -1,6 +1,6 @@
 #include "model/layout/graphvizlayout.h"
 
-#include "model/graphviz/graphvizlock.h"
+#include "model/layout/graphvizlock.h"
 
 #include <QByteArray>
 #include <QHash>

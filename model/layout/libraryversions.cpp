@@ -1,6 +1,6 @@
 #include "model/layout/libraryversions.h"
 
-#include "model/graphviz/graphvizlock.h"
+#include "model/layout/graphvizlock.h"
 
 #include <QMutexLocker>
 

@@ -1,7 +1,7 @@
 #include "model/report/htmlreport.h"
 
 #include "model/io/impactformat.h"
-#include "model/io/statepalette.h"
+#include "model/impact/statecolours.h"
 
 #include <QHash>
 

@@ -6,7 +6,7 @@
 // What makes an opened file trustworthy beyond SQLite's own checks (model/storage, private):
 // its schema is exactly one that Faultline made, it is as long as its header says, and its
 // content still matches the checksum its last save wrote. Each failure throws SqliteError with
-// SQLITE_CORRUPT, which document.cpp reports as damage.
+// SQLITE_CORRUPT, which faultlinefile.cpp reports as damage.
 namespace faultline::storage {
 
 class Database;

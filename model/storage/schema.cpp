@@ -1,7 +1,7 @@
 #include "model/storage/schema.h"
 
 #include "model/map/errors.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 #include "model/storage/sqlite.h"
 
 #include <QFile>
@@ -103,7 +103,7 @@ ALTER TABLE component ADD COLUMN target_rpo_minutes REAL CHECK (target_rpo_minut
 )sql";
 
 // Upgrades schema `version` to `version + 1`. Every schema change adds a case here and bumps
-// document::schemaVersion. A new document is built the same way (schema 1, then each step), so
+// faultlinefile::schemaVersion. A new document is built the same way (schema 1, then each step), so
 // a migrated document and a new one have the same schema, which checkSchema() relies on.
 void upgradeFrom(Database &db, int version)
 {
@@ -152,12 +152,12 @@ bool isBlank(Database &db)
 void createSchema(Database &db)
 {
     db.exec(schemaV1);
-    for (int v = 1; v < document::schemaVersion; ++v)
+    for (int v = 1; v < faultlinefile::schemaVersion; ++v)
         upgradeFrom(db, v);
     db.exec(QByteArray("PRAGMA application_id = " + QByteArray::number(applicationId)
         + ";"
           "PRAGMA user_version = "
-        + QByteArray::number(document::schemaVersion))
+        + QByteArray::number(faultlinefile::schemaVersion))
                 .constData());
 }
 
@@ -218,14 +218,14 @@ QString schemaSignature(Database &db)
 QStringList expectedSchemaSignatures(int version)
 {
     QStringList out;
-    if (version < 1 || version > document::schemaVersion)
+    if (version < 1 || version > faultlinefile::schemaVersion)
         return out;
     Database built(QStringLiteral(":memory:"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     built.exec(schemaV1);
     for (int v = 1; v < version; ++v)
         upgradeFrom(built, v);
     out.append(schemaSignature(built));
-    if (version == document::schemaVersion) {
+    if (version == faultlinefile::schemaVersion) {
         Database created(QStringLiteral(":memory:"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         createSchema(created);
         if (const QString fresh = schemaSignature(created); fresh != out.front())
@@ -236,7 +236,7 @@ QStringList expectedSchemaSignatures(int version)
 
 void migrate(Database &db, int fromVersion)
 {
-    for (int v = fromVersion; v < document::schemaVersion; ++v) {
+    for (int v = fromVersion; v < faultlinefile::schemaVersion; ++v) {
         upgradeFrom(db, v);
         db.exec(QByteArray("PRAGMA user_version = " + QByteArray::number(v + 1)).constData());
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
 #include <QString>
 #include <QStringList>
@@ -10,7 +10,7 @@ namespace faultline::storage {
 
 class Database;
 
-using document::applicationId;
+using faultlinefile::applicationId;
 
 // What the 100-byte SQLite header says about a file, read with plain file I/O so that a file
 // which is not ours is judged without SQLite ever opening it.

@@ -3,7 +3,7 @@
 // What the desktop suites share: the bundled example in a real main window, points on the
 // canvas, and the check that the canvas shows what the engine says.
 
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"
 #include "model/impact/engine.h"

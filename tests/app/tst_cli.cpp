@@ -2,7 +2,7 @@
 // stderr, the exit codes, and the files written. The child runs without DISPLAY or a Qt
 // platform, which proves the shell needs no display.
 
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/map.h"
 #include "tests/app/clitestutil.h"
 

@@ -4,7 +4,7 @@
 #include "clitestutil.h"
 
 #include "model/io/fileio.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -141,7 +141,7 @@ void TestCliImport::intoKeepsHandWork()
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
     // By hand: a component, its dependencies (one on what the newer state drops), a position.
-    Map m = document::load(map).map;
+    Map m = faultlinefile::load(map).map;
     Component checkout;
     checkout.id = QStringLiteral("checkout");
     checkout.kind = QStringLiteral("service");
@@ -149,7 +149,7 @@ void TestCliImport::intoKeepsHandWork()
     m.addDependency({QStringLiteral("checkout"), QStringLiteral("aws_lb.web"), DependencyType::Hard, {}, {}});
     m.addDependency({QStringLiteral("checkout"), QStringLiteral("aws_db_instance.reports"), DependencyType::Hard, {}, {}});
     m.setPosition(QStringLiteral("checkout"), QPointF(50, 60));
-    document::save(m, map);
+    faultlinefile::save(m, map);
     const QByteArray saved = readWholeFile(map);
 
     r = clitest::runFaultline({QStringLiteral("import"), newer, QStringLiteral("--into"), map,
@@ -166,7 +166,7 @@ void TestCliImport::intoKeepsHandWork()
         QVERIFY2(r.out.startsWith(newer.toUtf8() + (run == 0 ? ": 0 added, 0 changed, 1 removed" : ": 0 added, 0 changed, 0 removed")),
             r.out.constData());
     }
-    m = document::load(map).map;
+    m = faultlinefile::load(map).map;
     QVERIFY(m.findComponent(QStringLiteral("checkout")));
     QVERIFY(!m.findComponent(QStringLiteral("aws_db_instance.reports")));
     QVERIFY(m.findDependency(QStringLiteral("checkout"), QStringLiteral("aws_lb.web")));

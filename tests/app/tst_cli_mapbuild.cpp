@@ -1,7 +1,7 @@
 // The command line's side of building a map by hand (issue 11): the interchange JSON keeps the
 // layout both ways, `import -o` does not replace a map unasked, `export` refuses a PNG too
 // small to read.
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/errors.h"
 #include "tests/app/clitestutil.h"
 

@@ -2,7 +2,7 @@
 // exported in every format, the report, and an import merged as one undoable step, refusing
 // ids the map already has.
 
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"

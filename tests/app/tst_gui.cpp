@@ -1,6 +1,6 @@
 // The desktop window driven as a user would: open a map, apply a scenario, read the canvas,
 // select, fail with a shortcut, drag, save and reopen.
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/whatifactions.h"
 #include "model/editing/mapdocument.h"

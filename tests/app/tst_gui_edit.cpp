@@ -1,7 +1,7 @@
 // Editing through the window as a user would: the inspector, the Edit menu's shortcuts, the
 // dependency dialog, the canvas's Shift+drag and click-to-connect, the search box; every edit
 // undone and redone, a refused one changing nothing.
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/edits.h"

@@ -2,7 +2,7 @@
 // shortcuts page, an empty map that says how to start, a search that says when nothing
 // matches, File › New and Close that start clean, the map's name, Ctrl+A then Del.
 #include "app/gui/autosave.h"
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"

@@ -1,6 +1,6 @@
 // Building a map by hand, as a new user does in the first ten minutes (issue 11): each test
 // drives keys, mouse and focus through the window and checks what the user would see.
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/whatifactions.h"

@@ -2,7 +2,7 @@
 // new ones never stack, a component moved into a parent goes inside its box, an import places
 // only what it adds, a drag onto another cluster offers a re-parent; boxes of different
 // parents never overlap.
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/mainwindow.h"
@@ -26,6 +26,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+
+#include <memory>
 
 using namespace faultline;
 using namespace faultline::guitest;
@@ -112,16 +114,22 @@ void putInside(MainWindow *w, const QString &id, const QString &parent)
         w->document()->map().component(*w->document()->map().findComponent(id)).parent, parent);
 }
 
-// Answers the question a drop asks, once it is up.
+// Answers the question a drop asks, once it is up (looking every 20 ms for 20 s: a loaded
+// machine may take a while to get there).
 void answerNextQuestion(QMessageBox::StandardButton button, QString *text)
 {
-    QTimer::singleShot(50, [=] {
+    auto *poll = new QTimer;
+    auto tries = std::make_shared<int>(0);
+    QObject::connect(poll, &QTimer::timeout, [=] {
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        *text = box->text();
-        box->button(button)->click();
+        if (box) {
+            *text = box->text();
+            box->button(button)->click();
+        }
+        if (box || ++*tries > 1000)
+            poll->deleteLater();
     });
+    poll->start(20);
 }
 
 void drag(MainWindow *w, const QString &id, QPointF sceneTo)

@@ -1,7 +1,7 @@
 // Starts the real executable on the bundled example and takes screenshots, as the docs do; then
 // opens the example in the main window and checks what the canvas holds.
 #include "app/about.h"
-#include "model/io/statepalette.h"
+#include "model/impact/statecolours.h"
 #include "tests/app/guitestutil.h"
 #include "views/icons.h"
 

@@ -2,12 +2,12 @@
 // and the inspector (a provider, a region, two zones, a load balancer, two web servers in a
 // 1-of-2 group, a database primary and replica, a payment SaaS, the shop), save, reopen, fail
 // zone A, export and report; check the saved file and the outputs.
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 #include "tests/app/guitestutil.h"
 #include "views/canvasitems.h"
 #include "views/componentspanel.h"
@@ -174,7 +174,7 @@ private slots:
         QVERIFY(w->files()->saveTo(path));
         QVERIFY(!w->document()->isModified());
         const Map saved = w->document()->map();
-        QCOMPARE(document::load(path).map, saved);
+        QCOMPARE(faultlinefile::load(path).map, saved);
         auto again = std::make_unique<MainWindow>(false);
         again->resize(1400, 900);
         again->show();

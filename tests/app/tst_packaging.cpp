@@ -3,7 +3,7 @@
 // `cpack -G DEB` makes a package with the files a desktop needs and the dependencies that a
 // fresh Debian 12 must pull in.
 #include "model/map/map.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -108,7 +108,7 @@ private slots:
         faultline::Map map;
         map.name = QStringLiteral("Shop");
         const QString named = m_dir.filePath(QStringLiteral("shop.faultline"));
-        faultline::document::save(map, named);
+        faultline::faultlinefile::save(map, named);
         const QString bare = m_dir.filePath(QStringLiteral("shop-copy"));
         QVERIFY(QFile::copy(named, bare));
         QFile other(m_dir.filePath(QStringLiteral("other-sqlite")));

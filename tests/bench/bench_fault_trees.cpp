@@ -9,7 +9,7 @@
 // demand, never by ctest; build Release. Exits 1 when a target is missed, 2 on a usage error.
 #include "model/analysis/analyses.h"
 #include "model/impact/graph.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 
 #include <QString>
 

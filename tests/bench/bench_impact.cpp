@@ -6,10 +6,10 @@
 #include "model/impact/engine.h"
 #include "model/impact/graph.h"
 #include "model/impact/resolve.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 #include "tests/bench/mapgenerator.h"
 
 #include <QDir>
@@ -308,12 +308,12 @@ int benchmark(const Options &o)
     try {
         const Timing save = once([&] {
             QFile::remove(documentPath);
-            document::save(map, documentPath);
+            faultlinefile::save(map, documentPath);
         });
-        report.row("save .faultline (document::save)", save, {}, true, fileSize(documentPath));
-        document::Loaded loaded;
-        const Timing load = repeat(o.loadRuns, [&] { loaded = document::load(documentPath); });
-        report.row("open .faultline (document::load)", load,
+        report.row("save .faultline (faultlinefile::save)", save, {}, true, fileSize(documentPath));
+        faultlinefile::Loaded loaded;
+        const Timing load = repeat(o.loadRuns, [&] { loaded = faultlinefile::load(documentPath); });
+        report.row("open .faultline (faultlinefile::load)", load,
             QStringLiteral("< %1 ms").arg(loadTargetMs), load.median < loadTargetMs);
         report.check(loaded.map == map, QStringLiteral("document round trip gives an equal map"));
     } catch (const Error &e) {

@@ -2,7 +2,7 @@
 // reader, validation). Each input is written to one scratch file per process, which is then
 // opened as a user's file would be.
 #include "model/io/fileio.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 #include "tests/fuzz/fuzzutil.h"
 
 #include <QDir>
@@ -22,6 +22,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         file.write(reinterpret_cast<const char *>(data), qint64(size));
     }
     QFile::remove(path + QStringLiteral("-journal"));
-    fuzz::importOne([&] { return faultline::document::load(path).map; });
+    fuzz::importOne([&] { return faultline::faultlinefile::load(path).map; });
     return 0;
 }

@@ -1,6 +1,6 @@
 // libFuzzer target: the interchange JSON reader (interchange::read), and the writer on what it
 // accepts, which must read back as the same map.
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "tests/fuzz/fuzzutil.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

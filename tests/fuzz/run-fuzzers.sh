@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every fuzz target of tests/fuzz for SECONDS each, all at once (one process per target,
-# at the lowest CPU priority), on a corpus seeded from resources/examples and resources/samples.
+# at the lowest CPU priority unless FUZZ_NICE says otherwise), on a corpus seeded from
+# resources/examples and resources/samples.
 #
 #   tests/fuzz/run-fuzzers.sh SECONDS [BUILD_DIR]
 #   FUZZ_TARGETS="fuzz_dot fuzz_json" tests/fuzz/run-fuzzers.sh SECONDS   # some of them
+#   FUZZ_NICE=15 tests/fuzz/run-fuzzers.sh SECONDS   # another CPU priority (default 19)
 #
 # BUILD_DIR (default build-fuzz) is a tree configured with -DFAULTLINE_FUZZ=ON (README.md).
 # Corpora and findings go to BUILD_DIR/fuzz-work/TARGET/{corpus,findings}; each target's log is
@@ -51,7 +53,7 @@ for t in "${targets[@]}"; do
     # cgraph and Qt keep some allocations for the life of the process: leaks are not findings.
     ( cd "$work/$t/findings" &&
       ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      nice -n 19 "$build_dir/tests/fuzz/$t" -max_total_time="$seconds" -max_len=65536 \
+      nice -n "${FUZZ_NICE:-19}" "$build_dir/tests/fuzz/$t" -max_total_time="$seconds" -max_len=65536 \
           -timeout=30 -rss_limit_mb=3072 -print_final_stats=1 "$work/$t/corpus" \
           > "$work/$t.log" 2>&1 ) &
     pids+=($!)

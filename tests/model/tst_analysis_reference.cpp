@@ -4,7 +4,7 @@
 // engine confirms.
 #include "model/analysis/analyses.h"
 #include "model/impact/engine.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 
 #include <QElapsedTimer>
 #include <QTest>

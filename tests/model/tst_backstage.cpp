@@ -150,6 +150,14 @@ void TestBackstage::badInput_data()
                QStringLiteral("metadata.name")};
     QTest::newRow("not yaml") << QByteArray("kind: Component\nmetadata: [a, b\n")
                               << QStringList {QStringLiteral("catalog-info.yaml:"), QStringLiteral("not valid YAML")};
+    // yaml-cpp 0.7's LoadAll looped forever, allocating, on a stray comma (fuzz_backstage).
+    QTest::newRow("stray comma") << QByteArray(",Lacai/g\n")
+                                 << QStringList {QStringLiteral("catalog-info.yaml:1:1"), QStringLiteral("not valid YAML"), QStringLiteral("','")};
+    QTest::newRow("stray comma, second document")
+        << QByteArray("kind: Component\nmetadata:\n  name: a\n---\n,\n")
+        << QStringList {QStringLiteral("catalog-info.yaml:5:1"), QStringLiteral("not valid YAML")};
+    QTest::newRow("stray comma after an anchor") << QByteArray("&a ,\n")
+                                                 << QStringList {QStringLiteral("catalog-info.yaml:1:4"), QStringLiteral("not valid YAML")};
     QTest::newRow("missing target")
         << QByteArray("kind: Location\nmetadata:\n  name: here\nspec:\n  target: ./nowhere.yaml\n")
         << QStringList {QStringLiteral("Location here"), QStringLiteral("nowhere.yaml")};

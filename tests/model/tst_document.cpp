@@ -1,7 +1,7 @@
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 #include "model/storage/integrity.h"
 #include "model/storage/sqlite.h"
 
@@ -170,8 +170,8 @@ Map largeMap(int n, const QString &tag)
 
 Map saveAndLoad(const Map &map, const QString &path)
 {
-    document::save(map, path);
-    return document::load(path).map;
+    faultlinefile::save(map, path);
+    return faultlinefile::load(path).map;
 }
 
 // Runs `f`, which must throw E with a message naming `path` and containing `phrase`.
@@ -243,8 +243,8 @@ void TestDocument::roundTripsEveryField()
     const Map map = fullMap();
     QVERIFY(!validationError(map));
     const QString file = path(QStringLiteral("every field ü.faultline"));
-    document::save(map, file);
-    const document::Loaded loaded = document::load(file);
+    faultlinefile::save(map, file);
+    const faultlinefile::Loaded loaded = faultlinefile::load(file);
     QVERIFY(!loaded.readOnly);
     QCOMPARE(loaded.map.positions(), map.positions());
     QCOMPARE(interchange::write(loaded.map), interchange::write(map));
@@ -328,10 +328,10 @@ void TestDocument::savesOverEmptyFile()
 void TestDocument::schemaIsStampedAndConstrained()
 {
     const QString file = path(QStringLiteral("schema.faultline"));
-    document::save(fullMap(), file);
+    faultlinefile::save(fullMap(), file);
     storage::Database db(file, SQLITE_OPEN_READWRITE);
     QCOMPARE(db.queryInt("PRAGMA application_id"), qint64(0x466C746E));
-    QCOMPARE(db.queryInt("PRAGMA user_version"), qint64(document::schemaVersion));
+    QCOMPARE(db.queryInt("PRAGMA user_version"), qint64(faultlinefile::schemaVersion));
     QCOMPARE(db.queryInt("SELECT count(*) FROM component"), qint64(4));
     db.exec("PRAGMA foreign_keys = ON");
     // Each statement breaks one rule the schema states; none may get in.
@@ -369,7 +369,7 @@ void TestDocument::schemaIsStampedAndConstrained()
             db.exec("ROLLBACK");
         QVERIFY2(refused, sql);
     }
-    QVERIFY(document::load(file).map == fullMap());
+    QVERIFY(faultlinefile::load(file).map == fullMap());
 }
 
 // tests/data/documents/schema-v1.faultline was written with schema version 1, before the
@@ -434,7 +434,7 @@ void TestDocument::opensAndMigratesSchemaVersion1()
     expected.setPosition(QStringLiteral("db"), QPointF(10.5, -20));
     expected.setPosition(QStringLiteral("shop"), QPointF(100, 50));
 
-    QVERIFY(document::load(file).map == expected);
+    QVERIFY(faultlinefile::load(file).map == expected);
     QCOMPARE(bytesOf(file), before); // loading migrated a copy in memory
 
     // Saving migrates the file; the new fields then stay.
@@ -442,11 +442,11 @@ void TestDocument::opensAndMigratesSchemaVersion1()
     Component withRpo = edited.component(ComponentIndex(1));
     withRpo.rpoMinutes = 5;
     edited.setComponent(ComponentIndex(1), withRpo);
-    document::save(edited, file);
-    QVERIFY(document::load(file).map == edited);
+    faultlinefile::save(edited, file);
+    QVERIFY(faultlinefile::load(file).map == edited);
 
     const QString fresh = path(QStringLiteral("fresh.faultline"));
-    document::save(edited, fresh);
+    faultlinefile::save(edited, fresh);
     auto schemaOf = [](const QString &name) {
         storage::Database db(name, SQLITE_OPEN_READONLY);
         QStringList sql;
@@ -456,18 +456,18 @@ void TestDocument::opensAndMigratesSchemaVersion1()
         return std::pair(sql, db.queryInt("PRAGMA user_version"));
     };
     QCOMPARE(schemaOf(file), schemaOf(fresh));
-    QCOMPARE(schemaOf(file).second, qint64(document::schemaVersion));
+    QCOMPARE(schemaOf(file).second, qint64(faultlinefile::schemaVersion));
 }
 
 void TestDocument::isDocumentTellsDocumentsApart()
 {
     const QString file = path(QStringLiteral("doc.faultline"));
-    document::save(Map(), file);
-    QVERIFY(document::isDocument(file));
+    faultlinefile::save(Map(), file);
+    QVERIFY(faultlinefile::isDocument(file));
     const QString text = path(QStringLiteral("map.json"));
     writeBytes(text, interchange::write(fullMap()));
-    QVERIFY(!document::isDocument(text));
-    QVERIFY(!document::isDocument(path(QStringLiteral("missing"))));
+    QVERIFY(!faultlinefile::isDocument(text));
+    QVERIFY(!faultlinefile::isDocument(path(QStringLiteral("missing"))));
 }
 
 void TestDocument::failedSaveKeepsPreviousContent_data()
@@ -490,7 +490,7 @@ void TestDocument::failedSaveKeepsPreviousContent()
     QFETCH(QString, phrase);
     const QString file = path(QStringLiteral("keep.faultline"));
     const Map previous = largeMap(300, QStringLiteral("previous"));
-    document::save(previous, file);
+    faultlinefile::save(previous, file);
     const QByteArray bytes = bytesOf(file);
 
     Map broken = fullMap();
@@ -528,11 +528,11 @@ void TestDocument::failedSaveKeepsPreviousContent()
         break;
     }
     const QString problem =
-        expectError<StorageError>([&] { document::save(broken, file); }, file, phrase);
+        expectError<StorageError>([&] { faultlinefile::save(broken, file); }, file, phrase);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(bytesOf(file), bytes);
     QVERIFY(!QFileInfo::exists(file + QStringLiteral("-journal")));
-    QVERIFY(document::load(file).map == previous);
+    QVERIFY(faultlinefile::load(file).map == previous);
 }
 
 void TestDocument::failedSaveOfNewFileLeavesNoFile()
@@ -540,25 +540,25 @@ void TestDocument::failedSaveOfNewFileLeavesNoFile()
     Map broken = fullMap();
     broken.addComponent(broken.components()[0]);
     const QString file = path(QStringLiteral("new.faultline"));
-    QVERIFY_THROWS_EXCEPTION(StorageError, document::save(broken, file));
+    QVERIFY_THROWS_EXCEPTION(StorageError, faultlinefile::save(broken, file));
     QVERIFY(!QFileInfo::exists(file));
 }
 
 void TestDocument::saveWaitsForAndThenGivesUpOnLock()
 {
     const QString file = path(QStringLiteral("locked.faultline"));
-    document::save(fullMap(), file);
+    faultlinefile::save(fullMap(), file);
     const QByteArray bytes = bytesOf(file);
     {
         storage::Database other(file, SQLITE_OPEN_READWRITE);
         storage::Transaction writing(other, "BEGIN IMMEDIATE");
         const QString problem = expectError<StorageError>(
-            [&] { document::save(largeMap(50, QStringLiteral("x")), file); }, file,
+            [&] { faultlinefile::save(largeMap(50, QStringLiteral("x")), file); }, file,
             QStringLiteral("in use by another program"));
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
     QCOMPARE(bytesOf(file), bytes);
-    QVERIFY(document::load(file).map == fullMap());
+    QVERIFY(faultlinefile::load(file).map == fullMap());
 }
 
 // Kills a process in the middle of saving, at several moments: the document then holds either
@@ -568,20 +568,20 @@ void TestDocument::killedSaveKeepsOldOrNewContent()
     const QString file = path(QStringLiteral("killed.faultline"));
     const Map before = largeMap(1000, QStringLiteral("before"));
     const Map after = largeMap(6000, QStringLiteral("after"));
-    document::save(after, file);
+    faultlinefile::save(after, file);
     QElapsedTimer timer;
     timer.start();
-    document::save(after, file);
+    faultlinefile::save(after, file);
     const qint64 saveMicroseconds = timer.nsecsElapsed() / 1000;
 
     int interrupted = 0;
     for (int tenth = 1; tenth <= 11; tenth += 2) {
-        document::save(before, file);
+        faultlinefile::save(before, file);
         const pid_t child = fork();
         QVERIFY(child >= 0);
         if (child == 0) {
             try {
-                document::save(after, file);
+                faultlinefile::save(after, file);
             } catch (...) {
                 _exit(1);
             }
@@ -593,7 +593,7 @@ void TestDocument::killedSaveKeepsOldOrNewContent()
         waitpid(child, &status, 0);
         if (QFileInfo::exists(file + QStringLiteral("-journal")))
             ++interrupted;
-        const Map loaded = document::load(file).map;
+        const Map loaded = faultlinefile::load(file).map;
         QVERIFY2(loaded.name == before.name ? loaded == before : loaded == after,
             qPrintable(QStringLiteral("after a kill at %1/10 of a save").arg(tenth)));
     }
@@ -622,13 +622,13 @@ void TestDocument::saveRefusesForeignFiles()
         storage::Database db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         db.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
     } else {
-        document::save(fullMap(), file);
+        faultlinefile::save(fullMap(), file);
         storage::Database db(file, SQLITE_OPEN_READWRITE);
         db.exec("PRAGMA user_version = 7");
     }
     const QByteArray bytes = bytesOf(file);
     const QString problem =
-        expectError<StorageError>([&] { document::save(fullMap(), file); }, file, phrase);
+        expectError<StorageError>([&] { faultlinefile::save(fullMap(), file); }, file, phrase);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(bytesOf(file), bytes);
 }
@@ -649,7 +649,7 @@ void TestDocument::loadRefusesBadFiles_data()
     QTest::newRow("newer") << QStringLiteral("newer")
                            << QStringLiteral("made by a newer version of Faultline (schema 99, "
                                              "this version reads up to %1)")
-                                  .arg(document::schemaVersion);
+                                  .arg(faultlinefile::schemaVersion);
     QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("no such file");
 }
 
@@ -668,7 +668,7 @@ void TestDocument::loadRefusesBadFiles()
         storage::Database db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         db.exec("CREATE TABLE component (id TEXT); INSERT INTO component VALUES ('x')");
     } else if (kind == QLatin1String("truncated") || kind == QLatin1String("corrupted")) {
-        document::save(largeMap(400, QStringLiteral("t")), file);
+        faultlinefile::save(largeMap(400, QStringLiteral("t")), file);
         QByteArray bytes = bytesOf(file);
         QVERIFY(bytes.size() > 16 * 4096);
         if (kind == QLatin1String("truncated"))
@@ -680,18 +680,18 @@ void TestDocument::loadRefusesBadFiles()
         storage::Database db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         db.exec("PRAGMA application_id = 1181512814");
     } else if (kind == QLatin1String("badrow")) {
-        document::save(fullMap(), file);
+        faultlinefile::save(fullMap(), file);
         storage::Database db(file, SQLITE_OPEN_READWRITE);
         db.exec("PRAGMA ignore_check_constraints = ON;"
                 "UPDATE component SET extra = '[1, 2]' WHERE id = 'db'");
     } else if (kind == QLatin1String("newer")) {
-        document::save(fullMap(), file);
+        faultlinefile::save(fullMap(), file);
         QByteArray bytes = bytesOf(file);
         bytes[63] = 99; // user_version, big-endian at bytes 60..63
         writeBytes(file, bytes);
     }
     const QByteArray bytes = bytesOf(file);
-    const QString problem = expectError<StorageError>([&] { document::load(file); }, file, phrase);
+    const QString problem = expectError<StorageError>([&] { faultlinefile::load(file); }, file, phrase);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(bytesOf(file), bytes);
     QVERIFY(!QFileInfo::exists(file + QStringLiteral("-journal")));
@@ -701,7 +701,7 @@ void TestDocument::loadRefusesBadFiles()
 void TestDocument::loadReportsRuleBreaksWithPath()
 {
     const QString file = path(QStringLiteral("loop.faultline"));
-    document::save(fullMap(), file);
+    faultlinefile::save(fullMap(), file);
     {
         storage::Database db(file, SQLITE_OPEN_READWRITE);
         // zone-α's parent is region-東京 (seq 1): make the region's parent the zone (seq 0).
@@ -711,7 +711,7 @@ void TestDocument::loadReportsRuleBreaksWithPath()
         storage::storeChecksum(db);
     }
     const QString problem =
-        expectError<ValidationError>([&] { document::load(file); }, file, QStringLiteral("loops"));
+        expectError<ValidationError>([&] { faultlinefile::load(file); }, file, QStringLiteral("loops"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
@@ -744,18 +744,18 @@ static int withoutRoot(const QString &folder, const std::function<int()> &check)
 void TestDocument::readOnlyFileLoadsReadOnly()
 {
     const QString file = path(QStringLiteral("readonly.faultline"));
-    document::save(fullMap(), file);
+    faultlinefile::save(fullMap(), file);
     QVERIFY(QFile::setPermissions(
         file, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
     const QByteArray bytes = bytesOf(file);
     const int failed = withoutRoot(m_dir->path(), [&] {
-        const document::Loaded loaded = document::load(file);
+        const faultlinefile::Loaded loaded = faultlinefile::load(file);
         if (!(loaded.map == fullMap()))
             return 1;
         if (!loaded.readOnly)
             return 2;
         try {
-            document::save(Map(), file);
+            faultlinefile::save(Map(), file);
             return 3;
         } catch (const StorageError &) {
         }
@@ -770,7 +770,7 @@ void TestDocument::readOnlyFolderLoadsReadOnly()
     const QString folder = path(QStringLiteral("locked-folder"));
     QVERIFY(QDir().mkdir(folder));
     const QString file = folder + QStringLiteral("/map.faultline");
-    document::save(fullMap(), file);
+    faultlinefile::save(fullMap(), file);
     // Readable and searchable by everyone, writable by no one but root.
     QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner
             | QFileDevice::ReadOther | QFileDevice::ExeOther));
@@ -778,7 +778,7 @@ void TestDocument::readOnlyFolderLoadsReadOnly()
     QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner
             | QFileDevice::ReadOther | QFileDevice::WriteOther);
     const int failed = withoutRoot(m_dir->path(), [&] {
-        const document::Loaded loaded = document::load(file);
+        const faultlinefile::Loaded loaded = faultlinefile::load(file);
         if (!(loaded.map == fullMap()))
             return 1;
         return loaded.readOnly ? 0 : 2;

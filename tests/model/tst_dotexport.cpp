@@ -4,8 +4,8 @@
 #include "model/impact/graph.h"
 #include "model/io/dotexport.h"
 #include "model/io/dotimport.h"
-#include "model/io/jsonformat.h"
-#include "model/io/statepalette.h"
+#include "model/io/interchange.h"
+#include "model/impact/statecolours.h"
 #include "model/map/validation.h"
 
 #include <QElapsedTimer>

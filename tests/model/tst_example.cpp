@@ -5,7 +5,7 @@
 #include "model/impact/graph.h"
 #include "model/impact/resolve.h"
 #include "model/io/fileio.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/recovery/policy.h"
 #include "model/recovery/policycheck.h"
 #include "model/recovery/recoveryplan.h"

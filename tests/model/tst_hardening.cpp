@@ -10,11 +10,12 @@
 #include "model/io/dotimport.h"
 #include "model/io/fileio.h"
 #include "model/io/impactformat.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
+#include "model/io/mapfile.h"
 #include "model/map/errors.h"
 #include "model/map/limits.h"
 #include "model/map/validation.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 #include "model/storage/sqlite.h"
 
 #include <QFile>
@@ -97,6 +98,7 @@ private slots:
     void truncatedDocumentIsDamage();
     void versionOneDocumentOpensAndGetsChecksum();
     void serializedDocumentOpens();
+    void damagedDocumentNamesItsBackup();
 };
 
 void TestHardening::dotDeepNestingIsRefused()
@@ -351,7 +353,7 @@ namespace {
 QString tamperedDocument(const QTemporaryDir &dir, const char *sql)
 {
     const QString path = dir.filePath(QStringLiteral("tampered.faultline"));
-    document::save(smallMap(), path);
+    faultlinefile::save(smallMap(), path);
     storage::Database db(path, SQLITE_OPEN_READWRITE);
     db.exec(sql);
     return path;
@@ -366,10 +368,10 @@ void TestHardening::documentWithViewIsRefused()
     const QString path = tamperedDocument(dir,
         "DROP TABLE layout; CREATE VIEW layout(component, x, y) AS WITH RECURSIVE r(n) AS "
         "(SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n, 0.0, 0.0 FROM r;");
-    const QString message = failure([&] { document::load(path); });
+    const QString message = failure([&] { faultlinefile::load(path); });
     QVERIFY2(message.contains(QLatin1String("damaged")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("view \"layout\"")), qPrintable(message));
-    const QString save = failure([&] { document::save(smallMap(), path); });
+    const QString save = failure([&] { faultlinefile::save(smallMap(), path); });
     QVERIFY2(save.contains(QLatin1String("cannot save")), qPrintable(save));
 }
 
@@ -380,23 +382,23 @@ void TestHardening::documentWithTriggerIsRefused()
     const QString path = tamperedDocument(dir,
         "CREATE TRIGGER eat AFTER INSERT ON dependency BEGIN DELETE FROM dependency WHERE seq = "
         "new.seq; END;");
-    const QString open = failure([&] { document::load(path); });
+    const QString open = failure([&] { faultlinefile::load(path); });
     QVERIFY2(open.contains(QLatin1String("trigger \"eat\"")), qPrintable(open));
-    const QString save = failure([&] { document::save(smallMap(), path); });
+    const QString save = failure([&] { faultlinefile::save(smallMap(), path); });
     QVERIFY2(save.contains(QLatin1String("cannot save")), qPrintable(save));
     QVERIFY2(save.contains(QLatin1String("trigger")), qPrintable(save));
 
     // An extra column is refused too: the schema is Faultline's exactly.
     QTemporaryDir other;
     const QString column = tamperedDocument(other, "ALTER TABLE component ADD COLUMN x TEXT;");
-    QVERIFY(failure([&] { document::load(column); }).contains(QLatin1String("not those of")));
+    QVERIFY(failure([&] { faultlinefile::load(column); }).contains(QLatin1String("not those of")));
 }
 
 void TestHardening::flippedValueIsDamage()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("acme.faultline"));
-    document::save(smallMap(), path);
+    faultlinefile::save(smallMap(), path);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadWrite));
     QByteArray bytes = file.readAll();
@@ -407,7 +409,7 @@ void TestHardening::flippedValueIsDamage()
     file.seek(0);
     file.write(bytes);
     file.close();
-    const QString message = failure([&] { document::load(path); });
+    const QString message = failure([&] { faultlinefile::load(path); });
     QVERIFY2(message.startsWith(QStringLiteral("StorageError: %1: cannot open: the map is damaged")
                                     .arg(path)),
         qPrintable(message));
@@ -419,11 +421,11 @@ void TestHardening::truncatedDocumentIsDamage()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("cut.faultline"));
-    document::save(smallMap(), path);
+    faultlinefile::save(smallMap(), path);
     const qint64 size = QFileInfo(path).size();
     for (qint64 cut : {1, 11}) {
         QVERIFY(QFile::resize(path, size - cut));
-        const QString message = failure([&] { document::load(path); });
+        const QString message = failure([&] { faultlinefile::load(path); });
         QVERIFY2(message.contains(QLatin1String("cut short")), qPrintable(message));
     }
 }
@@ -432,7 +434,7 @@ void TestHardening::versionOneDocumentOpensAndGetsChecksum()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.faultline"));
-    document::save(smallMap(), path);
+    faultlinefile::save(smallMap(), path);
     {
         // What a version 1 Faultline wrote: no checksum table, no recovery fields (schema 3),
         // user_version 1.
@@ -441,22 +443,65 @@ void TestHardening::versionOneDocumentOpensAndGetsChecksum()
                 "ALTER TABLE component DROP COLUMN target_rto_minutes;"
                 "ALTER TABLE component DROP COLUMN target_rpo_minutes; PRAGMA user_version = 1;");
     }
-    QCOMPARE(document::load(path).map, smallMap());
+    QCOMPARE(faultlinefile::load(path).map, smallMap());
     Map changed = smallMap();
     changed.name = QStringLiteral("Acme 2");
-    document::save(changed, path);
+    faultlinefile::save(changed, path);
     storage::Database db(path, SQLITE_OPEN_READONLY);
-    QCOMPARE(db.queryInt("PRAGMA user_version"), qint64(document::schemaVersion));
+    QCOMPARE(db.queryInt("PRAGMA user_version"), qint64(faultlinefile::schemaVersion));
     QCOMPARE(db.queryInt("SELECT count(*) FROM content_check"), qint64(1));
-    QCOMPARE(document::load(path).map, changed);
+    QCOMPARE(faultlinefile::load(path).map, changed);
 }
 
 void TestHardening::serializedDocumentOpens()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("new.faultline"));
-    writeWholeFile(path, document::serialized(smallMap()));
-    QCOMPARE(document::load(path).map, smallMap());
+    writeWholeFile(path, faultlinefile::serialized(smallMap()));
+    QCOMPARE(faultlinefile::load(path).map, smallMap());
+}
+
+void TestHardening::damagedDocumentNamesItsBackup()
+{
+    // Item 7: a damaged document's message says where the last good copy is. Every save writes
+    // NAME.faultline.bak with the bytes it committed.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("acme.faultline"));
+    const QString backup = faultlinefile::backupPath(path);
+    QCOMPARE(backup, path + QStringLiteral(".bak"));
+    faultlinefile::save(smallMap(), path);
+    Map changed = smallMap();
+    changed.name = QStringLiteral("Acme 2");
+    faultlinefile::save(changed, path);
+    QCOMPARE(readWholeFile(backup), readWholeFile(path)); // the last save, not the one before
+    QCOMPARE(faultlinefile::load(backup).map, changed);
+    QCOMPARE(loadMap(backup), changed); // opened by content, as the app and command line do
+
+    // Damage the document: the message names the backup and when it was written.
+    QByteArray bytes = readWholeFile(path);
+    const qsizetype at = bytes.indexOf("Acme 2");
+    QVERIFY(at > 0);
+    bytes[at + 3] = '0';
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.write(bytes);
+    }
+    QString message = failure([&] { faultlinefile::load(path); });
+    QVERIFY2(message.contains(QLatin1String("damaged")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("The last good copy is %1, written by the save of ")
+                                  .arg(backup)),
+        qPrintable(message));
+    QCOMPARE(faultlinefile::load(backup).map, changed); // and it is whole
+
+    // A truncated document too; without a backup, the user's own backups.
+    QVERIFY(QFile::resize(path, QFileInfo(path).size() - 7));
+    message = failure([&] { faultlinefile::load(path); });
+    QVERIFY2(message.contains(backup), qPrintable(message));
+    QVERIFY(QFile::remove(backup));
+    message = failure([&] { faultlinefile::load(path); });
+    QVERIFY2(message.contains(QLatin1String("last good copy from your backups")), qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1String(".bak")), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestHardening)

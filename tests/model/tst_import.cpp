@@ -6,7 +6,7 @@
 #include "model/io/csvreader.h"
 #include "model/io/dotexport.h"
 #include "model/io/dotimport.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 

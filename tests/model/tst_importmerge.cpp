@@ -9,7 +9,7 @@
 #include "model/io/terraform/terraformimport.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -141,12 +141,12 @@ void TestImportMerge::handWorkSurvivesTwoReimports()
     const QString path = dir.filePath(QStringLiteral("shop.faultline"));
     Map map = firstImport(readWholeFile(stateFile));
     editByHand(map);
-    document::save(map, path);
+    faultlinefile::save(map, path);
 
     // First re-import, through the document as the command line does it.
-    map = document::load(path).map;
+    map = faultlinefile::load(path).map;
     const MergeReport first = mergeImport(map, importState(newerState()), source);
-    document::save(map, path);
+    faultlinefile::save(map, path);
     const QString text = first.text(source);
     QCOMPARE(first.addedCount, 1);
     QCOMPARE(first.removedCount, 1);
@@ -159,11 +159,11 @@ void TestImportMerge::handWorkSurvivesTwoReimports()
         qPrintable(text));
 
     // Second re-import of the same newer state: nothing more to do.
-    map = document::load(path).map;
+    map = faultlinefile::load(path).map;
     const MergeReport second = mergeImport(map, importState(newerState()), source);
     QVERIFY2(second.isEmpty(), qPrintable(second.text(source)));
-    document::save(map, path);
-    map = document::load(path).map;
+    faultlinefile::save(map, path);
+    map = faultlinefile::load(path).map;
 
     QVERIFY(map.findComponent(QStringLiteral("checkout")));
     QVERIFY(!map.findComponent(QStringLiteral("aws_db_instance.reports")));

@@ -3,7 +3,7 @@
 //
 // Documents are written with ' for " to keep them readable; json() swaps them back.
 
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/io/stringcache.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"

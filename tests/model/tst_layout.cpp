@@ -1,5 +1,5 @@
 // The Graphviz layout adapter: coordinate conversion, a small map's layout, the async runner.
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/layout/graphvizlayout.h"
 #include "model/layout/layoutrunner.h"
 

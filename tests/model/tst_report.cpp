@@ -5,7 +5,7 @@
 #include "model/impact/exposure.h"
 #include "model/impact/graph.h"
 #include "model/impact/resolve.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/errors.h"
 #include "model/report/htmlreport.h"
 #include "model/report/reportdata.h"

@@ -10,7 +10,7 @@
 #include "model/impact/resolve.h"
 #include "model/io/compareformat.h"
 #include "model/io/impactformat.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/map/validation.h"
 #include "tests/model/maptestutil.h"
 #include "tests/model/randommaps.h"

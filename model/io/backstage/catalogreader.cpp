@@ -6,7 +6,10 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <sstream>
 
 namespace faultline::backstage {
 
@@ -30,6 +33,61 @@ QStringList texts(const YAML::Node &node)
     }
     return out;
 }
+
+// yaml-cpp 0.7's LoadAll never ends on a stray `,` at the top of a document (",x", "&a ,",
+// "a: b\n---\n,"): the parser reports an empty document without taking the token, and LoadAll
+// asks for the next one forever, allocating as it goes (found by fuzz_backstage: 9 bytes, 37 s
+// and rising; yaml-cpp issue 1040, fixed upstream after 0.7). This walks the documents once
+// with a handler that builds nothing and stops when a document starts where the one before
+// started, which a parser that moves on never does (every document takes at least a `---`).
+class StuckDocumentCheck : public YAML::EventHandler
+{
+public:
+    static void check(const std::string &yaml, const QString &path)
+    {
+        std::istringstream in(yaml);
+        YAML::Parser parser(in);
+        StuckDocumentCheck handler;
+        bool first = true;
+        int previous = 0;
+        while (parser.HandleNextDocument(handler)) {
+            const YAML::Mark &m = handler.m_start;
+            if (!first && m.pos == previous) {
+                const QString token = m.pos >= 0 && std::size_t(m.pos) < yaml.size()
+                    ? QString::fromUtf8(yaml.data() + m.pos, 1)
+                    : QString();
+                throw FormatError(QStringLiteral("%1:%2:%3: not valid YAML: unexpected '%4' "
+                                                 "at the top of a document (a `,` separates "
+                                                 "items only inside [ ] or { })")
+                                      .arg(path)
+                                      .arg(m.line + 1)
+                                      .arg(m.column + 1)
+                                      .arg(token));
+            }
+            previous = m.pos;
+            first = false;
+        }
+    }
+
+private:
+    void OnDocumentStart(const YAML::Mark &mark) override { m_start = mark; }
+    void OnDocumentEnd() override { }
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override { }
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override { }
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+        const std::string &) override
+    { }
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+        YAML::EmitterStyle::value) override
+    { }
+    void OnSequenceEnd() override { }
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+        YAML::EmitterStyle::value) override
+    { }
+    void OnMapEnd() override { }
+
+    YAML::Mark m_start;
+};
 
 class Reader
 {
@@ -65,7 +123,9 @@ private:
     {
         std::vector<YAML::Node> documents;
         try {
-            documents = YAML::LoadAll(bytes.toStdString());
+            const std::string yaml = bytes.toStdString();
+            StuckDocumentCheck::check(yaml, path);
+            documents = YAML::LoadAll(yaml);
         } catch (const YAML::Exception &e) {
             throw FormatError(QStringLiteral("%1:%2:%3: not valid YAML: %4")
                                   .arg(path)

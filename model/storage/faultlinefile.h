@@ -16,7 +16,7 @@ namespace faultline {
 // and is never written to. Saving is one transaction: a crash or kill in the middle leaves the
 // previous content intact. The file stays a single file (rollback journal, not WAL); the
 // schema itself is described in model/storage/schema.cpp.
-namespace document {
+namespace faultlinefile {
 
 inline constexpr int schemaVersion = 3;
 inline constexpr const char *fileSuffix = "faultline";
@@ -36,6 +36,9 @@ struct Loaded
 // saved content.) A file that cannot be written, or lies in a folder that cannot be, is read
 // through a read-only connection and reported as `readOnly`.
 Loaded load(const QString &path);
+// Every successful save also writes the saved bytes to backupPath(path) (through a temporary
+// file renamed into place), so that when the document is later found damaged (a disk error, a
+// copy cut short) load()'s message names a copy that is whole, with the time it was saved.
 // Creates the file when it does not exist (or is empty); replaces the map of an existing
 // document. Refuses, without touching it, a file that is not a Faultline document or that a
 // newer version wrote. Does not validate() the map, but the schema's constraints refuse much of
@@ -48,9 +51,13 @@ void save(const Map &map, const QString &path);
 // StorageError as save() would.
 QByteArray serialized(const Map &map);
 
+// NAME.faultline.bak beside NAME.faultline: the copy of the last save (see save()). It is a
+// document itself: `faultline` and the app open it by its content.
+QString backupPath(const QString &path);
+
 // True when the file starts with an SQLite header carrying our application_id (any schema
 // version): a cheap test to tell a document from an interchange file. Never throws.
 bool isDocument(const QString &path);
 
-} // namespace document
+} // namespace faultlinefile
 } // namespace faultline

@@ -1,13 +1,13 @@
-#include "app/gui/documentfiles.h"
+#include "app/gui/fileactions.h"
 
 #include "app/gui/autosave.h"
 #include "app/gui/guilog.h"
 #include "model/editing/mapdocument.h"
 #include "model/editing/mapedits.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -33,7 +33,7 @@ QString recentKey()
 
 } // namespace
 
-DocumentFiles::DocumentFiles(MapDocument *document, QWidget *window, bool useSettings)
+FileActions::FileActions(MapDocument *document, QWidget *window, bool useSettings)
     : QObject(window), m_doc(document), m_window(window), m_useSettings(useSettings)
 {
     m_new = new QAction(tr("&New"), this);
@@ -55,10 +55,10 @@ DocumentFiles::DocumentFiles(MapDocument *document, QWidget *window, bool useSet
     m_close->setToolTip(tr("Close the map (Ctrl+W)"));
     m_properties = new QAction(tr("Map &Properties…"), this);
     m_properties->setToolTip(tr("The map's name, which the title, exports and reports use"));
-    connect(m_close, &QAction::triggered, this, &DocumentFiles::closeMap);
-    connect(m_properties, &QAction::triggered, this, &DocumentFiles::askProperties);
+    connect(m_close, &QAction::triggered, this, &FileActions::closeMap);
+    connect(m_properties, &QAction::triggered, this, &FileActions::askProperties);
 
-    connect(m_new, &QAction::triggered, this, &DocumentFiles::newMap);
+    connect(m_new, &QAction::triggered, this, &FileActions::newMap);
     connect(m_open, &QAction::triggered, this, [this] {
         if (!maybeSave())
             return;
@@ -72,15 +72,15 @@ DocumentFiles::DocumentFiles(MapDocument *document, QWidget *window, bool useSet
         if (maybeSave())
             openExample();
     });
-    connect(m_save, &QAction::triggered, this, &DocumentFiles::save);
-    connect(m_saveAs, &QAction::triggered, this, &DocumentFiles::saveAs);
-    connect(m_doc, &MapDocument::fileChanged, this, &DocumentFiles::updateTitle);
-    connect(m_doc, &MapDocument::mapChanged, this, &DocumentFiles::updateTitle);
+    connect(m_save, &QAction::triggered, this, &FileActions::save);
+    connect(m_saveAs, &QAction::triggered, this, &FileActions::saveAs);
+    connect(m_doc, &MapDocument::fileChanged, this, &FileActions::updateTitle);
+    connect(m_doc, &MapDocument::mapChanged, this, &FileActions::updateTitle);
     rebuildRecentMenu();
     updateTitle();
 }
 
-bool DocumentFiles::open(const QString &path)
+bool FileActions::open(const QString &path)
 {
     const QFileInfo info(path);
     try {
@@ -90,7 +90,7 @@ bool DocumentFiles::open(const QString &path)
             m_importedFrom = info.fileName();
             m_doc->reset(std::move(map), QString(), false);
         } else {
-            document::Loaded loaded = document::load(path);
+            faultlinefile::Loaded loaded = faultlinefile::load(path);
             m_importedFrom.clear();
             m_doc->reset(std::move(loaded.map), info.absoluteFilePath(), loaded.readOnly);
         }
@@ -102,7 +102,7 @@ bool DocumentFiles::open(const QString &path)
     return true;
 }
 
-bool DocumentFiles::openExample()
+bool FileActions::openExample()
 {
     try {
         Map map = interchange::readFile(QString::fromLatin1(examplePath));
@@ -115,7 +115,7 @@ bool DocumentFiles::openExample()
     return true;
 }
 
-bool DocumentFiles::newMap()
+bool FileActions::newMap()
 {
     if (!maybeSave())
         return false;
@@ -126,10 +126,10 @@ bool DocumentFiles::newMap()
     return true;
 }
 
-bool DocumentFiles::openRecovered(const QString &recoveryFile, const QString &source)
+bool FileActions::openRecovered(const QString &recoveryFile, const QString &source)
 {
     try {
-        document::Loaded loaded = document::load(recoveryFile);
+        faultlinefile::Loaded loaded = faultlinefile::load(recoveryFile);
         m_importedFrom = tr("%1 (recovered)")
                              .arg(source.isEmpty() ? tr("Untitled map") : QFileInfo(source).fileName());
         m_doc->reset(std::move(loaded.map), QString(), false);
@@ -141,12 +141,12 @@ bool DocumentFiles::openRecovered(const QString &recoveryFile, const QString &so
     return true;
 }
 
-bool DocumentFiles::closeMap()
+bool FileActions::closeMap()
 {
     return newMap();
 }
 
-bool DocumentFiles::askProperties()
+bool FileActions::askProperties()
 {
     bool ok = false;
     const QString name = QInputDialog::getText(m_window, tr("Map properties"),
@@ -160,14 +160,14 @@ bool DocumentFiles::askProperties()
     return true;
 }
 
-bool DocumentFiles::save()
+bool FileActions::save()
 {
     if (m_doc->filePath().isEmpty() || m_doc->isReadOnly())
         return saveAs();
     return saveTo(m_doc->filePath());
 }
 
-bool DocumentFiles::saveAs()
+bool FileActions::saveAs()
 {
     QString suggestion = m_doc->filePath();
     if (suggestion.isEmpty()) {
@@ -185,10 +185,10 @@ bool DocumentFiles::saveAs()
     return saveTo(path);
 }
 
-bool DocumentFiles::saveTo(const QString &path)
+bool FileActions::saveTo(const QString &path)
 {
     try {
-        document::save(m_doc->map(), path);
+        faultlinefile::save(m_doc->map(), path);
     } catch (const Error &e) {
         showError(tr("Cannot save the map"), e.message());
         return false;
@@ -203,7 +203,7 @@ bool DocumentFiles::saveTo(const QString &path)
     return true;
 }
 
-bool DocumentFiles::maybeSave()
+bool FileActions::maybeSave()
 {
     if (!m_doc->isModified())
         return true;
@@ -215,7 +215,7 @@ bool DocumentFiles::maybeSave()
     return answer == QMessageBox::Discard;
 }
 
-QString DocumentFiles::displayName() const
+QString FileActions::displayName() const
 {
     if (!m_doc->filePath().isEmpty())
         return QFileInfo(m_doc->filePath()).fileName();
@@ -224,7 +224,7 @@ QString DocumentFiles::displayName() const
     return m_doc->map().name.isEmpty() ? tr("Untitled map") : m_doc->map().name;
 }
 
-void DocumentFiles::updateTitle()
+void FileActions::updateTitle()
 {
     QString title = displayName() + QStringLiteral("[*]");
     if (m_doc->isReadOnly())
@@ -236,14 +236,14 @@ void DocumentFiles::updateTitle()
     m_save->setEnabled(!m_doc->isReadOnly());
 }
 
-QStringList DocumentFiles::recentFiles() const
+QStringList FileActions::recentFiles() const
 {
     if (!m_useSettings)
         return {};
     return QSettings().value(recentKey()).toStringList();
 }
 
-void DocumentFiles::addRecent(const QString &path)
+void FileActions::addRecent(const QString &path)
 {
     if (!m_useSettings)
         return;
@@ -256,7 +256,7 @@ void DocumentFiles::addRecent(const QString &path)
     rebuildRecentMenu();
 }
 
-void DocumentFiles::rebuildRecentMenu()
+void FileActions::rebuildRecentMenu()
 {
     m_recent->clear();
     const QStringList files = recentFiles();
@@ -280,7 +280,7 @@ void DocumentFiles::rebuildRecentMenu()
     });
 }
 
-void DocumentFiles::showError(const QString &title, const QString &message)
+void FileActions::showError(const QString &title, const QString &message)
 {
     if (!m_interactive) {
         QTextStream(stderr) << message << "\n";

@@ -1,4 +1,4 @@
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 
 #include "model/io/fileio.h"
 #include "model/io/jsonreader.h"

@@ -4,7 +4,7 @@
 
 #include "model/analysis/analyses.h"
 #include "model/editing/mapdocument.h"
-#include "model/io/jsonformat.h"
+#include "model/io/interchange.h"
 #include "views/analysispanel.h"
 #include "views/availabilityformat.h"
 #include "views/icons.h"

@@ -1,5 +1,6 @@
-#include "model/storage/document.h"
+#include "model/storage/faultlinefile.h"
 
+#include "model/io/fileio.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 #include "model/storage/integrity.h"
@@ -8,6 +9,7 @@
 #include "model/storage/sqlite.h"
 #include "model/storage/writer.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 
@@ -15,7 +17,7 @@
 
 #include <future>
 
-namespace faultline::document {
+namespace faultline::faultlinefile {
 
 namespace {
 
@@ -67,8 +69,23 @@ bool isWritable(const QFileInfo &file)
     return file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
 }
 
-// SQLite's failures in the words of someone who opened or saved a file.
-QString explain(const SqliteError &e)
+// Where to find the map when `path` is damaged: the backup the last save wrote, when there is
+// one that looks like a document, else the user's own backups.
+QString lastGoodCopy(const QString &path)
+{
+    const QString backup = backupPath(path);
+    if (path.isEmpty() || !isDocument(backup))
+        return QStringLiteral("Open the last good copy from your backups or version control "
+                              "instead");
+    return QStringLiteral("The last good copy is %1, written by the save of %2: open it, or "
+                          "copy it over this file")
+        .arg(backup,
+            QFileInfo(backup).lastModified().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+}
+
+// SQLite's failures in the words of someone who opened or saved a file (`path`: the document,
+// whose backup a damaged file's message names; empty where there is none to name).
+QString explain(const SqliteError &e, const QString &path = {})
 {
     switch (e.code()) {
     case SQLITE_BUSY:
@@ -87,9 +104,8 @@ QString explain(const SqliteError &e)
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
     case SQLITE_FORMAT:
-        return QStringLiteral("the map is damaged (%1); it was not changed. Open the last good "
-                              "copy from your backups or version control instead")
-            .arg(e.message());
+        return QStringLiteral("the map is damaged (%1); it was not changed. %2")
+            .arg(e.message(), lastGoodCopy(path));
     default:
         return e.message();
     }
@@ -169,6 +185,19 @@ void prepareForSave(Database &db, const QString &path)
         storage::migrate(db, version);
 }
 
+// The copy a damaged document's message points to (backupPath()): the bytes just committed,
+// written in one piece (writeWholeFile: a kill leaves the previous backup whole). Best effort:
+// the save itself has succeeded, and a backup that cannot be written (full disk, a folder that
+// takes the document but not a new file) leaves the previous one, whose date the message gives.
+void writeBackup(Database &db, const QString &path)
+{
+    try {
+        writeWholeFile(backupPath(path), db.serialize());
+    } catch (const Error &) {
+    } catch (const std::bad_alloc &) {
+    }
+}
+
 void writeDocument(const Map &map, const QString &path, bool create)
 {
     Database db(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
@@ -189,6 +218,7 @@ void writeDocument(const Map &map, const QString &path, bool create)
     }
     storage::storeChecksum(db);
     transaction.commit();
+    writeBackup(db, path);
 }
 
 } // namespace
@@ -211,7 +241,7 @@ Loaded load(const QString &path)
         Database db(path, flags);
         loaded.map = readDocument(db, path, flags);
     } catch (const SqliteError &e) {
-        throw StorageError(QStringLiteral("%1: cannot open: %2").arg(path, explain(e)));
+        throw StorageError(QStringLiteral("%1: cannot open: %2").arg(path, explain(e, path)));
     }
     if (const auto message = validationError(loaded.map))
         throw ValidationError(QStringLiteral("%1: %2").arg(path, *message));
@@ -272,6 +302,11 @@ QByteArray serialized(const Map &map)
     }
 }
 
+QString backupPath(const QString &path)
+{
+    return path + QStringLiteral(".bak");
+}
+
 bool isDocument(const QString &path)
 {
     try {
@@ -282,4 +317,4 @@ bool isDocument(const QString &path)
     }
 }
 
-} // namespace faultline::document
+} // namespace faultline::faultlinefile

@@ -15,12 +15,12 @@ class MapDocument;
 // the bundled example, save / save as (.faultline), recent files, the prompt before losing
 // unsaved changes, and the window title with its modified mark. Errors are shown with the
 // model's message; nothing here throws.
-class DocumentFiles : public QObject
+class FileActions : public QObject
 {
     Q_OBJECT
 
 public:
-    DocumentFiles(MapDocument *document, QWidget *window, bool useSettings);
+    FileActions(MapDocument *document, QWidget *window, bool useSettings);
 
     // Not interactive (screenshots): errors go to stderr instead of a dialog.
     void setInteractive(bool interactive) { m_interactive = interactive; }
