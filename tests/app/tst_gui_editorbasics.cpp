@@ -27,6 +27,9 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <functional>
+#include <memory>
+
 using namespace faultline;
 using namespace faultline::guitest;
 
@@ -39,6 +42,22 @@ QAction *actionNamed(MainWindow *w, const QString &text)
             return a;
     }
     return nullptr;
+}
+
+// Runs `answer` on the modal dialog a step opens, once it is up (looking every 20 ms for 20 s:
+// a loaded machine may take a while).
+void whenModal(std::function<void(QWidget *)> answer)
+{
+    auto *poll = new QTimer;
+    auto tries = std::make_shared<int>(0);
+    QObject::connect(poll, &QTimer::timeout, [=] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (modal)
+            answer(modal);
+        if (modal || ++*tries > 1000)
+            poll->deleteLater();
+    });
+    poll->start(20);
 }
 
 } // namespace
@@ -140,8 +159,8 @@ private slots:
     {
         auto w = openExample();
         w->files()->newAction()->trigger();
-        QTimer::singleShot(50, [] {
-            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        whenModal([](QWidget *modal) {
+            auto *dialog = qobject_cast<QInputDialog *>(modal);
             QVERIFY(dialog);
             dialog->setTextValue(QStringLiteral("Web shop"));
             dialog->accept();
@@ -231,8 +250,8 @@ private slots:
         w.reset();
 
         auto next = openExample();
-        QTimer::singleShot(50, [] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        whenModal([](QWidget *modal) {
+            auto *box = qobject_cast<QMessageBox *>(modal);
             QVERIFY(box);
             for (QAbstractButton *b : box->buttons()) {
                 if (b->text().remove(QLatin1Char('&')) == QLatin1String("Restore"))
