@@ -59,7 +59,7 @@ void showShortcutsDialog(QWidget *window)
     auto *layout = new QVBoxLayout(dialog);
     layout->addWidget(table);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    connect(close, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    QObject::connect(close, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     layout->addWidget(close);
     dialog->resize(520, 640);
     dialog->show();
