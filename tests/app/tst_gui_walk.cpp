@@ -86,11 +86,17 @@ void setInside(MainWindow *w, const QString &parentName)
     list->scrollTo(list->model()->index(row, 0));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
         list->visualRect(list->model()->index(row, 0)).center());
+    QTRY_VERIFY(!list->window()->isVisible());
+    // The drop-down was a window of its own: the main window is the active one again.
+    w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w));
 }
 
 void depends(MainWindow *w, const QString &from, const QString &to)
 {
     select(w, {from, to});
+    w->activateWindow(); // after the last dialog
+    QVERIFY(QTest::qWaitForWindowActive(w));
     w->view()->setFocus(Qt::MouseFocusReason);
     QTest::keyClick(w->view(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
     DependencyDialog *dialog = w->editActions()->dependencyDialog();
@@ -165,8 +171,8 @@ private slots:
         QCOMPARE(map.component(*map.findComponent(idNamed(w.get(), QStringLiteral("Web pool")))).require,
             std::optional<int>(1));
         select(w.get(), {QStringLiteral("Shop")});
-        QTest::mouseClick(qobject_cast<QCheckBox *>(inspectorField(w.get(), "business")),
-            Qt::LeftButton);
+        auto *business = qobject_cast<QCheckBox *>(inspectorField(w.get(), "business"));
+        QTest::mouseClick(business, Qt::LeftButton, {}, QPoint(8, business->height() / 2));
         QVERIFY(map.component(*map.findComponent(idNamed(w.get(), QStringLiteral("Shop")))).isBusiness());
 
         // Save, reopen: the same map, positions included.
