@@ -90,6 +90,12 @@ void BackgroundJob::cancel()
     m_poll->stop();
 }
 
+void BackgroundJob::waitForWorkers()
+{
+    for (QThread *thread : m_threads)
+        thread->wait();
+}
+
 void BackgroundJob::poll()
 {
     if (m_current && m_current->total.load() > 0)

@@ -48,6 +48,10 @@ public:
     // Stops the running job; nothing of it is delivered and no signal follows.
     void cancel();
     bool isRunning() const { return m_current != nullptr; }
+    // Blocks until every worker this object started has ended, the cancelled ones too (a
+    // computation that cannot be interrupted, such as Graphviz's, runs on to its end); what
+    // the current job computed is delivered when events are next processed. For tests.
+    void waitForWorkers();
 
 signals:
     // Every 100 ms while a job runs, once it knows its total.

@@ -87,6 +87,9 @@ public:
     const drawing::EdgeLook &look() const { return m_look; }
     void setLook(const drawing::EdgeLook &look);
     void setRoute(const QPainterPath &path, QPointF tip);
+    // The stroke (up to the arrowhead's base) and the head's point, in scene coordinates.
+    const QPainterPath &path() const { return m_path; }
+    QPointF tip() const { return m_tip; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

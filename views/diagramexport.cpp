@@ -7,6 +7,7 @@
 #include "model/io/impactformat.h"
 #include "model/layout/graphvizlayout.h"
 #include "model/map/errors.h"
+#include "views/canvasitems.h"
 #include "views/mapdrawing.h"
 #include "views/mapscene.h"
 #include "views/mapselection.h"
@@ -249,7 +250,43 @@ QByteArray Picture::svg() const
         QPainter painter(&generator);
         paint(&painter, QRectF(QPointF(0, 0), size));
     }
-    return xmlSafe(buffer.data());
+    QByteArray svg = buffer.data();
+    const qsizetype end = svg.lastIndexOf("</svg>");
+    if (end >= 0)
+        svg.insert(end, nameTitles());
+    return xmlSafe(svg);
+}
+
+// QSvgGenerator cannot give a drawn element a <title>. So every component gets an invisible
+// rectangle over its box (a cluster: over its title bar) holding its whole name as <title>, which
+// viewers show as a tooltip and search finds, even where the drawn label was cut. Clusters come
+// first, so that a component's rectangle lies over its cluster's.
+QByteArray Picture::nameTitles() const
+{
+    const qreal top = margin + d->titleHeight() + gap;
+    const QPointF offset = QPointF(margin, top) - d->mapRect.topLeft();
+    QByteArray clusters, nodes;
+    auto add = [&](QByteArray &out, QRectF r, const QString &name) {
+        r.translate(offset);
+        out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#fff\" "
+                              "fill-opacity=\"0\" stroke=\"none\"><title>%5</title></rect>\n")
+                   .arg(r.x(), 0, 'f', 2)
+                   .arg(r.y(), 0, 'f', 2)
+                   .arg(r.width(), 0, 'f', 2)
+                   .arg(r.height(), 0, 'f', 2)
+                   .arg(oneLine(name).toHtmlEscaped())
+                   .toUtf8();
+    };
+    for (const Component &c : d->map.components()) {
+        if (const NodeItem *node = d->scene->nodeItem(c.id); node && node->isVisible()) {
+            add(nodes, node->rect(), c.displayName());
+        } else if (const ClusterItem *cl = d->scene->clusterItem(c.id); cl && cl->isVisible()) {
+            const QRectF r = cl->rect();
+            add(clusters, QRectF(r.topLeft(), QSizeF(r.width(), cl->headerSize().height())),
+                c.displayName());
+        }
+    }
+    return "<g id=\"names\">\n" + clusters + nodes + "</g>\n";
 }
 
 QSize Picture::pixelSize(const Options &options) const

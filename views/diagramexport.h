@@ -67,6 +67,8 @@ public:
     void write(const QString &path, const Options &options) const;
 
 private:
+    QByteArray nameTitles() const;
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -1,41 +1,61 @@
 #include "views/layoutcontroller.h"
 
-#include "model/layout/layoutrunner.h"
+#include "model/layout/graphvizlayout.h"
+#include "views/backgroundjob.h"
 #include "views/mapscene.h"
+
+#include <memory>
 
 namespace faultline {
 
-LayoutController::LayoutController(MapScene *scene, QObject *parent)
-    : QObject(parent), m_scene(scene), m_runner(new layout::LayoutRunner(this))
+LayoutController::LayoutController(MapDocument *document, MapScene *scene, QObject *parent)
+    : QObject(parent), m_scene(scene), m_job(new BackgroundJob(document, this))
 {
-    connect(
-        m_runner, &layout::LayoutRunner::runningChanged, this, &LayoutController::runningChanged);
-    connect(m_runner, &layout::LayoutRunner::failed, this, &LayoutController::failed);
-    connect(m_runner, &layout::LayoutRunner::finished, this, [this](const layout::Result &result) {
-        const QHash<QString, QPointF> positions = m_scene->acceptLayout(m_request, result);
-        m_request = {};
-        emit finished(positions, m_requested, m_clock.elapsed());
+    connect(m_job, &BackgroundJob::failed, this, [this](const QString &message) {
+        emit failed(message);
+        setRunning(false);
     });
+    // The map changed while Graphviz ran: lay out the map as it is now.
+    connect(m_job, &BackgroundJob::dropped, this, [this] { start(m_requested); });
 }
 
 void LayoutController::start(bool requested)
 {
-    m_request = m_scene->layoutRequest();
+    const layout::Request request = m_scene->layoutRequest();
     m_requested = requested;
-    m_count = int(m_request.nodes.size());
+    m_count = int(request.nodes.size());
     m_clock.start();
     emit started(m_count);
-    m_runner->start(m_request);
+    setRunning(true);
+    // The job's copy of the map is not needed: the request is the scene's own snapshot.
+    m_job->start([this, request](const Map &, const ImpactGraph &, const ProgressFn &) {
+        auto result = std::make_shared<layout::Result>(layout::computeLayout(request));
+        return BackgroundJob::Deliver([this, request, result] {
+            const QHash<QString, QPointF> positions = m_scene->acceptLayout(request, *result);
+            // Deliver first: whoever watches runningChanged() sees the result already applied.
+            emit finished(positions, m_requested, m_clock.elapsed());
+            setRunning(false);
+        });
+    });
 }
 
 void LayoutController::cancel()
 {
-    m_runner->cancel();
+    m_job->cancel();
+    setRunning(false);
 }
 
-bool LayoutController::isRunning() const
+void LayoutController::waitForWorkers()
 {
-    return m_runner->isRunning();
+    m_job->waitForWorkers();
+}
+
+void LayoutController::setRunning(bool running)
+{
+    if (m_running == running)
+        return;
+    m_running = running;
+    emit runningChanged(running);
 }
 
 } // namespace faultline

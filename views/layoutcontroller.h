@@ -9,28 +9,31 @@
 
 namespace faultline {
 
+class BackgroundJob;
+class MapDocument;
 class MapScene;
 
-namespace layout {
-class LayoutRunner;
-}
-
-// Runs Graphviz for a scene off the GUI thread: takes the scene's snapshot, and when the result
-// comes back hands out the new positions, by id. The window decides
-// what the positions become (a plain update when a map is opened without any, an undoable
-// "Re-layout" when the user asks). Cancel stops waiting and keeps the old picture.
+// Runs Graphviz for a scene off the GUI thread, on the GUI's one BackgroundJob mechanism: takes
+// the scene's snapshot, and when the result comes back hands out the new positions, by id. The
+// window decides what the positions become (a plain update when a map is opened without any, an
+// undoable "Re-layout" when the user asks). Cancel stops waiting and keeps the old picture
+// (Graphviz cannot be interrupted: it runs on, and its result is dropped). A layout the map
+// changed under is dropped too, and started again on the changed map, so that the positions
+// handed out are always those of the map as it is.
 class LayoutController : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit LayoutController(MapScene *scene, QObject *parent = nullptr);
+    LayoutController(MapDocument *document, MapScene *scene, QObject *parent = nullptr);
 
     // `requested`: the user asked for it (Re-layout) rather than the map needing one.
     void start(bool requested);
     void cancel();
-    bool isRunning() const;
+    bool isRunning() const { return m_running; }
     int componentCount() const { return m_count; }
+    // Blocks until Graphviz has ended, a cancelled layout's too (BackgroundJob::waitForWorkers).
+    void waitForWorkers();
 
 signals:
     void started(int components);
@@ -39,10 +42,12 @@ signals:
     void runningChanged(bool running);
 
 private:
+    void setRunning(bool running);
+
     MapScene *m_scene;
-    layout::LayoutRunner *m_runner;
-    layout::Request m_request;
+    BackgroundJob *m_job;
     bool m_requested = false;
+    bool m_running = false;
     int m_count = 0;
     QElapsedTimer m_clock;
 };

@@ -95,34 +95,84 @@ QPainterPath glyph(theme::Look look)
 
 } // namespace
 
-QStringList labelLines(const QString &name)
+namespace {
+
+constexpr int maxLabelLines = 3;
+
+// Words filled greedily into lines of `max`. A word wider than a line starts a line of its own
+// and is broken where it must, after a '.', '-', '/', '_' or ':' when one is near the end of the
+// room ("dynamodb.us-east-1." / "amazonaws.com").
+QStringList wrap(const QStringList &words, const QFontMetricsF &fm, qreal max)
 {
-    const QFontMetricsF fm(theme::nodeFont());
-    const qreal max = theme::nodeTextMaxWidth;
-    const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QStringList lines;
     QString line;
-    int used = 0;
     for (const QString &word : words) {
         const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-        if (line.isEmpty() || fm.horizontalAdvance(candidate) <= max) {
+        if (fm.horizontalAdvance(candidate) <= max) {
             line = candidate;
-        } else {
-            lines.append(line);
-            line = word;
-            if (lines.size() == 1) {
-                // The second line takes the rest and is elided.
-                line = words.mid(used).join(QLatin1Char(' '));
-                break;
-            }
+            continue;
         }
-        ++used;
+        if (!line.isEmpty())
+            lines.append(line);
+        QString rest = word;
+        while (fm.horizontalAdvance(rest) > max && rest.size() > 1) {
+            int fits = 1;
+            while (fits < rest.size() && fm.horizontalAdvance(rest.left(fits + 1)) <= max)
+                ++fits;
+            int cut = fits;
+            for (int i = fits; i > fits * 3 / 5; --i) {
+                if (QStringLiteral(".-/_:").contains(rest[i - 1])) {
+                    cut = i;
+                    break;
+                }
+            }
+            lines.append(rest.left(cut));
+            rest = rest.mid(cut);
+        }
+        line = rest;
     }
     if (!line.isEmpty() || lines.isEmpty())
         lines.append(line);
-    for (QString &l : lines)
-        l = fm.elidedText(l, Qt::ElideRight, max);
     return lines;
+}
+
+} // namespace
+
+QStringList labelLines(const QString &name)
+{
+    const QFontMetricsF fm(theme::nodeFont());
+    const QStringList words = name.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // The card widens (up to nodeTextWidestWidth) before a name is cut.
+    qreal max = theme::nodeTextMaxWidth;
+    for (;; max += 10) {
+        const QStringList lines = wrap(words, fm, max);
+        if (lines.size() <= maxLabelLines)
+            return lines;
+        if (max >= theme::nodeTextWidestWidth)
+            break;
+    }
+    // Too long for three lines: the middle goes. The last line keeps the end of the name (what
+    // tells "Web tier (2 of 3)" from "Web tier (3 of 3)"), whole words as far as they fit; the
+    // first two keep the beginning, the second ending in "…".
+    QString tail;
+    qsizetype kept = words.size();
+    while (kept > 1) {
+        const QString candidate =
+            tail.isEmpty() ? words[kept - 1] : words[kept - 1] + QLatin1Char(' ') + tail;
+        if (!tail.isEmpty() && fm.horizontalAdvance(candidate) > max)
+            break;
+        tail = candidate;
+        --kept;
+    }
+    if (tail.isEmpty())
+        tail = name.simplified();
+    tail = fm.elidedText(tail, Qt::ElideLeft, max);
+    const QStringList head = wrap(words.mid(0, kept), fm, max);
+    const QString ellipsis(QChar(0x2026));
+    QString second = fm.elidedText(head.value(1) + ellipsis, Qt::ElideRight, max);
+    if (!second.endsWith(ellipsis))
+        second += ellipsis;
+    return {head.value(0), second, tail};
 }
 
 QSizeF nodeSize(const QStringList &lines)
@@ -211,8 +261,9 @@ void drawCluster(QPainter *p, const QRectF &rect, const ClusterLook &look)
     const QRectF title(
         icon.right() + 6, rect.top(), rect.right() - icon.right() - 6 - badgeRoom, h);
     const QFontMetricsF fm(p->font());
+    // A title too long for its box loses its middle, never its end ("… (2 of 3)").
     p->drawText(title, Qt::AlignVCenter | Qt::AlignLeft,
-        fm.elidedText(look.title, Qt::ElideRight, title.width()));
+        fm.elidedText(look.title, Qt::ElideMiddle, title.width()));
     if (!up) {
         const qreal used = std::min(fm.horizontalAdvance(look.title), title.width());
         drawBadge(p, QPointF(title.left() + used + 14, rect.top() + h / 2 + 1), look.look,
@@ -334,6 +385,41 @@ void drawBadge(QPainter *p, QPointF centre, theme::Look look, qreal radius)
     p->setBrush(s.badgeText);
     p->drawPath(t.map(glyph(look)));
     p->restore();
+}
+
+QPainterPath routedPath(const std::vector<QPointF> &points, QPointF *tip)
+{
+    QPainterPath path;
+    if (points.size() < 2)
+        return path;
+    *tip = points.back();
+    // The stroke stops where the head begins: 10 points back along the last segment, or at its
+    // corner when the segment is shorter (the head, drawn along it, covers the rest).
+    std::vector<QPointF> p = points;
+    const QLineF last(p[p.size() - 2], p.back());
+    const qreal headRoom = 10;
+    if (last.length() > headRoom) {
+        QLineF cut(p.back(), p[p.size() - 2]);
+        cut.setLength(headRoom);
+        p.back() = cut.p2();
+    } else if (p.size() > 2) {
+        p.pop_back();
+    }
+    // Corners rounded, never by more than half of either segment (the route keeps 3 points off
+    // every box, so the arc stays in free space).
+    constexpr qreal radius = 5;
+    path.moveTo(p.front());
+    for (std::size_t i = 1; i + 1 < p.size(); ++i) {
+        const QLineF in(p[i], p[i - 1]), out(p[i], p[i + 1]);
+        const qreal r = std::min({radius, in.length() / 2, out.length() / 2});
+        QLineF a = in, b = out;
+        a.setLength(r);
+        b.setLength(r);
+        path.lineTo(a.p2());
+        path.quadTo(p[i], b.p2());
+    }
+    path.lineTo(p.back());
+    return path;
 }
 
 QPainterPath straightRoute(const QRectF &from, const QRectF &to, QPointF *tip)

@@ -6,6 +6,8 @@
 #include <QRectF>
 #include <QStringList>
 
+#include <vector>
+
 class QPainter;
 
 // Drawing a map's parts with a QPainter: the canvas items call these from paint(), and the
@@ -48,7 +50,8 @@ struct EdgeLook
     bool dimmed = false;
 };
 
-// A component's name wrapped to at most two lines of theme::nodeTextMaxWidth.
+// A component's name wrapped to at most three lines of theme::nodeTextMaxWidth; longer, its
+// middle is cut ("Web tier us-east-1" / "with a very long…" / "(2 of 3)").
 QStringList labelLines(const QString &name);
 // The node's size for those lines: measured here, passed to Graphviz as a fixed size.
 QSizeF nodeSize(const QStringList &lines);
@@ -64,6 +67,10 @@ void drawEdge(QPainter *painter, const QPainterPath &path, QPointF tip, const Ed
     const QRectF &visible = {});
 // The state's glyph in a disc: ⚡ failed or impaired, ✖ down, ▼ degraded, ! at risk.
 void drawBadge(QPainter *painter, QPointF centre, theme::Look look, qreal radius);
+
+// An edge along a routed polyline (layout::EdgeRouter: first point on `from`'s border, last on
+// `to`'s), its corners rounded. The path ends at the arrowhead's base; sets `tip`.
+QPainterPath routedPath(const std::vector<QPointF> &points, QPointF *tip);
 
 // A straight edge between two rectangles (side by side, where a curve would not fit): leaves
 // `from` towards `to` and stops at `to`'s border. Sets `tip`.

@@ -1,6 +1,7 @@
 #include "views/mapscene.h"
 
 #include "model/editing/mapdocument.h"
+#include "model/layout/edgerouting.h"
 #include "views/canvasitems.h"
 #include "views/mapselection.h"
 #include "views/theme.h"
@@ -12,36 +13,6 @@
 #include <algorithm>
 
 namespace faultline {
-namespace {
-
-// An edge between two boxes (the layout leaves edges to the canvas): an S-curve from `from`'s
-// bottom to `to`'s top (or the other way round when `to` is above), leaving and arriving vertically
-// as dot's splines do; side by side, a straight line. The path ends at the arrowhead's base; `tip`
-// is on `to`'s border.
-QPainterPath curvedRoute(const QRectF &from, const QRectF &to, QPointF *tip)
-{
-    const qreal headRoom = 10;
-    QPointF start, end;
-    qreal dir = 1;
-    if (to.top() > from.bottom() + headRoom) {
-        start = QPointF(from.center().x(), from.bottom());
-        end = QPointF(to.center().x(), to.top());
-    } else if (to.bottom() < from.top() - headRoom) {
-        start = QPointF(from.center().x(), from.top());
-        end = QPointF(to.center().x(), to.bottom());
-        dir = -1;
-    } else {
-        return drawing::straightRoute(from, to, tip);
-    }
-    *tip = end;
-    const QPointF base = end - QPointF(0, dir * headRoom);
-    const qreal bend = std::abs(base.y() - start.y()) * 0.5;
-    QPainterPath path(start);
-    path.cubicTo(start + QPointF(0, dir * bend), base - QPointF(0, dir * bend), base);
-    return path;
-}
-
-} // namespace
 
 MapScene::MapScene(MapDocument *document, MapSelection *selection, QObject *parent)
     : QGraphicsScene(parent), m_doc(document), m_selection(selection)
@@ -156,8 +127,29 @@ void MapScene::syncPositions()
     }
     m_syncing = false;
     updateClusters();
+    m_routerDirty = true;
     for (int d = 0; d < int(m_edges.size()); ++d)
         updateEdge(d);
+}
+
+const layout::EdgeRouter &MapScene::router()
+{
+    if (m_routerDirty || !m_router) {
+        const ImpactGraph &graph = m_doc->graph();
+        std::vector<layout::RouteBox> boxes(m_nodes.size());
+        for (int c = 0; c < int(boxes.size()); ++c) {
+            boxes[c].parent = graph.parent(c);
+            if (isPlaced(c))
+                boxes[c].rect = itemRect(c);
+            if (m_clusters[c]) {
+                boxes[c].header = m_clusters[c]->headerSize().height();
+                boxes[c].titleWidth = m_clusters[c]->headerSize().width();
+            }
+        }
+        m_router = std::make_unique<layout::EdgeRouter>(std::move(boxes));
+        m_routerDirty = false;
+    }
+    return *m_router;
 }
 
 QRectF MapScene::itemRect(int c) const
@@ -197,8 +189,11 @@ void MapScene::updateEdge(int d)
     edge->setVisible(visible);
     if (!visible)
         return;
+    // Routed round every box it does not connect (model/layout/edgerouting.h); the lane spreads
+    // parallel edges apart.
+    const auto points = router().route(from, to, unsigned(from) * 7u + unsigned(to) * 3u);
     QPointF tip;
-    const QPainterPath path = curvedRoute(itemRect(from), itemRect(to), &tip);
+    const QPainterPath path = drawing::routedPath(points, &tip);
     edge->setRoute(path, tip);
 }
 
@@ -215,12 +210,15 @@ void MapScene::nodeMoved(const QString &id)
     const int c = indexOf(id);
     if (c < 0)
         return;
-    updateEdgesOf(c);
+    // Boxes first, then the routes over them. Other edges keep their routes until the drag
+    // ends (the document's positions then re-route everything).
     const ImpactGraph &graph = m_doc->graph();
-    for (int p = graph.parent(c); p >= 0; p = graph.parent(p)) {
+    for (int p = graph.parent(c); p >= 0; p = graph.parent(p))
         updateCluster(p);
+    m_routerDirty = true;
+    updateEdgesOf(c);
+    for (int p = graph.parent(c); p >= 0; p = graph.parent(p))
         updateEdgesOf(p);
-    }
 }
 
 layout::Request MapScene::layoutRequest() const

@@ -6,9 +6,14 @@
 #include <QHash>
 #include <QSet>
 
+#include <memory>
 #include <vector>
 
 class QGraphicsLineItem;
+
+namespace faultline::layout {
+class EdgeRouter;
+}
 
 namespace faultline {
 
@@ -91,6 +96,8 @@ private:
     void updateCluster(int c);
     void updateEdge(int d);
     void updateEdgesOf(int c);
+    // The router over the items' current boxes, remade when something moved.
+    const layout::EdgeRouter &router();
     QRectF itemRect(int c) const;
     bool isPlaced(int c) const;
     int indexOf(const QString &id) const;
@@ -116,6 +123,8 @@ private:
     QString m_connectFrom;
     bool m_dragging = false; // Shift+drag, as opposed to the click after startConnect()
     QGraphicsLineItem *m_rubber = nullptr;
+    std::unique_ptr<layout::EdgeRouter> m_router;
+    bool m_routerDirty = true;
     bool m_dim = false;
     bool m_syncing = false;
     bool m_selecting = false;

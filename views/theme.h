@@ -50,12 +50,14 @@ QFont legendFont();
 inline constexpr qreal iconSize = 24;
 inline constexpr qreal nodePadding = 8;
 inline constexpr qreal nodeMinHeight = 44;
-// How wide a component's name runs before it wraps (two lines at most): narrow, so that maps
-// stay compact enough to read on a projector.
+// How wide a component's name runs before it wraps (three lines at most, then its middle is
+// cut): narrow, so that maps stay compact enough to read on a projector.
 inline constexpr qreal nodeTextMaxWidth = 100;
+// A name that needs more than three lines of that first widens its card up to this.
+inline constexpr qreal nodeTextWidestWidth = 150;
 inline constexpr qreal clusterHeaderHeight = 30;
 // Space between a cluster's border and its contents, in the layout and on the canvas.
-inline constexpr qreal clusterMargin = 6;
+inline constexpr qreal clusterMargin = 10;
 inline constexpr qreal badgeRadius = 9;
 
 // Money per hour as the panels and the canvas print it ("$65,000/h").

@@ -49,7 +49,7 @@ namespace faultline {
 MainWindow::MainWindow(bool useSettings, QWidget *parent)
     : QMainWindow(parent), m_useSettings(useSettings), m_doc(new MapDocument(this)),
       m_selection(new MapSelection(this)), m_scene(new MapScene(m_doc, m_selection, this)),
-      m_view(new MapView(m_scene, this)), m_layout(new LayoutController(m_scene, this)),
+      m_view(new MapView(m_scene, this)), m_layout(new LayoutController(m_doc, m_scene, this)),
       m_files(new FileActions(m_doc, this, useSettings)),
       m_whatIf(new WhatIfActions(m_doc, m_selection, this))
 {
@@ -436,6 +436,8 @@ bool MainWindow::waitForLayout(int timeoutMs)
     QCoreApplication::processEvents();
     while (m_layout->isRunning() && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    if (!m_layout->isRunning())
+        m_layout->waitForWorkers(); // a cancelled Graphviz run too: its result must come to nothing
     QCoreApplication::processEvents();
     return !m_layout->isRunning();
 }

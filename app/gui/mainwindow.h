@@ -70,7 +70,8 @@ public:
     bool offerRecovery(const QString &folder);
 
     bool isLayoutRunning() const;
-    // Processes events until no layout runs (or the timeout passes); true when idle.
+    // Processes events until no layout runs (or the timeout passes), then waits for Graphviz to
+    // end (a cancelled run too) and delivers what is due; true when idle.
     bool waitForLayout(int timeoutMs = 60000);
     void relayout();
 

@@ -36,7 +36,10 @@ QByteArray number(double v)
     return QByteArray::number(v, 'f', 4);
 }
 
-constexpr double gap = 11.0; // between the boxes of a row or a grid
+// Room between boxes: edges are routed through these gaps and channels (edgerouting.h), side by
+// side, with their arrowheads.
+constexpr double gap = 20.0; // between the boxes of a row
+constexpr double rowGap = 22.0; // between the rows of a grid or of one wrapped rank
 // The shape levels aim at (width / height): a little wider than tall, like the canvas between
 // the docks at common window sizes, so that a fitted map is as large as it can be.
 constexpr double levelAspect = 1.35;
@@ -79,12 +82,12 @@ Placement grid(const std::vector<QSizeF> &sizes, double aspect)
                 p.centres[k] = QPointF(x + widths[k % columns] / 2, y + height / 2);
                 x += widths[k % columns] + gap;
             }
-            y += height + gap;
+            y += height + rowGap;
         }
         double width = -gap;
         for (double w : widths)
             width += w + gap;
-        p.size = QSizeF(width, y - gap);
+        p.size = QSizeF(width, y - rowGap);
         // How far the shape is from the one asked for, as a ratio either way.
         const double shape = p.size.width() / std::max(p.size.height(), 1.0);
         const double score = std::max(shape / aspect, aspect / shape);
@@ -96,9 +99,8 @@ Placement grid(const std::vector<QSizeF> &sizes, double aspect)
     return best;
 }
 
-constexpr double blockGap = 14.0; // between the blocks of a level (linked, loose, clusters)
-constexpr double rowGap = 8.0; // between the rows of one wrapped rank
-constexpr double rankGap = 20.0; // between ranks: room for the edges' curves and heads
+constexpr double blockGap = 20.0; // between the blocks of a level (linked, loose, clusters)
+constexpr double rankGap = 26.0; // between ranks
 
 // dot draws every rank on one line, which makes big levels very wide and flat. The ranks are
 // kept, in dot's order, but a rank wider than the level should be wraps onto several rows; each

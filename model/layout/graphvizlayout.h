@@ -9,8 +9,8 @@ namespace faultline::layout {
 // a fixed-size box in its parent's layout; business nodes at the top level go on the top rank.
 // Every level is small, so big maps lay out in seconds and the picture stays compact. Only
 // positions come back: the canvas draws each edge between its ends' boxes. Blocks for the whole
-// layout; calls are serialised (Graphviz is not thread-safe), and the app makes them all from one
-// worker thread (LayoutRunner). Throws LayoutError.
+// layout; calls are serialised by the Graphviz lock (Graphviz is not thread-safe), so any thread
+// may call it: the app calls it on a BackgroundJob (views/layoutcontroller). Throws LayoutError.
 Result computeLayout(const Request &request);
 
 } // namespace faultline::layout

@@ -3,10 +3,10 @@
 #include "app/gui/fileactions.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/whatifactions.h"
+#include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
 #include "model/impact/resolve.h"
 #include "model/io/mapfile.h"
-#include "model/layout/layoutrunner.h"
 #include "tests/app/guitestutil.h"
 #include "views/canvasitems.h"
 #include "views/icons.h"
@@ -262,11 +262,30 @@ private slots:
         QVERIFY(cancel);
         QTest::mouseClick(cancel, Qt::LeftButton);
         QVERIFY(!w->isLayoutRunning());
-        layout::waitForLayoutThread();
-        QCoreApplication::processEvents();
+        QVERIFY(w->waitForLayout()); // until Graphviz has ended, and what is due delivered
         QCoreApplication::processEvents();
         // The late result is dropped: no Re-layout step.
         QCOMPARE(w->document()->undoStack()->count(), 0);
+    }
+
+    void editDuringLayoutLaysOutTheEditedMap()
+    {
+        // The layout runs on the GUI's BackgroundJob: an edit while Graphviz runs drops its
+        // result (the map it laid out is gone), and the map as edited is laid out instead, so
+        // the Re-layout step places the component added meanwhile. (The runner of before
+        // applied the stale positions and left it unplaced.)
+        auto w = openExample();
+        QUndoStack *undo = w->document()->undoStack();
+        w->relayout();
+        QVERIFY(w->isLayoutRunning());
+        Component c;
+        c.id = QStringLiteral("added-during-layout");
+        c.kind = QStringLiteral("service");
+        QVERIFY(!edit::tryPush(*w->document(), edit::addComponent(*w->document(), c)));
+        QVERIFY(w->waitForLayout());
+        QCOMPARE(undo->count(), 2);
+        QCOMPARE(undo->text(1), QStringLiteral("Re-layout"));
+        QVERIFY(w->document()->map().positions().contains(c.id));
     }
 };
 

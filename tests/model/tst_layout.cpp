@@ -1,11 +1,9 @@
 // The Graphviz layout adapter: coordinate conversion, a small map's layout, the async runner.
 #include "model/io/interchange.h"
 #include "model/layout/graphvizlayout.h"
-#include "model/layout/layoutrunner.h"
 
 #include <QElapsedTimer>
 
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace faultline;
@@ -224,30 +222,6 @@ private slots:
         const Result b = computeLayout(smallMap());
         QCOMPARE(a.centres, b.centres);
         QCOMPARE(a.clusters, b.clusters);
-    }
-
-    void runnerDelivers()
-    {
-        LayoutRunner runner;
-        QSignalSpy finished(&runner, &LayoutRunner::finished);
-        runner.start(smallMap());
-        QVERIFY(runner.isRunning());
-        QVERIFY(finished.wait(20000));
-        QVERIFY(!runner.isRunning());
-        QCOMPARE(finished.first().first().value<Result>().centres.size(), smallMap().nodes.size());
-    }
-
-    void cancelledResultIsDropped()
-    {
-        LayoutRunner runner;
-        QSignalSpy finished(&runner, &LayoutRunner::finished);
-        runner.start(smallMap());
-        runner.cancel();
-        QVERIFY(!runner.isRunning());
-        waitForLayoutThread();
-        QCoreApplication::processEvents();
-        QCoreApplication::processEvents();
-        QCOMPARE(finished.size(), 0);
     }
 
     void emptyMap()
