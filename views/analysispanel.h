@@ -54,6 +54,8 @@ public:
     // Opens the policy editor (views/policydialog.h); a stored change is checked at once.
     void editPolicy();
     void cancel();
+    // Empties every tab (a different map was loaded).
+    void clearResults();
     bool isRunning() const { return m_job->isRunning(); }
     void showTab(Tab tab);
 

@@ -2,6 +2,7 @@
 
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
+#include "model/report/htmlreport.h"
 #include "views/inspectorformat.h"
 #include "views/mapselection.h"
 #include "views/search.h"
@@ -14,6 +15,27 @@
 #include <QVBoxLayout>
 
 namespace faultline {
+
+namespace {
+
+// The recovery field a column shows.
+std::optional<double> minutesOf(const Component &c, int column)
+{
+    switch (column) {
+    case ComponentTableModel::Rto:
+        return c.rtoMinutes;
+    case ComponentTableModel::Rpo:
+        return c.rpoMinutes;
+    case ComponentTableModel::TargetRto:
+        return c.targetRtoMinutes;
+    case ComponentTableModel::TargetRpo:
+        return c.targetRpoMinutes;
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace
 
 ComponentTableModel::ComponentTableModel(MapDocument *doc, QObject *parent)
     : QAbstractTableModel(parent), m_doc(doc)
@@ -61,6 +83,14 @@ QVariant ComponentTableModel::headerData(int section, Qt::Orientation orientatio
         return tr("Cost / h");
     case Availability:
         return tr("Availability");
+    case Rto:
+        return tr("RTO");
+    case Rpo:
+        return tr("RPO");
+    case TargetRto:
+        return tr("Target RTO");
+    case TargetRpo:
+        return tr("Target RPO");
     case State:
         return tr("State");
     }
@@ -94,6 +124,13 @@ QVariant ComponentTableModel::display(int row, int column) const
         if (!c.availability)
             return {};
         return QString(inspector::formatNumber(*c.availability * 100.0) + QLatin1Char('%'));
+    case Rto:
+    case Rpo:
+    case TargetRto:
+    case TargetRpo:
+        if (const std::optional<double> m = minutesOf(c, column))
+            return report::formatMinutes(*m);
+        return {};
     case State:
         return inspector::lookWord(inspector::lookOf(*m_doc, ComponentIndex(row)));
     }
@@ -112,6 +149,13 @@ QVariant ComponentTableModel::sortValue(int row, int column) const
         return c.costPerHour ? QVariant(*c.costPerHour) : QVariant();
     case Availability:
         return c.availability ? QVariant(*c.availability) : QVariant();
+    case Rto:
+    case Rpo:
+    case TargetRto:
+    case TargetRpo:
+        if (const std::optional<double> m = minutesOf(c, column))
+            return *m;
+        return {};
     case State:
         return int(inspector::lookOf(*m_doc, ComponentIndex(row)));
     default: {
@@ -137,7 +181,8 @@ QVariant ComponentTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortValue(row, column);
     case Qt::TextAlignmentRole:
-        if (column == Tier || column == Cost || column == Availability)
+        if (column == Tier || column == Cost || column == Availability
+            || (column >= Rto && column <= TargetRpo))
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::BackgroundRole:
@@ -257,7 +302,8 @@ ComponentTable::ComponentTable(MapDocument *doc, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setHighlightSections(false);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    const int widths[] = {12, 16, 8, 12, 8, 4, 6, 8, 8, 7};
+    const int widths[] = {12, 16, 8, 12, 8, 4, 6, 8, 8, 6, 6, 7, 7, 7};
+    static_assert(std::size(widths) == ComponentTableModel::Count);
     for (int c = 0; c < ComponentTableModel::Count; ++c)
         m_view->setColumnWidth(c, widths[c] * em);
 

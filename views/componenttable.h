@@ -22,7 +22,11 @@ class ComponentTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Id, Name, Kind, Parent, Owner, Tier, Business, Cost, Availability, State, Count };
+    enum Column {
+        Id, Name, Kind, Parent, Owner, Tier, Business, Cost, Availability,
+        Rto, Rpo, TargetRto, TargetRpo, // minutes (DESIGN.md, "Recovery")
+        State, Count
+    };
     // The component's id, on every cell; and the value the column sorts by (unset is invalid).
     static constexpr int IdRole = Qt::UserRole + 1;
     static constexpr int SortRole = Qt::UserRole + 2;

@@ -1,7 +1,7 @@
 #include "views/policydialog.h"
 
 #include "model/editing/mapdocument.h"
-#include "model/editing/policyedit.h"
+#include "model/editing/mapedits.h"
 
 #include <QDialogButtonBox>
 #include <QFile>

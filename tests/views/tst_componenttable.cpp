@@ -35,6 +35,17 @@ private slots:
         Map map = testutil::parseMap(QStringLiteral(
             "zone kind=zone; b name=Zürich parent=zone cost=300; a name=alpha cost=50;"
             "c name=Beta availability=0.999; shop name=Shop cost=1000 -> a,b"));
+        // The recovery fields (DESIGN.md, "Recovery"), which the table shows in minutes.
+        const auto setMinutes = [&map](int i, auto field, double minutes) {
+            Component c = map.component(ComponentIndex(i));
+            c.*field = minutes;
+            map.setComponent(ComponentIndex(i), c);
+        };
+        setMinutes(2, &Component::rtoMinutes, 90);
+        setMinutes(2, &Component::rpoMinutes, 1);
+        setMinutes(4, &Component::targetRtoMinutes, 60);
+        setMinutes(4, &Component::targetRpoMinutes, 1440);
+        setMinutes(1, &Component::rtoMinutes, 5);
         m_doc = new MapDocument;
         m_doc->reset(map, {}, false);
         m_table = new ComponentTable(m_doc);
@@ -52,6 +63,13 @@ private slots:
         QCOMPARE(column(ComponentTableModel::Parent), (QStringList {"", "zone", "", "", ""}));
         QCOMPARE(column(ComponentTableModel::Cost).at(4), QStringLiteral("$1,000/h"));
         QCOMPARE(column(ComponentTableModel::Availability).at(3), QStringLiteral("99.9%"));
+        QCOMPARE(column(ComponentTableModel::Rto), (QStringList {"", "5 min", "1 h 30 min", "", ""}));
+        QCOMPARE(column(ComponentTableModel::Rpo), (QStringList {"", "", "1 min", "", ""}));
+        QCOMPARE(column(ComponentTableModel::TargetRto), (QStringList {"", "", "", "", "1 h"}));
+        QCOMPARE(column(ComponentTableModel::TargetRpo), (QStringList {"", "", "", "", "1 d"}));
+        // Minutes sort as numbers (90 after 5), unset last.
+        m_table->view()->sortByColumn(ComponentTableModel::Rto, Qt::AscendingOrder);
+        QCOMPARE(column(ComponentTableModel::Id).mid(0, 2), (QStringList {"b", "a"}));
     }
 
     void sorts()

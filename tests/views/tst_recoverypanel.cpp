@@ -5,7 +5,7 @@
 // does not read, and checked with the results of checkPolicy().
 
 #include "model/editing/mapdocument.h"
-#include "model/editing/policyedit.h"
+#include "model/editing/mapedits.h"
 #include "model/impact/resolve.h"
 #include "model/io/interchange.h"
 #include "model/recovery/policy.h"
