@@ -17,8 +17,12 @@ constexpr qreal detailThreshold = 0.3;
 // 20,000 edges): only the edges that carry a failure or make the chain are drawn.
 constexpr qreal overviewThreshold = 0.07;
 
-qreal levelOfDetail(const QStyleOptionGraphicsItem *option, QPainter *painter)
+qreal levelOfDetail(
+    const QGraphicsItem *item, const QStyleOptionGraphicsItem *option, QPainter *painter)
 {
+    if (const auto *scene = qobject_cast<const MapScene *>(item->scene());
+        scene && scene->fullDetail())
+        return 1;
     return option->levelOfDetailFromTransform(painter->worldTransform());
 }
 
@@ -75,7 +79,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QRectF r(QPointF(-m_size.width() / 2, -m_size.height() / 2), m_size);
     drawing::NodeLook look = m_look;
     look.selected = isSelected();
-    const qreal detail = levelOfDetail(option, painter);
+    const qreal detail = levelOfDetail(this, option, painter);
     if (detail < overviewThreshold && !look.selected && !look.chain) {
         // A few pixels: one fill in the colour that tells the state, nothing to save or restore.
         const theme::StateStyle &s = theme::style(look.look);
@@ -145,7 +149,7 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
 {
     drawing::ClusterLook look = m_look;
     look.selected = isSelected();
-    if (levelOfDetail(option, painter) < detailThreshold / 2 && !look.selected && !look.chain)
+    if (levelOfDetail(this, option, painter) < detailThreshold / 2 && !look.selected && !look.chain)
         drawPlain(painter, m_rect, look.look, look.dimmed, true);
     else
         drawing::drawCluster(painter, m_rect, look);
@@ -207,7 +211,7 @@ QPainterPath EdgeItem::shape() const
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (m_look.emphasis == drawing::EdgeEmphasis::Normal && !isSelected()
-        && levelOfDetail(option, painter) < overviewThreshold)
+        && levelOfDetail(this, option, painter) < overviewThreshold)
         return;
     // A long edge's bounding box covers much that the edge does not: at 100 % on a big map
     // most edges whose box is exposed have no segment in sight.
@@ -222,7 +226,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     drawing::EdgeLook look = m_look;
     if (isSelected() && look.emphasis == drawing::EdgeEmphasis::Normal)
         look.emphasis = drawing::EdgeEmphasis::Chain;
-    if (levelOfDetail(option, painter) < detailThreshold) {
+    if (levelOfDetail(this, option, painter) < detailThreshold) {
         drawing::drawEdgeOutline(painter, m_points, look);
         return;
     }

@@ -280,6 +280,14 @@ private slots:
         QVERIFY(paints(0.2, drawing::EdgeEmphasis::Normal));
         QVERIFY(!paints(0.05, drawing::EdgeEmphasis::Normal));
         QVERIFY(paints(0.05, drawing::EdgeEmphasis::Carries));
+        // The exports' scene draws in full at any scale.
+        const Map map = interchange::readFile(QStringLiteral(FAULTLINE_EXAMPLE));
+        Canvas canvas(map);
+        canvas.scene->setFullDetail(true);
+        edge.setLook(drawing::EdgeLook());
+        canvas.scene->addItem(&edge);
+        QVERIFY(paints(0.05, drawing::EdgeEmphasis::Normal));
+        canvas.scene->removeItem(&edge);
     }
 
     // The router alone: a box between two others is gone round, not through.
