@@ -99,6 +99,22 @@ void MapView::fitToMap()
     emit zoomChanged(zoom());
 }
 
+void MapView::zoomToSelection()
+{
+    QRectF r;
+    for (const QGraphicsItem *item : m_scene->selectedItems())
+        r = r.united(item->sceneBoundingRect());
+    if (r.isNull())
+        return;
+    r.adjust(-40, -40, 40, 40);
+    const QRect vp = viewport()->rect();
+    const qreal s =
+        std::clamp(std::min(vp.width() / r.width(), vp.height() / r.height()), minZoom, 2.0);
+    setTransform(QTransform::fromScale(s, s));
+    centerOn(r.center());
+    emit zoomChanged(zoom());
+}
+
 void MapView::centreOn(const QString &id)
 {
     if (const QGraphicsItem *item = m_scene->nodeItem(id))

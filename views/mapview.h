@@ -28,6 +28,8 @@ public slots:
     void zoomIn();
     void zoomOut();
     void fitToMap();
+    // The selected items fill the view (at most 200 %); nothing when nothing is selected.
+    void zoomToSelection();
     void resetZoom();
     void centreOn(const QString &id);
 

@@ -100,6 +100,17 @@ QStringList AutoSave::leftBehind(const QString &folder)
 {
     const QFileInfoList files = QDir(folder).entryInfoList(
         {QStringLiteral("recovery-*.faultline")}, QDir::Files, QDir::Time);
+    // The locks of windows that closed without a recovery file to leave (nothing unsaved).
+    for (const QFileInfo &lock : QDir(folder).entryInfoList(
+             {QStringLiteral("recovery-*.faultline.lock")}, QDir::Files)) {
+        const QString file = lock.absoluteFilePath().chopped(5);
+        QLockFile held(lock.absoluteFilePath());
+        held.setStaleLockTime(0);
+        if (!QFileInfo::exists(file) && held.tryLock()) {
+            held.unlock();
+            QFile::remove(lock.absoluteFilePath());
+        }
+    }
     QStringList out;
     for (const QFileInfo &info : files) {
         QLockFile lock(lockOf(info.absoluteFilePath()));

@@ -209,6 +209,9 @@ void MainWindow::createMenus()
     fit->setShortcut(Qt::CTRL | Qt::Key_0);
     QAction *actual = m_viewMenu->addAction(tr("&Actual Size"), m_view, &MapView::resetZoom);
     actual->setShortcut(Qt::CTRL | Qt::Key_1);
+    QAction *toSelection =
+        m_viewMenu->addAction(tr("Zoom to &Selection"), m_view, &MapView::zoomToSelection);
+    toSelection->setShortcut(Qt::CTRL | Qt::Key_2);
     m_viewMenu->addSeparator();
     QAction *relayoutAction = m_viewMenu->addAction(tr("&Re-layout"), this, &MainWindow::relayout);
     relayoutAction->setShortcut(Qt::CTRL | Qt::Key_L);

@@ -21,6 +21,7 @@
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSysInfo>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -265,6 +266,50 @@ private slots:
         QVERIFY(next->files()->saveTo(dir.filePath(QStringLiteral("restored.faultline"))));
         QVERIFY(!QFile::exists(orphan));
         QVERIFY(AutoSave::leftBehind(dir.path()).isEmpty());
+        // The lock of a window that died with nothing unsaved is swept away.
+        const QString lock = dir.filePath(QStringLiteral("recovery-gone.faultline.lock"));
+        QFile stale(lock);
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.write("2147483646\nfaultline\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+        stale.close();
+        QVERIFY(AutoSave::leftBehind(dir.path()).isEmpty());
+        QVERIFY(!QFile::exists(lock));
+    }
+
+    // View › Zoom to Selection (Ctrl+2): the selected component fills the middle of the view.
+    void zoomToSelection()
+    {
+        auto w = openExample();
+        const QString id = QStringLiteral("payvine");
+        QTest::mouseClick(w->view()->viewport(), Qt::LeftButton, {}, viewPoint(w.get(), id));
+        w->view()->fitToMap();
+        const qreal fitted = w->view()->zoom();
+        QTest::keyClick(w->view(), Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(w->view()->zoom() > fitted);
+        const QPoint at = w->view()->mapFromScene(w->scene()->nodeItem(id)->pos());
+        QVERIFY((at - w->view()->viewport()->rect().center()).manhattanLength() < 20);
+    }
+
+    // On the canvas the arrow keys walk from component to component; Shift+arrows nudge.
+    void arrowKeys()
+    {
+        auto w = openExample();
+        const QString id = QStringLiteral("payvine");
+        QTest::mouseClick(w->view()->viewport(), Qt::LeftButton, {}, viewPoint(w.get(), id));
+        QCOMPARE(w->selection()->current(), id);
+        const Map &map = w->document()->map();
+        const QPointF at = map.positions().value(id);
+        QTest::keyClick(w->view(), Qt::Key_Left);
+        const QString left = w->selection()->current();
+        QVERIFY(left != id);
+        QVERIFY(w->scene()->nodeItem(left));
+        QVERIFY(w->scene()->nodeItem(left)->pos().x() < at.x());
+        QTest::keyClick(w->view(), Qt::Key_Right);
+        QCOMPARE(w->selection()->current(), id);
+        QTest::keyClick(w->view(), Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(w->document()->map().positions().value(id), at + QPointF(10, 0));
+        QTest::keyClick(w->view(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w->document()->map().positions().value(id), at);
     }
 
     // Ctrl+A on the canvas selects every component; Del deletes them as one step.
