@@ -13,6 +13,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace faultline {
@@ -82,8 +84,22 @@ AnalysisPanel::AnalysisPanel(MapDocument *document, MapSelection *selection, QWi
     };
     connect(m_doc, &MapDocument::mapChanged, this, mapChanged);
     connect(m_doc, &MapDocument::documentReset, this, mapChanged);
+    // Another map: the results of this one's analyses would be stale.
+    connect(m_doc, &MapDocument::documentReset, this, &AnalysisPanel::clearResults);
     connect(m_selection, &MapSelection::changed, this, &AnalysisPanel::followSelection);
     followSelection();
+}
+
+void AnalysisPanel::clearResults()
+{
+    m_job->cancel();
+    for (QTableWidget *table : findChildren<QTableWidget *>())
+        table->setRowCount(0);
+    for (QTreeWidget *tree : findChildren<QTreeWidget *>())
+        tree->clear();
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+    setStatus(QString());
 }
 
 AnalysisPanel::~AnalysisPanel()

@@ -47,6 +47,8 @@ public:
     bool findCutSets(const QString &targetId = {});
     bool computeAvailability(const QString &targetId = {});
     void cancel();
+    // Empties every tab (a different map was loaded).
+    void clearResults();
     bool isRunning() const { return m_job->isRunning(); }
     void showTab(Tab tab);
 

@@ -1,11 +1,13 @@
 #include "views/componentpage.h"
 
+#include "model/editing/editnotices.h"
 #include "model/editing/mapdocument.h"
 #include "model/map/validation.h"
 #include "views/availabilitysection.h"
 #include "views/dependencydialog.h"
 #include "views/inspectorformat.h"
 #include "views/inspectorlinks.h"
+#include "views/notice.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -106,8 +108,15 @@ void ComponentPage::buildProperties()
     m_parent->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_parent->setMinimumContentsLength(10);
     connect(m_parent, &QComboBox::activated, this, [this](int row) {
-        if (!m_updating)
-            m_apply(edit::setParent(*m_doc, m_id, m_parent->itemData(row).toString()), {});
+        if (m_updating)
+            return;
+        const QString parent = m_parent->itemData(row).toString();
+        const auto i = m_doc->map().findComponent(m_id);
+        if (!i || m_doc->map().component(*i).parent == parent)
+            return;
+        m_apply(edit::setParent(*m_doc, m_id, parent,
+                    m_placer ? m_placer(m_id, parent) : QHash<QString, QPointF> {}),
+            {});
     });
     m_owner = addLineField(QStringLiteral("owner"), tr("Owner"), [this](const QString &text) {
         commitComponent([&](Component &c) { c.owner = text.trimmed(); });
@@ -215,8 +224,12 @@ void ComponentPage::buildRedundancyAndLinks()
     m_delete = new QPushButton(tr("Delete component"));
     m_layout->addSpacing(12);
     m_layout->addWidget(m_delete, 0, Qt::AlignLeft);
-    connect(m_delete, &QPushButton::clicked, this,
-        [this] { m_apply(edit::deleteComponents(*m_doc, {m_id}), {}); });
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        const QString notice = edit::deleteNotice(m_doc->map(), {m_id});
+        m_apply(edit::deleteComponents(*m_doc, {m_id}), {});
+        if (!notice.isEmpty() && !m_doc->map().findComponent(m_id))
+            showNotice(window(), notice);
+    });
 }
 
 QLineEdit *ComponentPage::addLineField(

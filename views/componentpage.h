@@ -3,9 +3,11 @@
 #include "model/editing/edits.h"
 
 #include <QHash>
+#include <QPointF>
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -37,6 +39,9 @@ public:
     ComponentPage(
         MapDocument *document, Apply apply, ShowMessage showMessage, QWidget *parent = nullptr);
 
+    // Where the component goes on the canvas when it moves to `parent` (see Inspector).
+    using Placer = std::function<QHash<QString, QPointF>(const QString &id, const QString &parent)>;
+    void setPlacer(Placer placer) { m_placer = std::move(placer); }
     // Shows the component `id`, which must exist.
     void showComponent(const QString &id);
     // The what-if changed: the impact section only.
@@ -66,6 +71,7 @@ private:
     MapDocument *m_doc;
     Apply m_apply;
     ShowMessage m_showMessage;
+    Placer m_placer;
     QString m_id;
     bool m_updating = false;
 

@@ -38,6 +38,7 @@ ComponentsPanel::ComponentsPanel(MapDocument *document, MapSelection *selection,
     m_proxy->setFilterKeyColumn(-1);
     m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);
+    m_tree->setIndentation(14);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setAccessibleName(tr("Components"));
@@ -76,7 +77,10 @@ void ComponentsPanel::rebuild()
         const Component &comp = map.components()[c];
         auto *name = new QStandardItem(icons::kindIcon(comp.kind), comp.displayName());
         name->setData(comp.id, IdRole);
-        name->setToolTip(comp.id);
+        // The whole name, however deep the row and narrow the dock.
+        name->setToolTip(comp.displayName() == comp.id
+                ? QStringLiteral("%1\n%2").arg(comp.id, comp.kind)
+                : QStringLiteral("%1\n%2 · %3").arg(comp.displayName(), comp.kind, comp.id));
         auto *kind = new QStandardItem(comp.kind);
         auto *state = new QStandardItem;
         m_stateItems[c] = state;
@@ -90,8 +94,11 @@ void ComponentsPanel::rebuild()
         else
             m_model->appendRow(rows[c]);
     }
+    // The name takes the room: the kind is the row's icon and in its tooltip (the column stays
+    // in the model, hidden, so the filter still finds "database"), and a level indents less
+    // than the style's default. Below the second level the name used to be only "…".
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->setColumnHidden(1, true);
     // The State column is as wide as its widest value, not measured from the rows: measuring
     // after every recolour would walk all rows (see recolour()).
     int stateWidth = 0;

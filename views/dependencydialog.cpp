@@ -1,5 +1,8 @@
 #include "views/dependencydialog.h"
 
+#include "model/editing/editnotices.h"
+#include "views/notice.h"
+
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
 #include "views/search.h"
@@ -133,8 +136,11 @@ void DependencyDialog::accept()
     d.to = resolve(m_to);
     d.type = DependencyType(m_type->currentData().toInt());
     d.label = m_label->text().trimmed();
+    const QString notice = edit::cycleNotice(m_doc->map(), d.from, d.to);
     if (auto why = edit::tryPush(*m_doc, edit::addDependency(*m_doc, d)))
         return showMessage(*why);
+    if (!notice.isEmpty())
+        showNotice(parentWidget(), notice);
     QDialog::accept();
 }
 

@@ -133,6 +133,11 @@ void Inspector::setSelectionModel(MapSelection *selection)
     follow();
 }
 
+void Inspector::setPlacer(Placer placer)
+{
+    m_componentPage->setPlacer(std::move(placer));
+}
+
 void Inspector::setSelection(const QString &componentId)
 {
     if (componentId == m_componentId && m_from.isEmpty())

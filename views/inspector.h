@@ -2,8 +2,13 @@
 
 #include "model/editing/edits.h"
 
+#include <QPointF>
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
+
+#include <functional>
+#include <optional>
 
 class QLabel;
 
@@ -32,6 +37,10 @@ public:
 
     // Optional: follow a selection shared with the canvas and the panels.
     void setSelectionModel(MapSelection *selection);
+    // Optional: where a component goes on the canvas when "Inside" moves it to another parent,
+    // with what moves out of its way (empty: nothing moves).
+    using Placer = std::function<QHash<QString, QPointF>(const QString &id, const QString &parent)>;
+    void setPlacer(Placer placer);
 
     QString componentId() const { return m_componentId; }
     QString dependencyFrom() const { return m_from; }

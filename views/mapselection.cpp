@@ -32,4 +32,20 @@ void MapSelection::clear()
     emit changed();
 }
 
+void MapSelection::rename(const QHash<QString, QString> &renames)
+{
+    const auto renamed = [&](const QString &id) { return renames.value(id, id); };
+    QStringList ids;
+    ids.reserve(m_components.size());
+    for (const QString &id : m_components)
+        ids.append(renamed(id));
+    const QString from = renamed(m_from), to = renamed(m_to);
+    if (ids == m_components && from == m_from && to == m_to)
+        return;
+    m_components = ids;
+    m_from = from;
+    m_to = to;
+    emit changed();
+}
+
 } // namespace faultline

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -24,6 +25,8 @@ public:
     void setComponents(const QStringList &ids);
     void setDependency(const QString &from, const QString &to);
     void clear();
+    // Ids that an edit (or its undo) changed: the same components stay selected.
+    void rename(const QHash<QString, QString> &renames);
 
 signals:
     void changed();

@@ -99,6 +99,22 @@ void MapView::fitToMap()
     emit zoomChanged(zoom());
 }
 
+void MapView::zoomToSelection()
+{
+    QRectF r;
+    for (const QGraphicsItem *item : m_scene->selectedItems())
+        r = r.united(item->sceneBoundingRect());
+    if (r.isNull())
+        return;
+    r.adjust(-40, -40, 40, 40);
+    const QRect vp = viewport()->rect();
+    const qreal s =
+        std::clamp(std::min(vp.width() / r.width(), vp.height() / r.height()), minZoom, 2.0);
+    setTransform(QTransform::fromScale(s, s));
+    centerOn(r.center());
+    emit zoomChanged(zoom());
+}
+
 void MapView::centreOn(const QString &id)
 {
     if (const QGraphicsItem *item = m_scene->nodeItem(id))
@@ -145,9 +161,43 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
     QGraphicsView::mouseReleaseEvent(event);
 }
 
+void MapView::setHint(const QString &text)
+{
+    if (text == m_hint)
+        return;
+    m_hint = text;
+    viewport()->update();
+}
+
+QRect MapView::overlayRect() const
+{
+    const QRect vp = viewport()->rect();
+    QRect r;
+    if (m_legend) {
+        const QSizeF size = drawing::legendSize(legendColumns());
+        r = QRectF(QPointF(12, vp.height() - size.height() - 12), size).toAlignedRect();
+    }
+    if (!m_busyText.isEmpty() || !m_hint.isEmpty())
+        r = r.united(QRect(vp.width() / 2 - 260, vp.height() / 2 - 60, 520, 120));
+    return r.isEmpty() ? QRect() : r.adjusted(-2, -2, 2, 2);
+}
+
+// The legend and the busy box stay put over the viewport while the scene scrolls, but a scroll
+// moves the viewport's pixels, theirs too: paint both where the copies landed and where they
+// belong, or ghosts of the legend stay on the canvas until the next full repaint.
+void MapView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    const QRect overlays = overlayRect();
+    if (overlays.isEmpty())
+        return;
+    viewport()->update(overlays);
+    viewport()->update(overlays.translated(dx, dy));
+}
+
 void MapView::drawForeground(QPainter *painter, const QRectF &)
 {
-    if (!m_legend && m_busyText.isEmpty())
+    if (!m_legend && m_busyText.isEmpty() && m_hint.isEmpty())
         return;
     painter->save();
     painter->resetTransform();
@@ -168,6 +218,13 @@ void MapView::drawForeground(QPainter *painter, const QRectF &)
         painter->drawRoundedRect(box, 8, 8);
         painter->setPen(QColor(0x1E293B));
         painter->drawText(box, Qt::AlignCenter, m_busyText);
+    } else if (!m_hint.isEmpty()) {
+        QFont f = theme::legendFont();
+        f.setPixelSize(15);
+        painter->setFont(f);
+        const QRectF box(vp.width() / 2.0 - 260, vp.height() / 2.0 - 60, 520, 120);
+        painter->setPen(QColor(0x475569));
+        painter->drawText(box.adjusted(12, 8, -12, -8), Qt::AlignCenter | Qt::TextWordWrap, m_hint);
     }
     painter->restore();
 }

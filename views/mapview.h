@@ -20,11 +20,16 @@ public:
     void setLegendVisible(bool visible);
     bool isLegendVisible() const { return m_legend; }
     void setBusyText(const QString &text); // empty: no overlay
+    // What to do on an empty map, in the middle of the canvas; empty: nothing.
+    void setHint(const QString &text);
+    QString hint() const { return m_hint; }
 
 public slots:
     void zoomIn();
     void zoomOut();
     void fitToMap();
+    // The selected items fill the view (at most 200 %); nothing when nothing is selected.
+    void zoomToSelection();
     void resetZoom();
     void centreOn(const QString &id);
 
@@ -36,8 +41,11 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
+    // Where the legend and the busy box are drawn, in viewport pixels (empty when neither is).
+    QRect overlayRect() const;
     void zoomBy(qreal factor, QPointF viewportAnchor);
     int legendColumns() const;
 
@@ -45,6 +53,7 @@ private:
     bool m_legend = true;
     bool m_panning = false;
     QString m_busyText;
+    QString m_hint;
 };
 
 } // namespace faultline

@@ -5,6 +5,7 @@
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QStandardItemModel>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -138,8 +139,17 @@ void ComponentSearch::updateSuggestions(const QString &text)
     }
     if (m_model->rowCount() == 0) {
         m_completer->popup()->hide();
+        // Say so: an empty list alone reads as "still searching".
+        m_status = text.trimmed().isEmpty()
+            ? QString()
+            : tr("No component matches “%1”.").arg(text.trimmed());
+        if (m_status.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(mapToGlobal(rect().bottomLeft()), m_status, this);
         return;
     }
+    m_status.clear();
     // As wide as the longest suggestion (within reason), not just as wide as the box.
     QRect under = rect();
     under.setWidth(std::clamp(widest + 48, width(), 640));

@@ -35,6 +35,9 @@ public:
     // The suggested ids for the current text, best first.
     QStringList suggestions() const;
     QCompleter *suggestionCompleter() const { return m_completer; }
+    // What the box last said about the text ("No component matches …"), empty when it found
+    // something or holds nothing.
+    QString status() const { return m_status; }
 
 signals:
     void componentChosen(const QString &id);
@@ -47,6 +50,7 @@ private:
     MapDocument *m_doc;
     QStandardItemModel *m_model;
     QCompleter *m_completer;
+    QString m_status;
 };
 
 } // namespace faultline

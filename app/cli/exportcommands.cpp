@@ -4,6 +4,8 @@
 #include "model/io/mapfile.h"
 #include "views/diagramexport.h"
 
+#include <cmath>
+
 namespace faultline::cli {
 
 std::vector<OptionSpec> diagramOptions()
@@ -54,6 +56,9 @@ std::optional<QPageLayout::Orientation> orientationFrom(const Arguments &args)
 
 namespace {
 
+// The smallest scale a PNG is drawn at: canvas names (12 px at 100 %) stay 6 px high.
+constexpr double minimumScale = 0.5;
+
 int positiveNumber(const Arguments &args, const QString &name, int max)
 {
     bool ok = false;
@@ -73,8 +78,14 @@ int exportDiagram(const Arguments &args, const QString &input, const QString &ou
     diagramexport::Options options;
     if (args.isSet(QStringLiteral("dpi")) && args.isSet(QStringLiteral("width")))
         throw UsageError {QStringLiteral("--dpi or --width, not both")};
-    if (args.isSet(QStringLiteral("dpi")))
+    if (args.isSet(QStringLiteral("dpi"))) {
         options.dpi = positiveNumber(args, QStringLiteral("dpi"), 2400);
+        if (options.dpi < 96 * minimumScale)
+            throw UsageError {QStringLiteral("--dpi %1 is too small to read the names; give at "
+                                             "least --dpi %2")
+                                  .arg(options.dpi)
+                                  .arg(int(96 * minimumScale))};
+    }
     if (args.isSet(QStringLiteral("width")))
         options.width = positiveNumber(args, QStringLiteral("width"), 32000);
     options.page = pageSizeFrom(args);
@@ -83,6 +94,17 @@ int exportDiagram(const Arguments &args, const QString &input, const QString &ou
     const Map map = loadMap(input);
     const Evaluated e = evaluate(map, input, args); // checks the ids, naming the map
     const diagramexport::Picture picture(map, e.scenario);
+    // Below half the canvas's size the names are a few pixels high: a picture nobody can read
+    // is refused rather than written. (A map too big for a PNG at all is shrunk by
+    // Picture::pixelSize, which the user did not ask for: that is not refused.)
+    if (options.width > 0) {
+        const int least = int(std::ceil(picture.size().width() * minimumScale));
+        if (options.width < least)
+            throw UsageError {QStringLiteral("--width %1 is too small to read this map's names; "
+                                             "give at least --width %2")
+                                  .arg(options.width)
+                                  .arg(least)};
+    }
     picture.write(output, options);
     return 0;
 }

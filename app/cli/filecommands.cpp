@@ -71,8 +71,10 @@ void saveDocument(const Map &map, const QString &path)
 
 std::vector<OptionSpec> importOptions()
 {
-    return {outputOption(QStringLiteral("the .faultline document to write; an existing "
-                                        "one is replaced")),
+    return {outputOption(QStringLiteral("the .faultline document to write (a new one; "
+                                        "--force replaces an existing map)")),
+        {QStringLiteral("force"), {}, {}, false,
+            QStringLiteral("with -o: replace the map if the file exists"), true},
         {QStringLiteral("all-resources"), {}, {}, false,
             QStringLiteral("Terraform: keep plumbing (security group rules, attachments, "
                            "parameter groups...) as components instead of folding it"),
@@ -99,6 +101,8 @@ int runImport(const Arguments &args)
                                          "one), not both")};
     if (args.isSet(QStringLiteral("dry-run")) && !into)
         throw UsageError {QStringLiteral("--dry-run goes with --into")};
+    if (args.isSet(QStringLiteral("force")) && into)
+        throw UsageError {QStringLiteral("--force goes with -o")};
     const QString output = into ? args.value(QStringLiteral("into")) : requiredOutput(args);
     if (QFileInfo(output).suffix().toLower() != documentSuffix)
         throw UsageError {QStringLiteral("import writes a .%1 document, so %2 must end in .%1 "
@@ -128,6 +132,14 @@ int runImport(const Arguments &args)
                                          "a Backstage catalog; %1 is neither")
                               .arg(input)};
     if (!into) {
+        // A map someone made is not replaced by mistake (an empty file holds nothing to lose;
+        // a file that is not a map is never replaced: saveDocument says so).
+        const QFileInfo existing(output);
+        if (existing.isFile() && existing.size() > 0 && faultlinefile::isDocument(output)
+            && !args.isSet(QStringLiteral("force")))
+            throw UsageError {QStringLiteral("%1 exists; add --force to replace it, or "
+                                             "--into %1 to update it")
+                                  .arg(output)};
         saveDocument(newMapFrom(imported), output);
         return 0;
     }

@@ -1,17 +1,25 @@
 #include "app/gui/editactions.h"
 
 #include "app/gui/whatifactions.h"
+#include "model/editing/clipboardedits.h"
+#include "model/editing/editnotices.h"
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
 #include "views/componenttable.h"
 #include "views/dependencydialog.h"
 #include "views/inspector.h"
+#include "views/mapdrawing.h"
 #include "views/mapscene.h"
 #include "views/mapselection.h"
 #include "views/mapview.h"
+#include "views/notice.h"
+#include "views/placement.h"
 #include "views/search.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenu>
@@ -31,6 +39,10 @@ EditActions::EditActions(const Parts &parts, QObject *parent)
 
     // The docks.
     m_inspector->setSelectionModel(selection);
+    // A component moved into another parent goes inside that parent's box on the canvas.
+    m_inspector->setPlacer([this](const QString &id, const QString &parent) {
+        return placeInto(id, parent);
+    });
     m_parts.inspectorDock->setWidget(m_inspector);
     m_parts.inspectorDock->toggleViewAction()->setShortcut(Qt::CTRL | Qt::Key_I);
     connect(m_inspector, &Inspector::componentActivated, m_parts.view, &MapView::centreOn);
@@ -85,7 +97,13 @@ EditActions::EditActions(const Parts &parts, QObject *parent)
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
+    createClipboardActions();
     QMenu *edit = m_parts.editMenu;
+    edit->addAction(m_cut);
+    edit->addAction(m_copy);
+    edit->addAction(m_paste);
+    edit->addAction(m_duplicate);
+    edit->addSeparator();
     edit->addAction(m_newComponent);
     edit->addAction(m_delete);
     edit->addSeparator();
@@ -111,6 +129,147 @@ EditActions::EditActions(const Parts &parts, QObject *parent)
 
 EditActions::~EditActions() = default;
 
+QHash<QString, QPointF> EditActions::placeInto(const QString &id, const QString &parent) const
+{
+    const Map &map = m_parts.document->map();
+    const auto i = map.findComponent(id);
+    const auto p = map.findComponent(parent);
+    if (!i || (!parent.isEmpty() && !p))
+        return {};
+    const placement::Canvas canvas = placement::canvasOf(*m_parts.document, *m_parts.scene);
+    const placement::Box &box = canvas.boxes[i->value];
+    if (!box.children.empty() || box.rect.isNull())
+        return {}; // a cluster's place is its contents'
+    placement::Spot spot = placement::placeIn(
+        canvas, p ? p->value : -1, box.rect.size(), box.rect.center(), i->value);
+    spot.pushed.insert(id, spot.at);
+    return spot.pushed;
+}
+
+void EditActions::nodesDropped(
+    const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after)
+{
+    MapDocument *doc = m_parts.document;
+    const Map &map = doc->map();
+    const auto i = after.size() == 1 ? map.findComponent(after.begin().key()) : std::nullopt;
+    if (!i) {
+        apply(edit::tryPush(*doc, edit::moveComponents(*doc, before, after, edit::newGesture())));
+        return;
+    }
+    // One component: where it was before the drag decides what its parent's box is.
+    const QString id = after.begin().key();
+    const QPointF drop = after.begin().value();
+    placement::Canvas canvas = placement::canvasOf(*doc, *m_parts.scene);
+    placement::Box &box = canvas.boxes[i->value];
+    const QSizeF size = box.rect.size();
+    const auto around = [&](QPointF c) {
+        return QRectF(c - QPointF(size.width(), size.height()) / 2, size);
+    };
+    box.rect = around(before.value(id, drop));
+    placement::regrow(canvas, box.parent);
+    box.rect = QRectF();
+    // Dropped on another cluster's box: offer to move it in there.
+    const int target = placement::clusterAt(canvas, drop);
+    const auto isAncestor = [&](int a) {
+        for (int p = canvas.boxes[i->value].parent; p >= 0; p = canvas.boxes[p].parent) {
+            if (p == a)
+                return true;
+        }
+        return false;
+    };
+    if (target >= 0 && target != i->value && !isAncestor(target)) {
+        const Component &c = map.component(*i);
+        const Component &into = map.components()[target];
+        QMessageBox ask(QMessageBox::Question, tr("Move into another parent"),
+            tr("Move “%1” into “%2”?").arg(c.displayName(), into.displayName()),
+            QMessageBox::Yes | QMessageBox::No, m_parts.window);
+        ask.setObjectName(QStringLiteral("moveIntoBox"));
+        ask.setInformativeText(tr("It is inside “%1” now; No puts it back.")
+                                   .arg(c.parent.isEmpty() ? tr("the map")
+                                                           : map.component(*map.findComponent(
+                                                                 c.parent)).displayName()));
+        ask.setDefaultButton(QMessageBox::Yes);
+        if (ask.exec() == QMessageBox::Yes) {
+            placement::Spot spot = placement::place(canvas, target, size, drop, i->value);
+            spot.pushed.insert(id, spot.at);
+            apply(edit::tryPush(*doc, edit::setParent(*doc, id, into.id, spot.pushed)));
+        }
+        doc->setPositions({{id, doc->map().positions().value(id, before.value(id))}});
+        return;
+    }
+    // Otherwise it stays in its own parent, in free space near the drop; where there is none (its
+    // parent hemmed in), back where it was: boxes never overlap.
+    const QPointF at = placement::findSpot(canvas, canvas.boxes[i->value].parent, size, drop,
+        i->value)
+                           .value_or(before.value(id, drop));
+    apply(edit::tryPush(*doc, edit::moveComponents(*doc, before, {{id, at}}, edit::newGesture())));
+    if (at != drop)
+        doc->setPositions({{id, doc->map().positions().value(id, at)}});
+}
+
+// Cut, copy, paste and duplicate act on the components selected on the canvas or in the list
+// (added there by the window, WidgetShortcut): in a text field the keys are the field's own.
+void EditActions::createClipboardActions()
+{
+    m_cut = new QAction(tr("Cu&t"), this);
+    m_cut->setShortcut(QKeySequence::Cut);
+    m_copy = new QAction(tr("&Copy"), this);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_paste = new QAction(tr("&Paste"), this);
+    m_paste->setShortcut(QKeySequence::Paste);
+    m_duplicate = new QAction(tr("D&uplicate"), this);
+    m_duplicate->setShortcut(Qt::CTRL | Qt::Key_D);
+    for (QAction *a : {m_cut, m_copy, m_paste, m_duplicate}) {
+        a->setShortcutContext(Qt::WidgetShortcut);
+        m_parts.view->addAction(a);
+    }
+    connect(m_copy, &QAction::triggered, this, &EditActions::copySelected);
+    connect(m_cut, &QAction::triggered, this, [this] {
+        if (copySelected())
+            deleteSelected();
+    });
+    connect(m_paste, &QAction::triggered, this, [this] {
+        const QMimeData *data = QGuiApplication::clipboard()->mimeData();
+        if (!data)
+            return;
+        const QString mime = QLatin1String(edit::clipboardMimeType);
+        paste(data->hasFormat(mime) ? data->data(mime) : data->text().toUtf8());
+    });
+    connect(m_duplicate, &QAction::triggered, this, [this] {
+        const QStringList ids =
+            m_parts.document->map().existingComponents(m_parts.selection->components());
+        if (!ids.isEmpty())
+            paste(edit::copyComponents(m_parts.document->map(), ids));
+    });
+}
+
+bool EditActions::copySelected()
+{
+    const Map &map = m_parts.document->map();
+    const QStringList ids = map.existingComponents(m_parts.selection->components());
+    if (ids.isEmpty())
+        return false;
+    const QByteArray json = edit::copyComponents(map, ids);
+    auto *data = new QMimeData;
+    data->setData(QLatin1String(edit::clipboardMimeType), json);
+    data->setText(QString::fromUtf8(json));
+    QGuiApplication::clipboard()->setMimeData(data);
+    m_parts.statusBar->showMessage(ids.size() == 1 ? tr("Copied 1 component")
+                                                   : tr("Copied %1 components").arg(ids.size()),
+        4000);
+    return true;
+}
+
+QStringList EditActions::paste(const QByteArray &json)
+{
+    QStringList ids;
+    if (!apply(edit::tryPush(*m_parts.document, edit::pasteComponents(*m_parts.document, json, &ids))))
+        return {};
+    if (!ids.isEmpty())
+        m_parts.selection->setComponents(ids);
+    return ids;
+}
+
 DependencyDialog *EditActions::dependencyDialog() const
 {
     return m_dialog.data();
@@ -124,8 +283,21 @@ QString EditActions::newComponent(std::optional<QPointF> scenePos)
     c.id = edit::uniqueComponentId(doc->map(), QStringLiteral("component"));
     c.name = tr("New component");
     c.kind = QStringLiteral("service");
-    const QPointF at = scenePos.value_or(view->mapToScene(view->viewport()->rect().center()));
-    if (!apply(edit::tryPush(*doc, edit::addComponent(*doc, c, at))))
+    // Never on top of another box: at the mouse for the context menu's insert (inside the
+    // cluster under it), otherwise in free space near the middle of the view, at the top level.
+    const placement::Canvas canvas = placement::canvasOf(*doc, *m_parts.scene);
+    const QSizeF size = drawing::nodeSize(drawing::labelLines(c.name));
+    placement::Spot spot;
+    if (scenePos) {
+        const int parent = placement::clusterAt(canvas, *scenePos);
+        if (parent >= 0)
+            c.parent = doc->map().components()[parent].id;
+        spot = placement::place(canvas, parent, size, *scenePos);
+    } else {
+        spot.at = placement::freeSpot(
+            canvas, -1, size, view->mapToScene(view->viewport()->rect().center()));
+    }
+    if (!apply(edit::tryPush(*doc, edit::addComponent(*doc, c, spot.at, spot.pushed))))
         return {};
     m_parts.selection->setComponents({c.id});
     m_parts.inspectorDock->show();
@@ -144,6 +316,7 @@ void EditActions::deleteSelected()
     MapSelection *selection = m_parts.selection;
     const QStringList ids = doc->map().existingComponents(selection->components());
     std::optional<QString> refusal;
+    const QString notice = edit::deleteNotice(doc->map(), ids);
     if (!ids.isEmpty())
         refusal = edit::tryPush(*doc, edit::deleteComponents(*doc, ids));
     else if (!selection->dependencyFrom().isEmpty())
@@ -151,8 +324,11 @@ void EditActions::deleteSelected()
             edit::deleteDependency(*doc, selection->dependencyFrom(), selection->dependencyTo()));
     else
         return;
-    if (apply(refusal))
+    if (apply(refusal)) {
         selection->clear();
+        if (!ids.isEmpty() && !notice.isEmpty())
+            showNotice(m_parts.window, notice);
+    }
 }
 
 void EditActions::openDependencyDialog()
@@ -179,9 +355,12 @@ bool EditActions::addDependency(const QString &from, const QString &to)
     Dependency d;
     d.from = from;
     d.to = to;
+    const QString notice = edit::cycleNotice(doc->map(), from, to);
     if (!apply(edit::tryPush(*doc, edit::addDependency(*doc, d))))
         return false;
     m_parts.selection->setDependency(from, to);
+    if (!notice.isEmpty())
+        showNotice(m_parts.window, notice);
     return true;
 }
 
@@ -255,6 +434,10 @@ void EditActions::updateActions()
             ? tr("&Delete %n Components", nullptr, int(ids.size()))
             : (ids.isEmpty() && dependency ? tr("&Delete Dependency") : tr("&Delete")));
     m_fromHere->setEnabled(ids.size() == 1);
+    for (QAction *a : {m_cut, m_copy, m_duplicate}) {
+        if (a)
+            a->setEnabled(!ids.isEmpty());
+    }
     m_addDependency->setEnabled(map.componentCount() > 1);
 }
 

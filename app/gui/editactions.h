@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QPointF>
+#include <QList>
 #include <QPointer>
+#include <QStringList>
 
 #include <optional>
 
@@ -64,6 +67,14 @@ public:
     QAction *addDependencyAction() const { return m_addDependency; }
     QAction *dependencyFromHereAction() const { return m_fromHere; }
     QAction *findAction() const { return m_find; }
+    // Cut, copy, paste, duplicate (Ctrl+X, C, V, D) of the selected components, with the
+    // dependencies among them; the clipboard holds interchange JSON (edit::copyComponents), so a
+    // paste works across windows and from text. The window adds them to the lists it wants them
+    // on (they act on the canvas already).
+    QList<QAction *> clipboardActions() const { return {m_cut, m_copy, m_paste, m_duplicate}; }
+    bool copySelected();
+    // Pastes an interchange map; returns the new ids (selected), empty when refused.
+    QStringList paste(const QByteArray &json);
     // The last refusal shown, empty when none since the last successful edit.
     QString lastRefusal() const { return m_lastRefusal; }
     // The dialog of Add Dependency…, while it is open.
@@ -85,8 +96,19 @@ public:
     // The canvas's context menu at `screenPos`: the what-if actions and the editing ones.
     void popupMenu(const QPoint &screenPos);
 
+    // The end of a drag on the canvas (MapScene::nodesMoved). One component dropped on the box
+    // of another cluster: asks whether to move it in there (one undo step: the new parent and
+    // its place); otherwise it stays in its own parent, at the nearest free spot. Several:
+    // moved as dropped.
+    void nodesDropped(const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after);
+    // Where component `id` goes on the canvas when it moves into `parent` (empty: the top
+    // level): free space inside the parent's box, with what moves out of its way (its new place
+    // included). Empty for a cluster (its contents place it).
+    QHash<QString, QPointF> placeInto(const QString &id, const QString &parent) const;
+
 private:
     bool apply(const std::optional<QString> &refusal);
+    void createClipboardActions();
     void refuse(const QString &message);
     void updateActions();
 
@@ -95,6 +117,7 @@ private:
     ComponentTable *m_table;
     ComponentSearch *m_search;
     QAction *m_newComponent, *m_delete, *m_addDependency, *m_fromHere, *m_find;
+    QAction *m_cut = nullptr, *m_copy = nullptr, *m_paste = nullptr, *m_duplicate = nullptr;
     QPointer<DependencyDialog> m_dialog;
     QPointer<QMessageBox> m_refusalBox;
     QString m_lastRefusal;

@@ -77,10 +77,21 @@ ExportActions::ExportActions(MapDocument *document, FileActions *files, QWidget 
     m_report->setStatusTip(tr("Write the workshop report on a scenario as HTML or PDF"));
     connect(m_report, &QAction::triggered, this, &ExportActions::askReport);
     m_import = new QAction(tr("&Import…"), this);
-    m_import->setShortcut(QKeySequence(tr("Ctrl+I")));
+    // Ctrl+I is View › Inspector: one key, one action.
+    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     m_import->setStatusTip(tr("Bring components and dependencies in from CSV, Graphviz DOT or "
                               "interchange JSON"));
     connect(m_import, &QAction::triggered, this, &ExportActions::askImport);
+}
+
+// Where the file dialogs open: the folder last used, else the map's own, else home.
+QString ExportActions::startFolder() const
+{
+    if (!m_lastFolder.isEmpty())
+        return m_lastFolder;
+    if (!m_doc->filePath().isEmpty())
+        return QFileInfo(m_doc->filePath()).absolutePath();
+    return QDir::homePath();
 }
 
 void ExportActions::fail(const QString &title, const QString &message)
@@ -271,7 +282,7 @@ void ExportActions::askExport()
     const QString json = tr("Interchange JSON (*.json)");
     QString filter = svg;
     const QString base = m_doc->map().name.isEmpty() ? tr("map") : m_doc->map().name;
-    const QString folder = m_lastFolder.isEmpty() ? QDir::homePath() : m_lastFolder;
+    const QString folder = startFolder();
     QString path = QFileDialog::getSaveFileName(m_window, tr("Export"),
         QDir(folder).filePath(base + QStringLiteral(".svg")),
         QStringList {svg, png, pdf, dot, csv, json}.join(QStringLiteral(";;")), &filter);
@@ -318,7 +329,7 @@ void ExportActions::askReport()
     if (!ok)
         return;
     QString filter = tr("HTML page (*.html)");
-    const QString folder = m_lastFolder.isEmpty() ? QDir::homePath() : m_lastFolder;
+    const QString folder = startFolder();
     QString path = QFileDialog::getSaveFileName(m_window, tr("Report"),
         QDir(folder).filePath(
             (map.name.isEmpty() ? tr("map") : map.name) + tr(" report") + QStringLiteral(".html")),
@@ -334,7 +345,7 @@ void ExportActions::askReport()
 
 void ExportActions::askImport()
 {
-    const QString folder = m_lastFolder.isEmpty() ? QDir::homePath() : m_lastFolder;
+    const QString folder = startFolder();
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Import"), folder,
         tr("Inventories (*.csv *.dot *.gv *.json *.tfstate *.yaml *.yml);;CSV (*.csv);;"
            "Graphviz DOT (*.dot *.gv);;Interchange JSON (*.json);;"

@@ -60,6 +60,7 @@ public:
     static Map merged(const Map &map, const Map &imported);
 
 private:
+    QString startFolder() const;
     void askExport();
     void askReport();
     void askImport();

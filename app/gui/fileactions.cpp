@@ -1,7 +1,9 @@
 #include "app/gui/fileactions.h"
 
+#include "app/gui/autosave.h"
 #include "app/gui/guilog.h"
 #include "model/editing/mapdocument.h"
+#include "model/editing/mapedits.h"
 #include "model/io/interchange.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
@@ -10,6 +12,8 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
@@ -40,8 +44,19 @@ FileActions::FileActions(MapDocument *document, QWidget *window, bool useSetting
     m_save = new QAction(tr("&Save"), this);
     m_save->setShortcut(QKeySequence::Save);
     m_saveAs = new QAction(tr("Save &As…"), this);
-    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    // The platform's Save As keys are empty outside GNOME and KDE (a bare X server).
+    QList<QKeySequence> saveAsKeys = QKeySequence::keyBindings(QKeySequence::SaveAs);
+    if (!saveAsKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)))
+        saveAsKeys.append(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveAs->setShortcuts(saveAsKeys);
     m_recent = new QMenu(tr("Open &Recent"), window);
+    m_close = new QAction(tr("&Close"), this);
+    m_close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    m_close->setToolTip(tr("Close the map (Ctrl+W)"));
+    m_properties = new QAction(tr("Map &Properties…"), this);
+    m_properties->setToolTip(tr("The map's name, which the title, exports and reports use"));
+    connect(m_close, &QAction::triggered, this, &FileActions::closeMap);
+    connect(m_properties, &QAction::triggered, this, &FileActions::askProperties);
 
     connect(m_new, &QAction::triggered, this, &FileActions::newMap);
     connect(m_open, &QAction::triggered, this, [this] {
@@ -111,6 +126,40 @@ bool FileActions::newMap()
     return true;
 }
 
+bool FileActions::openRecovered(const QString &recoveryFile, const QString &source)
+{
+    try {
+        faultlinefile::Loaded loaded = faultlinefile::load(recoveryFile);
+        m_importedFrom = tr("%1 (recovered)")
+                             .arg(source.isEmpty() ? tr("Untitled map") : QFileInfo(source).fileName());
+        m_doc->reset(std::move(loaded.map), QString(), false);
+    } catch (const Error &e) {
+        showError(tr("Cannot restore the map"), e.message());
+        return false;
+    }
+    m_recovered = recoveryFile;
+    return true;
+}
+
+bool FileActions::closeMap()
+{
+    return newMap();
+}
+
+bool FileActions::askProperties()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_window, tr("Map properties"),
+        tr("Name of the map:"), QLineEdit::Normal, m_doc->map().name, &ok);
+    if (!ok)
+        return false;
+    if (const auto why = edit::tryPush(*m_doc, edit::renameMap(*m_doc, name))) {
+        showError(tr("Map properties"), *why);
+        return false;
+    }
+    return true;
+}
+
 bool FileActions::save()
 {
     if (m_doc->filePath().isEmpty() || m_doc->isReadOnly())
@@ -145,6 +194,10 @@ bool FileActions::saveTo(const QString &path)
         return false;
     }
     m_importedFrom.clear();
+    if (!m_recovered.isEmpty()) {
+        AutoSave::remove(m_recovered); // what it held is safe now
+        m_recovered.clear();
+    }
     m_doc->markSaved(QFileInfo(path).absoluteFilePath());
     addRecent(QFileInfo(path).absoluteFilePath());
     return true;

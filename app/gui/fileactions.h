@@ -30,12 +30,21 @@ public:
     QAction *openExampleAction() const { return m_example; }
     QAction *saveAction() const { return m_save; }
     QAction *saveAsAction() const { return m_saveAs; }
+    QAction *closeAction() const { return m_close; }
+    QAction *propertiesAction() const { return m_properties; }
     QMenu *recentMenu() const { return m_recent; }
 
     // Each returns false (after telling the user) when it did not happen.
     bool open(const QString &path);
     bool openExample();
     bool newMap();
+    // File › Close: the map goes (after asking about unsaved changes); an empty one remains.
+    bool closeMap();
+    // File › Properties…: asks for the map's name, renamed as one undo step.
+    bool askProperties();
+    // Opens a recovery file left by a Faultline that did not close (app/gui/autosave.h), as an
+    // untitled map named after `source`; the file stays until the map is saved.
+    bool openRecovered(const QString &recoveryFile, const QString &source);
     bool save();
     bool saveAs();
     bool saveTo(const QString &path);
@@ -57,7 +66,8 @@ private:
     bool m_useSettings;
     bool m_interactive = true;
     QString m_importedFrom; // the .json an untitled map came from
-    QAction *m_new, *m_open, *m_example, *m_save, *m_saveAs;
+    QString m_recovered; // the recovery file an untitled map came from, removed once saved
+    QAction *m_new, *m_open, *m_example, *m_save, *m_saveAs, *m_close, *m_properties;
     QMenu *m_recent;
 };
 

@@ -3,6 +3,7 @@
 #include "app/gui/gui.h"
 
 #include "app/about.h"
+#include "app/gui/autosave.h"
 #include "app/gui/fileactions.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/screenshot.h"
@@ -122,6 +123,8 @@ int run(int argc, char *argv[])
         return 0;
     }
     window.show();
+    // After a crash: the unsaved changes it auto-saved.
+    window.offerRecovery(AutoSave::defaultFolder());
     return app.exec();
 }
 

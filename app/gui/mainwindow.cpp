@@ -2,35 +2,47 @@
 
 #include "app/about.h"
 #include "app/gui/analysisactions.h"
+#include "app/gui/autosave.h"
 #include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/layoutprogress.h"
+#include "app/gui/shortcuts.h"
 #include "app/gui/undokeys.h"
 #include "app/gui/whatifactions.h"
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
 #include "views/analysispanel.h"
 #include "views/componentspanel.h"
+#include "views/componenttable.h"
 #include "views/impactpanel.h"
 #include "views/layoutcontroller.h"
 #include "views/mapscene.h"
 #include "views/mapselection.h"
 #include "views/mapview.h"
+#include "views/placement.h"
 #include "views/scenariospanel.h"
+#include "views/search.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QPushButton>
 #include <QDockWidget>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QTableView>
 #include <QToolBar>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QUndoStack>
 
 namespace faultline {
 
@@ -51,10 +63,8 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     connectScenarioEdits();
     connect(m_doc, &MapDocument::documentReset, this, &MainWindow::onDocumentReset);
     connect(m_doc, &MapDocument::mapChanged, this, &MainWindow::updateStatus);
-    connect(m_scene, &MapScene::nodesMoved, this,
-        [this](const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after) {
-            edit::tryPush(*m_doc, edit::moveComponents(*m_doc, before, after, edit::newGesture()));
-        });
+    // An id change keeps the component selected (in the list, on the canvas, in the inspector).
+    connect(m_doc, &MapDocument::componentsRenamed, m_selection, &MapSelection::rename);
     // The inspector, table, search and editing actions.
     QToolBar *searchBar = addToolBar(tr("Search"));
     searchBar->setObjectName(QStringLiteral("searchToolBar"));
@@ -62,12 +72,56 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     m_edit = new EditActions({this, m_doc, m_selection, m_scene, m_view, m_whatIf, statusBar(),
                                  m_inspectorDock, m_tableDock, m_editMenu, searchBar},
         this);
+    connect(m_scene, &MapScene::nodesMoved, m_edit, &EditActions::nodesDropped);
     new UndoKeyRouter(this); // Ctrl+Z and friends wherever focus is in the window
+    addKeyTargets();
+    createSelectAll();
+    showShortcutsInToolTips(this);
+    connect(m_doc, &MapDocument::mapChanged, this, &MainWindow::updateHint);
+    updateHint();
     connect(m_scene, &MapScene::contextMenuRequested, this,
         [this](const QPoint &pos) { m_edit->popupMenu(pos); });
     resize(1400, 900);
-    if (m_useSettings)
+    if (m_useSettings) {
         readSettings();
+        enableAutoSave(AutoSave::defaultFolder());
+    }
+}
+
+void MainWindow::enableAutoSave(const QString &folder, int intervalMs)
+{
+    delete m_autoSave;
+    m_autoSave = new AutoSave(m_doc, folder, this);
+    m_autoSave->setInterval(intervalMs);
+}
+
+bool MainWindow::offerRecovery(const QString &folder)
+{
+    for (const QString &file : AutoSave::leftBehind(folder)) {
+        if (m_autoSave && file == m_autoSave->recoveryFile())
+            continue;
+        const QString source = AutoSave::sourceOf(file);
+        QMessageBox ask(QMessageBox::Question, tr("Restore unsaved changes"),
+            tr("Faultline closed without saving the changes to “%1” (auto-saved %2). Restore "
+               "them?")
+                .arg(source.isEmpty() ? tr("an untitled map") : QFileInfo(source).fileName(),
+                    QLocale().toString(QFileInfo(file).lastModified(), QLocale::ShortFormat)),
+            QMessageBox::NoButton, this);
+        ask.setObjectName(QStringLiteral("recoveryBox"));
+        QPushButton *restore = ask.addButton(tr("&Restore"), QMessageBox::AcceptRole);
+        QPushButton *discard = ask.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+        ask.addButton(tr("&Later"), QMessageBox::RejectRole);
+        ask.setDefaultButton(restore);
+        ask.exec();
+        if (ask.clickedButton() == discard) {
+            AutoSave::remove(file);
+        } else if (ask.clickedButton() == restore) {
+            if (!m_files->maybeSave())
+                return false;
+            return m_files->openRecovered(file, source);
+        }
+    }
+    return false;
 }
 
 MainWindow::~MainWindow()
@@ -126,6 +180,9 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_files->saveAction());
     file->addAction(m_files->saveAsAction());
+    file->addAction(m_files->closeAction());
+    file->addSeparator();
+    file->addAction(m_files->propertiesAction());
     file->addSeparator();
     m_export = new ExportActions(m_doc, m_files, this);
     file->addAction(m_export->importAction());
@@ -136,8 +193,7 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcuts(QKeySequence::Undo);
+    QAction *undo = createUndoAction();
     QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts(redoKeys());
     m_editMenu->addAction(undo);
@@ -153,6 +209,9 @@ void MainWindow::createMenus()
     fit->setShortcut(Qt::CTRL | Qt::Key_0);
     QAction *actual = m_viewMenu->addAction(tr("&Actual Size"), m_view, &MapView::resetZoom);
     actual->setShortcut(Qt::CTRL | Qt::Key_1);
+    QAction *toSelection =
+        m_viewMenu->addAction(tr("Zoom to &Selection"), m_view, &MapView::zoomToSelection);
+    toSelection->setShortcut(Qt::CTRL | Qt::Key_2);
     m_viewMenu->addSeparator();
     QAction *relayoutAction = m_viewMenu->addAction(tr("&Re-layout"), this, &MainWindow::relayout);
     relayoutAction->setShortcut(Qt::CTRL | Qt::Key_L);
@@ -161,6 +220,7 @@ void MainWindow::createMenus()
     m_dimAction = m_viewMenu->addAction(tr("&Dim Unaffected"));
     m_dimAction->setCheckable(true);
     m_dimAction->setShortcut(Qt::Key_U);
+    m_dimAction->setShortcutContext(Qt::WidgetShortcut); // a letter: see keyTargets()
     connect(m_dimAction, &QAction::toggled, m_scene, &MapScene::setDimUnaffected);
     m_legendAction = m_viewMenu->addAction(tr("Show &Legend"));
     m_legendAction->setCheckable(true);
@@ -181,8 +241,82 @@ void MainWindow::createMenus()
     addAnalysisMenu(menuBar(), m_analysisDock, m_analysis);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutsDialog(this); });
     help->addAction(tr("&About Faultline"), this,
         [this] { QMessageBox::about(this, tr("About Faultline"), about::html()); });
+}
+
+// Edit › Undo: the document's last edit, or first a what-if that Clear What-If (C, Esc) just
+// wiped: it is not an edit of the map, but one key too many must not lose it.
+QAction *MainWindow::createUndoAction()
+{
+    QUndoStack *stack = m_doc->undoStack();
+    auto *undo = new QAction(tr("&Undo"), this);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcuts(QKeySequence::Undo);
+    const auto update = [this, undo, stack] {
+        if (m_whatIf->canRestoreCleared()) {
+            undo->setText(tr("&Undo Clear What-If"));
+            undo->setEnabled(true);
+        } else {
+            undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+            undo->setEnabled(stack->canUndo());
+        }
+    };
+    connect(undo, &QAction::triggered, this, [this, stack] {
+        if (m_whatIf->canRestoreCleared())
+            m_whatIf->restoreCleared();
+        else
+            stack->undo();
+    });
+    connect(stack, &QUndoStack::canUndoChanged, undo, update);
+    connect(stack, &QUndoStack::undoTextChanged, undo, update);
+    connect(m_whatIf, &WhatIfActions::restorableChanged, undo, update);
+    connect(m_whatIf->clearAction(), &QAction::triggered, this, [this] {
+        if (m_whatIf->canRestoreCleared())
+            statusBar()->showMessage(tr("What-if cleared: Ctrl+Z brings it back"), 8000);
+    });
+    update();
+    return undo;
+}
+
+// The single-letter keys (F, D, R, C, Esc, U) act only while the canvas or a list has focus:
+// in a field or drop-down they are the widget's own.
+void MainWindow::addKeyTargets()
+{
+    for (QWidget *target : std::initializer_list<QWidget *> {m_view, m_components->tree(),
+             m_scenarios->list(), m_impact->affectedList(), m_edit->table()->view()}) {
+        m_whatIf->addKeyTarget(target);
+        target->addAction(m_dimAction);
+    }
+}
+
+// Edit › Select All (Ctrl+A) on the canvas and the components list; Del then deletes them all.
+void MainWindow::createSelectAll()
+{
+    auto *all = new QAction(tr("Select &All"), this);
+    all->setObjectName(QStringLiteral("selectAllAction"));
+    all->setShortcut(QKeySequence::SelectAll);
+    all->setShortcutContext(Qt::WidgetShortcut); // text fields keep Ctrl+A for their text
+    connect(all, &QAction::triggered, this, [this] {
+        QStringList ids;
+        for (const Component &c : m_doc->map().components())
+            ids.append(c.id);
+        m_selection->setComponents(ids);
+    });
+    m_view->addAction(all);
+    m_components->tree()->addAction(all);
+    m_components->tree()->addActions(m_edit->clipboardActions());
+    m_editMenu->insertAction(m_edit->newComponentAction(), all);
+}
+
+// An empty map says how to start.
+void MainWindow::updateHint()
+{
+    m_view->setHint(m_doc->map().componentCount() > 0
+            ? QString()
+            : tr("This map is empty.\nPress Insert (or right-click here) to add a component, or "
+                 "File › Import… (Ctrl+Shift+I) to bring components in from a file."));
 }
 
 void MainWindow::createToolBar()
@@ -249,9 +383,13 @@ void MainWindow::connectLayout()
         [this](const QHash<QString, QPointF> &positions, bool requested, qint64 ms) {
             if (requested) {
                 edit::tryPush(*m_doc, edit::applyLayout(*m_doc, positions));
-            } else {
+            } else if (m_doc->map().positions().isEmpty()) {
                 // A map that had no positions gets them; that is not an edit of the user's.
                 m_doc->setPositions(positions);
+            } else {
+                // Components added to a laid-out map (an import): only they are placed, so
+                // the picture stays and Undo of the addition gives it back exactly.
+                m_doc->setPositions(placement::placeNew(*m_doc, *m_scene, positions));
             }
             statusBar()->showMessage(tr("Laid out %1 components in %2 s")
                                          .arg(QLocale().toString(positions.size()))
@@ -314,7 +452,12 @@ void MainWindow::relayout()
 
 void MainWindow::onDocumentReset()
 {
+    // Another map starts clean: no search text, no dimming left from the last one (the
+    // what-if, the undo history and the analyses' results go with the map).
     m_selection->clear();
+    m_dimAction->setChecked(false);
+    if (m_edit)
+        m_edit->search()->clear();
     m_fitPending = true;
     // The scene rebuilds on the mapChanged() that follows; fit once it has.
     QTimer::singleShot(0, this, [this] {

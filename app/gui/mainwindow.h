@@ -5,6 +5,7 @@
 #include <optional>
 
 class QDockWidget;
+class QAction;
 class QLabel;
 class QMenu;
 class QToolBar;
@@ -12,6 +13,7 @@ class QToolBar;
 namespace faultline {
 
 class AnalysisPanel;
+class AutoSave;
 class ComponentsPanel;
 class FileActions;
 class EditActions;
@@ -59,6 +61,14 @@ public:
     QDockWidget *tableDock() const { return m_tableDock; }
     QMenu *editMenu() const { return m_editMenu; }
 
+    // Auto-save to a recovery file in `folder` (app/gui/autosave.h); the app uses
+    // AutoSave::defaultFolder(), tests a folder of their own and a shorter interval.
+    void enableAutoSave(const QString &folder, int intervalMs = 60 * 1000);
+    AutoSave *autoSave() const { return m_autoSave; }
+    // Offers to restore each recovery file left in `folder` by a Faultline that did not close;
+    // true when one was restored.
+    bool offerRecovery(const QString &folder);
+
     bool isLayoutRunning() const;
     // Processes events until no layout runs (or the timeout passes), then waits for Graphviz to
     // end (a cancelled run too) and delivers what is due; true when idle.
@@ -72,6 +82,10 @@ private:
     void createDocks();
     void createMenus();
     void createToolBar();
+    QAction *createUndoAction();
+    void addKeyTargets();
+    void createSelectAll();
+    void updateHint();
     void createStatusBar();
     void connectLayout();
     void connectScenarioEdits();
@@ -108,6 +122,7 @@ private:
     LayoutProgress *m_progress = nullptr;
     QLabel *m_zoomLabel = nullptr;
     QLabel *m_countLabel = nullptr;
+    AutoSave *m_autoSave = nullptr;
     bool m_fitPending = true;
 };
 

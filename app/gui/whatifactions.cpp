@@ -8,7 +8,6 @@
 #include <QWidget>
 
 namespace faultline {
-namespace { } // namespace
 
 WhatIfActions::WhatIfActions(MapDocument *document, MapSelection *selection, QWidget *window)
     : QObject(window), m_doc(document), m_selection(selection), m_window(window)
@@ -25,17 +24,27 @@ WhatIfActions::WhatIfActions(MapDocument *document, MapSelection *selection, QWi
     m_clear = new QAction(tr("&Clear What-If"), this);
     m_clear->setShortcuts({QKeySequence(Qt::Key_C), QKeySequence(Qt::Key_Escape)});
     m_clear->setToolTip(tr("Everything back up (C or Esc)"));
-    for (QAction *a : {m_fail, m_degrade, m_restore, m_clear}) {
-        a->setShortcutContext(Qt::WindowShortcut);
-        window->addAction(a);
-    }
+    for (QAction *a : {m_fail, m_degrade, m_restore, m_clear})
+        a->setShortcutContext(Qt::WidgetShortcut); // see addKeyTarget()
     connect(m_fail, &QAction::triggered, this, &WhatIfActions::failSelected);
     connect(m_degrade, &QAction::triggered, this, &WhatIfActions::degradeSelected);
     connect(m_restore, &QAction::triggered, this, &WhatIfActions::restoreSelected);
     connect(m_clear, &QAction::triggered, this, &WhatIfActions::clear);
     connect(m_selection, &MapSelection::changed, this, &WhatIfActions::updateActions);
     connect(m_doc, &MapDocument::impactChanged, this, &WhatIfActions::updateActions);
+    // Anything that changes the what-if or the map after a clear makes it final.
+    connect(m_doc, &MapDocument::impactChanged, this, [this] {
+        if (!m_restoring && (!m_doc->failed().isEmpty() || !m_doc->degraded().isEmpty()))
+            forgetCleared();
+    });
+    connect(m_doc, &MapDocument::mapChanged, this, &WhatIfActions::forgetCleared);
+    connect(m_doc, &MapDocument::documentReset, this, &WhatIfActions::forgetCleared);
     updateActions();
+}
+
+void WhatIfActions::addKeyTarget(QWidget *widget)
+{
+    widget->addActions({m_fail, m_degrade, m_restore, m_clear});
 }
 
 void WhatIfActions::failSelected()
@@ -87,8 +96,34 @@ void WhatIfActions::restoreSelected()
 
 void WhatIfActions::clear()
 {
-    if (!m_doc->failed().isEmpty() || !m_doc->degraded().isEmpty())
-        m_doc->setWhatIf({}, {});
+    if (m_doc->failed().isEmpty() && m_doc->degraded().isEmpty())
+        return;
+    const QStringList failed = m_doc->failed(), degraded = m_doc->degraded();
+    m_doc->setWhatIf({}, {});
+    m_clearedFailed = failed;
+    m_clearedDegraded = degraded;
+    m_cleared = true;
+    emit restorableChanged(true);
+}
+
+void WhatIfActions::restoreCleared()
+{
+    if (!m_cleared)
+        return;
+    m_restoring = true;
+    m_doc->setWhatIf(m_clearedFailed, m_clearedDegraded);
+    m_restoring = false;
+    forgetCleared();
+}
+
+void WhatIfActions::forgetCleared()
+{
+    if (!m_cleared)
+        return;
+    m_cleared = false;
+    m_clearedFailed.clear();
+    m_clearedDegraded.clear();
+    emit restorableChanged(false);
 }
 
 bool WhatIfActions::applyScenario(const QString &name)

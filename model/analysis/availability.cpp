@@ -4,8 +4,10 @@
 #include "model/analysis/cone.h"
 #include "model/analysis/downrule.h"
 #include "model/analysis/faulttree.h"
+#include "model/analysis/sumofproducts.h"
 
 #include <algorithm>
+#include <bit>
 #include <tuple>
 
 namespace faultline {
@@ -72,7 +74,8 @@ public:
         Bdd &bdd, ProgressReporter &reporter)
         : m_gates(tree.gates()), m_p(p), m_q(q), m_bdd(bdd), m_reporter(reporter),
           m_modules(m_gates.size()), m_edge(m_gates.size(), Bdd::zero), m_local(m_gates.size(), -1),
-          m_varLocal(p.size(), -1)
+          m_varLocal(p.size(), -1), m_position(m_gates.size(), -1), m_parents(m_gates.size(), 0),
+          m_productOf(m_gates.size(), built)
     { }
 
     Solution solve()
@@ -152,6 +155,184 @@ private:
         }
     }
 
+    // Reorders the variables of order(): the same depth-first walk, but a gate whose inputs are
+    // all gates of the module visits the one with the most variables below it first. The large
+    // gates of a module are the ones that share variables (the shared parts of redundant
+    // trains); visiting them first puts the shared variables together near the top of the
+    // order, and the diagram of a vote over the trains is then several times smaller (three
+    // times on edf9204, twice on edfpa14o). Gates with variable inputs keep their order: there
+    // the sort would scatter a wide or's small private gates (eight times larger on edf9202).
+    void reorder(std::int32_t top, Module &m, std::span<const std::int32_t> gates)
+    {
+        const std::size_t n = m.variables.size(), words = (n + 63) / 64;
+        const auto localOf = [&](FaultTree::Input i) {
+            return FaultTree::isGate(i) ? m_local[FaultTree::gateOf(i)] : m_varLocal[i];
+        };
+        const auto inside = [&](FaultTree::Input i) {
+            return FaultTree::isGate(i) && !m_gates[FaultTree::gateOf(i)].module;
+        };
+        // The variables below each gate of the module (children first, so one pass).
+        std::vector<std::uint64_t> support(gates.size() * words, 0);
+        std::vector<int> size(gates.size(), 0);
+        for (std::size_t k = 0; k < gates.size(); ++k) {
+            m_position[gates[k]] = std::int32_t(k);
+            std::uint64_t *bits = &support[k * words];
+            for (FaultTree::Input i : m_gates[gates[k]].inputs) {
+                if (inside(i)) {
+                    const std::uint64_t *below =
+                        &support[std::size_t(m_position[FaultTree::gateOf(i)]) * words];
+                    for (std::size_t w = 0; w < words; ++w)
+                        bits[w] |= below[w];
+                } else {
+                    const std::int32_t l = localOf(i);
+                    bits[l / 64] |= std::uint64_t(1) << (l % 64);
+                }
+            }
+            for (std::size_t w = 0; w < words; ++w)
+                size[k] += std::popcount(bits[w]);
+        }
+        std::vector<std::int32_t> rank(n, -1);
+        std::int32_t next = 0;
+        std::vector<std::uint8_t> visited(gates.size(), 0);
+        struct Frame
+        {
+            std::int32_t gate;
+            std::vector<std::int32_t> children; // positions in `gates`, in visiting order
+            std::size_t next = 0;
+        };
+        const auto enter = [&](std::int32_t g) {
+            Frame f {g, {}, 0};
+            bool onlyGates = true;
+            for (FaultTree::Input i : m_gates[g].inputs) {
+                if (inside(i))
+                    f.children.push_back(m_position[FaultTree::gateOf(i)]);
+                else
+                    onlyGates = false;
+            }
+            if (onlyGates) {
+                std::stable_sort(f.children.begin(), f.children.end(),
+                    [&](std::int32_t a, std::int32_t b) { return size[a] > size[b]; });
+            }
+            visited[m_position[g]] = 1;
+            return f;
+        };
+        std::vector<Frame> stack;
+        stack.push_back(enter(top));
+        while (!stack.empty()) {
+            Frame &f = stack.back();
+            if (f.next < f.children.size()) {
+                const std::int32_t c = f.children[f.next++];
+                if (!visited[c])
+                    stack.push_back(enter(gates[c]));
+                continue;
+            }
+            for (FaultTree::Input i : m_gates[f.gate].inputs) {
+                if (!inside(i) && rank[localOf(i)] < 0)
+                    rank[localOf(i)] = next++;
+            }
+            stack.pop_back();
+        }
+        std::vector<FaultTree::Input> variables(n);
+        for (std::size_t l = 0; l < n; ++l)
+            variables[rank[l]] = m.variables[l];
+        m.variables = std::move(variables);
+        for (std::size_t l = 0; l < n; ++l) {
+            const FaultTree::Input i = m.variables[l];
+            (FaultTree::isGate(i) ? m_local[FaultTree::gateOf(i)] : m_varLocal[i]) =
+                std::int32_t(l);
+        }
+    }
+
+    // Marks the gates to build as sums of products (see SumOfProducts): an or (and) gate with
+    // inputs that are and (or) gates of the module used by it alone, at most maxLeaves distinct
+    // inputs in all; those inputs are absorbed, never built on their own. Parents first, so an
+    // absorbed gate is not itself a sum of products.
+    void planProducts(std::span<const std::int32_t> gates)
+    {
+        for (std::int32_t g : gates) {
+            m_productOf[g] = 0;
+            for (FaultTree::Input i : m_gates[g].inputs) {
+                if (FaultTree::isGate(i))
+                    m_parents[FaultTree::gateOf(i)] = 0;
+            }
+        }
+        for (std::int32_t g : gates) {
+            for (FaultTree::Input i : m_gates[g].inputs) {
+                if (FaultTree::isGate(i))
+                    ++m_parents[FaultTree::gateOf(i)];
+            }
+        }
+        std::vector<FaultTree::Input> leaves;
+        for (auto it = gates.rbegin(); it != gates.rend(); ++it) {
+            const std::int32_t g = *it;
+            const FaultTree::Gate &gate = m_gates[g];
+            if (m_productOf[g] == absorbed || gate.kind == FaultTree::Kind::AtLeast)
+                continue;
+            leaves.clear();
+            bool any = false;
+            for (FaultTree::Input i : gate.inputs) {
+                if (absorbable(gate, i)) {
+                    any = true;
+                    const std::vector<FaultTree::Input> &below =
+                        m_gates[FaultTree::gateOf(i)].inputs;
+                    leaves.insert(leaves.end(), below.begin(), below.end());
+                } else {
+                    leaves.push_back(i);
+                }
+            }
+            std::sort(leaves.begin(), leaves.end());
+            leaves.erase(std::unique(leaves.begin(), leaves.end()), leaves.end());
+            if (!any || leaves.size() > SumOfProducts::maxLeaves)
+                continue;
+            m_productOf[g] = sum;
+            for (FaultTree::Input i : gate.inputs) {
+                if (absorbable(gate, i))
+                    m_productOf[FaultTree::gateOf(i)] = absorbed;
+            }
+        }
+    }
+
+    bool absorbable(const FaultTree::Gate &parent, FaultTree::Input i) const
+    {
+        if (!FaultTree::isGate(i))
+            return false;
+        const FaultTree::Gate &child = m_gates[FaultTree::gateOf(i)];
+        const FaultTree::Kind dual = parent.kind == FaultTree::Kind::Or ? FaultTree::Kind::And
+                                                                        : FaultTree::Kind::Or;
+        return !child.module && child.kind == dual && m_parents[FaultTree::gateOf(i)] == 1;
+    }
+
+    // The or of ands (the and of ors, negated twice) of gate g, whose absorbed inputs are
+    // expanded into their own inputs.
+    template<typename EdgeOf>
+    Bdd::Edge buildProducts(const FaultTree::Gate &gate, const EdgeOf &edgeOf)
+    {
+        const bool negated = gate.kind == FaultTree::Kind::And;
+        std::vector<FaultTree::Input> inputs;
+        std::vector<Bdd::Edge> leaves;
+        std::vector<std::uint64_t> terms;
+        const auto leaf = [&](FaultTree::Input i) {
+            const auto at = std::find(inputs.begin(), inputs.end(), i);
+            if (at != inputs.end())
+                return std::uint64_t(1) << (at - inputs.begin());
+            inputs.push_back(i);
+            leaves.push_back(negated ? Bdd::negate(edgeOf(i)) : edgeOf(i));
+            return std::uint64_t(1) << (inputs.size() - 1);
+        };
+        for (FaultTree::Input i : gate.inputs) {
+            std::uint64_t term = 0;
+            if (FaultTree::isGate(i) && m_productOf[FaultTree::gateOf(i)] == absorbed) {
+                for (FaultTree::Input j : m_gates[FaultTree::gateOf(i)].inputs)
+                    term |= leaf(j);
+            } else {
+                term = leaf(i);
+            }
+            terms.push_back(term);
+        }
+        const Bdd::Edge f = SumOfProducts(m_bdd, leaves, std::move(terms)).solve();
+        return negated ? Bdd::negate(f) : f;
+    }
+
     // Collects the Bdd's garbage when it has grown enough since the last time: the diagrams of
     // the module's gates `built` and `pending` stay.
     void collectGarbage(std::span<const std::int32_t> built, std::vector<Bdd::Edge> &pending)
@@ -172,6 +353,8 @@ private:
         Module &m = m_modules[top];
         std::vector<std::int32_t> gates;
         order(top, m, gates);
+        reorder(top, m, gates);
+        planProducts(gates);
         m_bdd.reset(gates.size() * 16);
         const auto edgeOf = [&](FaultTree::Input i) {
             if (!FaultTree::isGate(i))
@@ -185,6 +368,14 @@ private:
         for (std::size_t k = 0; k < gates.size(); ++k) {
             const std::int32_t g = gates[k];
             const FaultTree::Gate &gate = m_gates[g];
+            if (m_productOf[g] != built) {
+                if (m_productOf[g] == sum) {
+                    m_edge[g] = buildProducts(gate, edgeOf);
+                    collectGarbage(std::span(gates).first(k + 1), none);
+                }
+                m_reporter.step();
+                continue;
+            }
             std::vector<Bdd::Edge> inputs;
             for (FaultTree::Input i : gate.inputs)
                 inputs.push_back(edgeOf(i));
@@ -232,6 +423,11 @@ private:
     std::vector<Bdd::Edge> m_edge; // per gate of the module being built
     std::vector<std::int32_t> m_local; // per gate: its variable in its parent module
     std::vector<std::int32_t> m_varLocal; // per variable: its variable in its module
+    std::vector<std::int32_t> m_position; // per gate: its place in its module's gate list
+    std::vector<int> m_parents; // per gate: how many gates of its module use it
+    // Per gate: built pairwise, as a sum of products, or absorbed into its parent's.
+    static constexpr std::uint8_t built = 0, sum = 1, absorbed = 2;
+    std::vector<std::uint8_t> m_productOf;
     // Garbage is collected when the Bdd reaches this many nodes (at least minCollect).
     static constexpr std::size_t minCollect = 1 << 18;
     std::size_t m_collectAt = minCollect;
@@ -293,6 +489,7 @@ AvailabilityReport availability(
         reporter.finish();
     }
     report.diagramSize = int(s.diagramSize);
+    report.nodesBuilt = std::int64_t(bdd.createdCount());
     report.unavailability = s.unavailability;
     report.availability = s.availability;
     report.downtimeMinutesPerYear = report.unavailability * minutesPerYear;

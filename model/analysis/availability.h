@@ -5,6 +5,7 @@
 #include "model/map/ids.h"
 #include "model/map/map.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace faultline {
@@ -43,6 +44,8 @@ struct AvailabilityReport
     int coneSize = 0;
     int variableCount = 0; // cone members that can fail (they have an availability below 1)
     int diagramSize = 0; // nodes of the target's decision diagrams (one per module)
+    // Nodes created while building them, intermediate results included: the work done.
+    std::int64_t nodesBuilt = 0;
 };
 
 // Exact availability of a target: each component with an `availability` fails independently

@@ -111,6 +111,7 @@ Bdd::Edge Bdd::make(std::int32_t var, Edge low, Edge high)
                         .arg(m_maxNodes));
     const std::uint32_t n = std::uint32_t(m_nodes.size());
     m_nodes.push_back({var, low, high, m_buckets[h]});
+    ++m_created;
     m_buckets[h] = n;
     if (m_nodes.size() > m_buckets.size())
         grow();

@@ -71,6 +71,12 @@ public:
     void reset(std::size_t expectedNodes = 0);
 
     Edge variable(std::int32_t v) { return make(v, zero, one); }
+    // The node "if v then high else low" (v tested before every variable of both).
+    Edge node(std::int32_t v, Edge low, Edge high) { return make(v, low, high); }
+    // The variable f tests first (past every variable for a constant), and f's cofactors by it.
+    std::int32_t topVariable(Edge f) const { return m_nodes[f >> 1].var; }
+    Edge highOf(Edge f) const { return m_nodes[f >> 1].high ^ (f & 1u); }
+    Edge lowOf(Edge f) const { return m_nodes[f >> 1].low ^ (f & 1u); }
     static Edge negate(Edge f) { return f ^ 1u; }
     Edge andOf(Edge a, Edge b);
     Edge orOf(Edge a, Edge b) { return negate(andOf(negate(a), negate(b))); }
@@ -82,6 +88,8 @@ public:
 
     // Nodes created since the last reset, the terminal included.
     std::size_t nodeCount() const { return m_nodes.size(); }
+    // Nodes ever created by this Bdd, across resets and collections: the work done.
+    std::size_t createdCount() const { return m_created; }
     // The function `f` as a Diagram of its own nodes.
     Diagram extract(Edge f) const;
 
@@ -109,6 +117,7 @@ private:
     std::vector<std::uint32_t> m_buckets; // first node of each chain; 0 for none
     std::vector<CacheEntry> m_cache;
     std::function<void()> m_poll;
+    std::size_t m_created = 0;
 };
 
 } // namespace faultline

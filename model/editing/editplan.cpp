@@ -196,6 +196,14 @@ void MapEditCommand::play(bool forward)
         && (m_doc->failed() != m_failedBefore || m_doc->degraded() != m_degradedBefore)) {
         m_doc->setWhatIf(m_failedBefore, m_degradedBefore);
     }
+    if (forward) {
+        m_doc->announceRenames(m_renames);
+    } else {
+        QHash<QString, QString> back;
+        for (auto it = m_renames.cbegin(); it != m_renames.cend(); ++it)
+            back.insert(it.value(), it.key());
+        m_doc->announceRenames(back);
+    }
 }
 
 int MapEditCommand::id() const

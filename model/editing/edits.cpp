@@ -192,8 +192,8 @@ QString componentEditText(const Map &result, const Component &before, const Comp
     return tr("Change the %1 of %2").arg(tr(label), who);
 }
 
-Edit planComponentEdit(
-    MapDocument &doc, const QString &id, Component after, const QString &mergeKey = {})
+Edit planComponentEdit(MapDocument &doc, const QString &id, Component after,
+    const QString &mergeKey = {}, const QHash<QString, QPointF> &positions = {})
 {
     const Map &map = doc.map();
     const auto i = map.findComponent(id);
@@ -232,6 +232,10 @@ Edit planComponentEdit(
                               .arg(*after.require));
     }
     const QString text = componentEditText(result, before, after);
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
+        if (plan.map().findComponent(it.key()))
+            plan.setPosition(it.key(), it.value());
+    }
     if (after.id != id)
         return finish(doc, plan, text, mergeKey, id, after.id);
     return finish(doc, plan, text, mergeKey);
@@ -290,7 +294,8 @@ QString uniqueComponentId(const Map &map, const QString &base)
     }
 }
 
-Edit addComponent(MapDocument &doc, Component c, std::optional<QPointF> position)
+Edit addComponent(MapDocument &doc, Component c, std::optional<QPointF> position,
+    const QHash<QString, QPointF> &moves)
 {
     const Map &map = doc.map();
     if (c.id.trimmed().isEmpty())
@@ -313,6 +318,10 @@ Edit addComponent(MapDocument &doc, Component c, std::optional<QPointF> position
     plan.insertComponent(ComponentIndex(map.componentCount()), std::move(c));
     if (position)
         plan.setPosition(id, *position);
+    for (auto it = moves.cbegin(); it != moves.cend(); ++it) {
+        if (it.key() != id && map.findComponent(it.key()))
+            plan.setPosition(it.key(), it.value());
+    }
     return finish(doc, plan, text);
 }
 
@@ -368,14 +377,15 @@ Edit editComponent(MapDocument &doc, const QString &id, Component after)
     return planComponentEdit(doc, id, std::move(after));
 }
 
-Edit setParent(MapDocument &doc, const QString &id, const QString &parent)
+Edit setParent(MapDocument &doc, const QString &id, const QString &parent,
+    const QHash<QString, QPointF> &positions)
 {
     const auto i = doc.map().findComponent(id);
     if (!i)
         return refuse(noComponent(id));
     Component c = doc.map().component(*i);
     c.parent = parent;
-    return planComponentEdit(doc, id, std::move(c));
+    return planComponentEdit(doc, id, std::move(c), {}, positions);
 }
 
 Edit setRequire(MapDocument &doc, const QString &id, std::optional<int> require)

@@ -71,14 +71,19 @@ struct Edit
 std::optional<QString> tryPush(MapDocument &doc, Edit edit);
 
 // --- Components ---------------------------------------------------------------------------
-// Appends a component, optionally placed at a scene position.
-Edit addComponent(MapDocument &doc, Component c, std::optional<QPointF> position = {});
+// Appends a component, optionally placed at a scene position; `moves` are other components
+// moved out of its way on the canvas, in the same undo step.
+Edit addComponent(MapDocument &doc, Component c, std::optional<QPointF> position = {},
+    const QHash<QString, QPointF> &moves = {});
 // Deletes components as one undo step (see the contract for everything that goes with them).
 Edit deleteComponents(MapDocument &doc, const QStringList &ids);
 // Replaces every property of the component `id` at once, id included (references follow).
 Edit editComponent(MapDocument &doc, const QString &id, Component after);
 // The same for one property, with the command text saying what changed.
-Edit setParent(MapDocument &doc, const QString &id, const QString &parent);
+// Moves the component into `parent`; `positions` (its own place inside the parent's box, and
+// any component moved out of the way) are set in the same undo step.
+Edit setParent(MapDocument &doc, const QString &id, const QString &parent,
+    const QHash<QString, QPointF> &positions = {});
 Edit setRequire(MapDocument &doc, const QString &id, std::optional<int> require);
 
 // --- Dependencies -------------------------------------------------------------------------

@@ -46,6 +46,12 @@ void MapDocument::markSaved(const QString &filePath)
     emit fileChanged();
 }
 
+void MapDocument::announceRenames(const QHash<QString, QString> &renames)
+{
+    if (!renames.isEmpty())
+        emit componentsRenamed(renames);
+}
+
 void MapDocument::setMapName(const QString &name)
 {
     m_map.name = name;

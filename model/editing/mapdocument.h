@@ -60,6 +60,9 @@ public:
     void setPositions(const QHash<QString, QPointF> &positions);
     void beginBatch();
     void endBatch();
+    // An edit changed component ids (old id -> new id; undo reverses them): emits
+    // componentsRenamed() so that whatever holds ids (a selection) follows.
+    void announceRenames(const QHash<QString, QString> &renames);
 
     // --- The current what-if (not an edit: not on the undo stack) -------------------------
     const QStringList &failed() const { return m_failed; }
@@ -72,6 +75,8 @@ signals:
     void positionsChanged(); // only layout positions changed
     void impactChanged(); // states and causes changed: views recolour, no relayout
     void documentReset(); // a different map was loaded
+    // Ids changed (old -> new), after the mapChanged() of the edit that changed them.
+    void componentsRenamed(const QHash<QString, QString> &renames);
     void fileChanged(); // path, read-only flag or modified mark changed
 
 private:

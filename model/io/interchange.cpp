@@ -273,6 +273,39 @@ void readList(JsonReader &json, const char *key, ReadOne readOne, std::vector<T>
     json.readArray([&](int i) { out.push_back(readOne(json, i)); });
 }
 
+// "layout": {"ID": [x, y], ...}: component centres in canvas units (y down), as the document
+// keeps them. Entries for ids the map does not have are dropped (the layout only advises).
+void readLayout(JsonReader &json, QHash<QString, QPointF> &out)
+{
+    if (json.peek() == JsonReader::Kind::Null) {
+        json.readNull();
+        return;
+    }
+    if (json.peek() != JsonReader::Kind::Object)
+        throw FormatError(QStringLiteral("%1: \"layout\" must be an object of [x, y] by id")
+                              .arg(json.where(json.valueStart())));
+    json.readObject([&](const QString &id) {
+        const auto bad = [&] {
+            throw FormatError(QStringLiteral("%1: layout of \"%2\": must be [x, y], two numbers "
+                                             "of at most 1e9")
+                                  .arg(json.where(json.valueStart()), id));
+        };
+        if (json.peek() != JsonReader::Kind::Array)
+            bad();
+        double xy[2] = {0, 0};
+        int count = 0;
+        json.readArray([&](int i) {
+            if (i >= 2 || json.peek() != JsonReader::Kind::Number)
+                bad();
+            xy[i] = json.readNumber();
+            count = i + 1;
+        });
+        if (count != 2 || !(std::fabs(xy[0]) <= 1e9) || !(std::fabs(xy[1]) <= 1e9))
+            bad();
+        out.insert(id, QPointF(xy[0], xy[1]));
+    });
+}
+
 } // namespace
 
 Map read(const QByteArray &data, const QString &source)
@@ -297,6 +330,7 @@ Map read(const QByteArray &data, const QString &source)
         return readDependency(json, index, cache);
     };
     Map map;
+    QHash<QString, QPointF> positions;
     bool formatSeen = false;
     EntryReader top(json, nullptr, 0);
     top.members(map.extra, [&](const QString &key) {
@@ -314,6 +348,8 @@ Map read(const QByteArray &data, const QString &source)
             readList(json, "dependencies", readDependencyCached, dependencies);
         } else if (key == u"scenarios") {
             readList(json, "scenarios", readScenario, scenarios);
+        } else if (key == u"layout") {
+            readLayout(json, positions);
         } else {
             return false;
         }
@@ -330,6 +366,10 @@ Map read(const QByteArray &data, const QString &source)
         map.addDependency(std::move(d));
     for (Scenario &s : scenarios)
         map.addScenario(std::move(s));
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
+        if (map.findComponent(it.key()))
+            map.setPosition(it.key(), it.value());
+    }
 
     if (const auto message = validationError(map))
         throw ValidationError(QStringLiteral("%1: %2").arg(source, *message));
@@ -459,6 +499,30 @@ void writeList(JsonWriter &w, const char *key, const std::vector<T> &items, Writ
     w.endArray();
 }
 
+// Positions in map order, one a line; no key at all for a map that was never laid out.
+void writeLayout(JsonWriter &w, const Map &map)
+{
+    const QHash<QString, QPointF> &positions = map.positions();
+    if (positions.isEmpty())
+        return;
+    w.newline();
+    w.key("layout");
+    w.beginObject();
+    for (const Component &c : map.components()) {
+        const auto it = positions.find(c.id);
+        if (it == positions.end())
+            continue;
+        w.newline();
+        w.key(c.id);
+        w.beginArray();
+        w.value(it->x());
+        w.value(it->y());
+        w.endArray();
+    }
+    w.newline(false);
+    w.endObject();
+}
+
 } // namespace
 
 QByteArray write(const Map &map)
@@ -481,6 +545,7 @@ QByteArray write(const Map &map)
     writeList(w, "components", map.components(), writeComponent);
     writeList(w, "dependencies", map.dependencies(), writeDependency);
     writeList(w, "scenarios", map.scenarios(), writeScenario);
+    writeLayout(w, map);
     out += "\n}\n";
     return out;
 }

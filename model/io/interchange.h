@@ -19,8 +19,8 @@ Map read(const QByteArray &json, const QString &source);
 Map readFile(const QString &path);
 
 // Writes the map: known keys in a fixed order, then the unknown keys it was read with; one
-// component, dependency or scenario per line. Reading it back gives an equal map (positions
-// are not part of the interchange format).
+// component, dependency or scenario per line, then the layout positions ("layout", when the
+// map has any). Reading it back gives an equal map, positions included.
 QByteArray write(const Map &map);
 // Writes through a temporary file and renames it, so a failed write leaves the old file whole.
 void writeFile(const Map &map, const QString &path);

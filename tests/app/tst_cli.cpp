@@ -519,10 +519,10 @@ private slots:
         const Map original = interchange::read(tinyMap, "tiny");
         QCOMPARE(interchange::write(interchange::readFile(out)), interchange::write(original));
 
-        // Importing again over an existing document replaces it.
+        // Importing again over an existing document replaces it when asked to (--force).
         const QString other = mapWith("other.json", R"({"format": "faultline-map",
             "name": "Other", "components": [{"id": "solo"}]})");
-        QCOMPARE(runFaultline({"import", other, "-o", doc}).exitCode, 0);
+        QCOMPARE(runFaultline({"import", other, "-o", doc, "--force"}).exitCode, 0);
         const Result solo = runFaultline({"impact", doc, "--fail", "solo", "--format", "json"});
         QCOMPARE(solo.exitCode, 0);
         QCOMPARE(parseObject(solo.out)["components"].toArray().size(), 1);

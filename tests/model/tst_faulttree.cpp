@@ -7,6 +7,7 @@
 #include "model/analysis/bdd.h"
 #include "model/analysis/cone.h"
 #include "model/analysis/faulttree.h"
+#include "model/analysis/sumofproducts.h"
 #include "model/impact/downevaluator.h"
 #include "model/map/validation.h"
 
@@ -323,6 +324,47 @@ private slots:
             again = bdd.orOf(again, bdd.andOf(bdd.variable(v), bdd.variable(v + 1)));
         QCOMPARE(again, kept);
         QCOMPARE(bdd.orOf(kept, Bdd::negate(again)), Bdd::one);
+    }
+
+    // A sum of products built in one recursion is the same function, so the same edge, as the
+    // ands and ors built pairwise: random leaves (shared, negated, constant, repeated) and terms.
+    void sumOfProductsMatchesPairwise()
+    {
+        std::mt19937 rng(18);
+        auto pick = [&](int below) {
+            return std::uniform_int_distribution<int>(0, below - 1)(rng);
+        };
+        Bdd bdd;
+        for (int round = 0; round < 200; ++round) {
+            std::vector<Bdd::Edge> leaves;
+            const int k = 1 + pick(12);
+            for (int i = 0; i < k; ++i) {
+                Bdd::Edge f = bdd.variable(pick(10));
+                for (int j = pick(4); j > 0; --j) {
+                    const Bdd::Edge v = bdd.variable(pick(10));
+                    f = pick(2) ? bdd.orOf(f, pick(3) ? v : Bdd::negate(v)) : bdd.andOf(f, v);
+                }
+                if (pick(8) == 0)
+                    f = pick(2) ? Bdd::one : Bdd::zero;
+                else if (pick(3) == 0 && i > 0)
+                    f = leaves[std::size_t(pick(i))];
+                leaves.push_back(pick(4) ? f : Bdd::negate(f));
+            }
+            std::vector<std::uint64_t> terms;
+            Bdd::Edge expected = Bdd::zero;
+            for (int t = pick(6); t > 0; --t) {
+                std::uint64_t term = 0;
+                Bdd::Edge product = Bdd::one;
+                for (int j = 1 + pick(4); j > 0; --j) {
+                    const int i = pick(k);
+                    term |= std::uint64_t(1) << i;
+                    product = bdd.andOf(product, leaves[std::size_t(i)]);
+                }
+                terms.push_back(term);
+                expected = bdd.orOf(expected, product);
+            }
+            QCOMPARE(SumOfProducts(bdd, leaves, terms).solve(), expected);
+        }
     }
 
 private:
