@@ -4,6 +4,8 @@
 
 #include <QGraphicsItem>
 
+#include <vector>
+
 // The canvas's items. Each holds the id of what it shows and the look it was last given, never
 // a pointer into the model; MapScene gives them their geometry and looks. Geometry changes go
 // through prepareGeometryChange(), and paint() only paints (with the drawing functions shared
@@ -87,6 +89,8 @@ public:
     const drawing::EdgeLook &look() const { return m_look; }
     void setLook(const drawing::EdgeLook &look);
     void setRoute(const QPainterPath &path, QPointF tip);
+    // A routed polyline (layout::EdgeRouter): first point on `from`, last the arrowhead's tip.
+    void setRoute(std::vector<QPointF> points);
     // The stroke (up to the arrowhead's base) and the head's point, in scene coordinates.
     const QPainterPath &path() const { return m_path; }
     QPointF tip() const { return m_tip; }
@@ -98,6 +102,7 @@ public:
 private:
     QString m_from, m_to;
     QPainterPath m_path;
+    std::vector<QPointF> m_points; // the route as a polyline, tip included
     QPointF m_tip;
     QRectF m_bounds;
     drawing::EdgeLook m_look;

@@ -113,8 +113,9 @@ void ComponentsPanel::rebuild()
         2, stateWidth + m_tree->style()->pixelMetric(QStyle::PM_SmallIconSize) + 40);
     m_tree->header()->setStretchLastSection(false);
     // Open the containment down to regions: enough to see the shape without flooding the list.
-    for (int r = 0; r < m_proxy->rowCount(); ++r)
-        m_tree->expand(m_proxy->index(r, 0));
+    // In one step: expanding row by row re-measured every visible row for the Kind column after
+    // each (quadratic: 16 s for a map with 500 top-level rows).
+    m_tree->expandToDepth(0);
     m_syncing = false;
     recolour();
     onSelectionChanged();

@@ -137,6 +137,7 @@ Picture::Picture(const Map &map, const Scenario &scenario) : d(std::make_unique<
     d->document.reset(map, QString(), true);
     d->document.setWhatIf(scenario.fail, scenario.degrade);
     d->scene = std::make_unique<MapScene>(&d->document, &d->selection);
+    d->scene->setFullDetail(true);
     if (d->scene->hasUnplacedComponents()) {
         const layout::Request request = d->scene->layoutRequest();
         const layout::Result result = layout::computeLayout(request);

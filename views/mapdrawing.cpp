@@ -368,6 +368,34 @@ void drawEdge(
     p->restore();
 }
 
+void drawEdgeOutline(QPainter *p, const std::vector<QPointF> &points, const EdgeLook &look)
+{
+    if (points.size() < 2)
+        return;
+    QColor color = theme::edgeColor();
+    qreal width = 0; // cosmetic: one pixel at any zoom
+    if (look.emphasis == EdgeEmphasis::Carries) {
+        color = theme::style(look.carried).border;
+        if (look.carried == theme::Look::Failed || look.carried == theme::Look::Down)
+            color = theme::style(theme::Look::Down).border;
+        width = 2;
+    } else if (look.emphasis == EdgeEmphasis::Chain) {
+        color = theme::chainColor();
+        width = 2.5;
+    } else if (!look.hard) {
+        color.setAlpha(150); // soft: lighter, where a dash pattern would not show
+    }
+    p->save();
+    if (look.dimmed)
+        p->setOpacity(p->opacity() * theme::dimmedOpacity());
+    QPen pen(color, width);
+    pen.setCosmetic(true);
+    p->setPen(pen);
+    p->setRenderHint(QPainter::Antialiasing, false);
+    p->drawPolyline(points.data(), int(points.size()));
+    p->restore();
+}
+
 void drawBadge(QPainter *p, QPointF centre, theme::Look look, qreal radius)
 {
     if (look == theme::Look::Up)

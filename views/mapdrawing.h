@@ -65,6 +65,10 @@ void drawCluster(QPainter *painter, const QRectF &rect, const ClusterLook &look)
 // is stroked (and dashed) only there.
 void drawEdge(QPainter *painter, const QPainterPath &path, QPointF tip, const EdgeLook &look,
     const QRectF &visible = {});
+// The same edge where it is too small to read (a map fitted on screen): its route as a thin
+// polyline of one device pixel (two when it carries a failure or is on the chain), solid, no
+// arrowhead. Thousands of them draw in a few milliseconds.
+void drawEdgeOutline(QPainter *painter, const std::vector<QPointF> &points, const EdgeLook &look);
 // The state's glyph in a disc: ⚡ failed or impaired, ✖ down, ▼ degraded, ! at risk.
 void drawBadge(QPainter *painter, QPointF centre, theme::Look look, qreal radius);
 

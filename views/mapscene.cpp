@@ -191,10 +191,7 @@ void MapScene::updateEdge(int d)
         return;
     // Routed round every box it does not connect (model/layout/edgerouting.h); the lane spreads
     // parallel edges apart.
-    const auto points = router().route(from, to, unsigned(from) * 7u + unsigned(to) * 3u);
-    QPointF tip;
-    const QPainterPath path = drawing::routedPath(points, &tip);
-    edge->setRoute(path, tip);
+    edge->setRoute(router().route(from, to, unsigned(from) * 7u + unsigned(to) * 3u));
 }
 
 void MapScene::updateEdgesOf(int c)

@@ -46,6 +46,11 @@ public:
     // Some component without children has no stored position: a layout is due.
     bool hasUnplacedComponents() const;
 
+    // Exports draw every item in full whatever the scale (a PDF is zoomed in by its reader);
+    // the canvas drops detail below a readable size.
+    void setFullDetail(bool full) { m_fullDetail = full; }
+    bool fullDetail() const { return m_fullDetail; }
+
     void setDimUnaffected(bool dim);
     bool dimUnaffected() const { return m_dim; }
 
@@ -126,6 +131,7 @@ private:
     std::unique_ptr<layout::EdgeRouter> m_router;
     bool m_routerDirty = true;
     bool m_dim = false;
+    bool m_fullDetail = false;
     bool m_syncing = false;
     bool m_selecting = false;
 };

@@ -27,6 +27,8 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <tuple>
+
 namespace faultline {
 
 EditActions::EditActions(const Parts &parts, QObject *parent)
@@ -98,6 +100,7 @@ EditActions::EditActions(const Parts &parts, QObject *parent)
         m_search->selectAll();
     });
     createClipboardActions();
+    createArrowActions();
     QMenu *edit = m_parts.editMenu;
     edit->addAction(m_cut);
     edit->addAction(m_copy);
@@ -241,6 +244,70 @@ void EditActions::createClipboardActions()
         if (!ids.isEmpty())
             paste(edit::copyComponents(m_parts.document->map(), ids));
     });
+}
+
+// On the canvas: the arrow keys select the nearest component that way, Shift+arrows nudge the
+// selected components by 10 (one undo step each).
+void EditActions::createArrowActions()
+{
+    const std::tuple<Qt::Key, QPointF, QString> ways[] = {
+        {Qt::Key_Left, QPointF(-1, 0), tr("Left")}, {Qt::Key_Right, QPointF(1, 0), tr("Right")},
+        {Qt::Key_Up, QPointF(0, -1), tr("Up")}, {Qt::Key_Down, QPointF(0, 1), tr("Down")}};
+    for (const auto &[key, way, name] : ways) {
+        auto *step = new QAction(tr("Select the Component %1").arg(name), this);
+        step->setShortcut(key);
+        auto *nudge = new QAction(tr("Nudge the Selection %1").arg(name), this);
+        nudge->setShortcut(Qt::SHIFT | key);
+        for (QAction *a : {step, nudge}) {
+            a->setShortcutContext(Qt::WidgetShortcut);
+            m_parts.view->addAction(a);
+        }
+        const QPointF direction = way;
+        connect(step, &QAction::triggered, this, [this, direction] { selectToward(direction); });
+        connect(nudge, &QAction::triggered, this, [this, direction] {
+            const Map &map = m_parts.document->map();
+            QHash<QString, QPointF> before, after;
+            for (const QString &id : map.existingComponents(m_parts.selection->components())) {
+                if (!map.positions().contains(id))
+                    continue;
+                before.insert(id, map.positions().value(id));
+                after.insert(id, map.positions().value(id) + direction * 10);
+            }
+            if (!after.isEmpty())
+                apply(edit::tryPush(*m_parts.document,
+                    edit::moveComponents(*m_parts.document, before, after, edit::newGesture())));
+        });
+    }
+}
+
+void EditActions::selectToward(QPointF direction)
+{
+    const placement::Canvas canvas = placement::canvasOf(*m_parts.document, *m_parts.scene);
+    const auto from = m_parts.document->map().findComponent(m_parts.selection->current());
+    if (!from || canvas.boxes[from->value].rect.isNull())
+        return;
+    const QPointF origin = canvas.boxes[from->value].rect.center();
+    int best = -1;
+    double bestDistance = 0;
+    for (int i = 0; i < int(canvas.boxes.size()); ++i) {
+        const QRectF &r = canvas.boxes[i].rect;
+        if (i == from->value || r.isNull())
+            continue;
+        const QPointF d = r.center() - origin;
+        const double along = d.x() * direction.x() + d.y() * direction.y();
+        const double across = std::abs(d.x() * direction.y() - d.y() * direction.x());
+        if (along <= 0 || across > along)
+            continue; // not within 45° of the way asked
+        const double distance = along + 2 * across;
+        if (best < 0 || distance < bestDistance) {
+            best = i;
+            bestDistance = distance;
+        }
+    }
+    if (best < 0)
+        return;
+    m_parts.selection->setComponents({canvas.boxes[best].id});
+    m_parts.view->ensureVisible(canvas.boxes[best].rect, 40, 40);
 }
 
 bool EditActions::copySelected()

@@ -109,6 +109,9 @@ public:
 private:
     bool apply(const std::optional<QString> &refusal);
     void createClipboardActions();
+    void createArrowActions();
+    // Selects the nearest component from the current one within 45° of `direction`.
+    void selectToward(QPointF direction);
     void refuse(const QString &message);
     void updateActions();
 

@@ -55,7 +55,7 @@ EdgeRouter::EdgeRouter(std::vector<RouteBox> boxes) : m_boxes(std::move(boxes))
         for (int c : in) {
             const QRectF &r = m_boxes[c].rect;
             if (bandMembers.empty() || r.top() >= level.bands.back().bottom + 1) {
-                level.bands.push_back({r.top(), r.bottom(), {}});
+                level.bands.push_back({r.top(), r.bottom(), {}, {}});
                 bandMembers.push_back({});
             }
             level.bands.back().bottom = std::max(level.bands.back().bottom, r.bottom());
@@ -76,6 +76,7 @@ EdgeRouter::EdgeRouter(std::vector<RouteBox> boxes) : m_boxes(std::move(boxes))
             }
             if (level.frame.right() > x)
                 level.bands[b].gaps.emplace_back(x, level.frame.right());
+            level.bands[b].runs = usable(level.bands[b].gaps);
         }
     }
 }
@@ -94,18 +95,31 @@ double EdgeRouter::channelY(const Level &level, int channel, unsigned lane) cons
     return (top + bottom) / 2 + laneOffset(lane, bottom - top);
 }
 
-// The x at which to cross `band`: in the gap nearest `wanted` (ties: nearest `from`), as close
-// to `wanted` as the gap allows.
-double EdgeRouter::gapX(const Band &band, double wanted, double from) const
+// Where a vertical run may cross a band with these gaps: well off the boxes on either side where the
+// gap allows (an edge running along a box reads as its border); a narrow gap by its middle.
+std::vector<std::pair<double, double>> EdgeRouter::usable(
+    const std::vector<std::pair<double, double>> &gaps)
+{
+    std::vector<std::pair<double, double>> out;
+    out.reserve(gaps.size());
+    for (const auto &[lo, hi] : gaps) {
+        const double keep = std::max(clearance, std::min((hi - lo) / 2, 10.0));
+        if (lo + keep <= hi - keep)
+            out.emplace_back(lo + keep, hi - keep);
+        else
+            out.emplace_back((lo + hi) / 2, (lo + hi) / 2);
+    }
+    return out;
+}
+
+namespace {
+
+// The x in `runs` nearest `wanted` (ties: nearest `from`), and what it costs.
+std::pair<double, double> pick(
+    const std::vector<std::pair<double, double>> &runs, double wanted, double from)
 {
     double best = wanted, bestCost = -1;
-    for (const auto &[lo, hi] : band.gaps) {
-        // Well off the boxes on either side where the gap allows: an edge running along a box
-        // reads as its border.
-        const double keep = std::max(clearance, std::min((hi - lo) / 2, 10.0));
-        double a = lo + keep, b = hi - keep;
-        if (a > b)
-            a = b = (lo + hi) / 2;
+    for (const auto &[a, b] : runs) {
         const double x = std::clamp(wanted, a, b);
         const double cost = std::abs(x - wanted) * 4 + std::abs(x - from);
         if (bestCost < 0 || cost < bestCost) {
@@ -113,8 +127,26 @@ double EdgeRouter::gapX(const Band &band, double wanted, double from) const
             bestCost = cost;
         }
     }
-    return best;
+    return {best, bestCost};
 }
+
+// The parts of both sorted interval lists that overlap.
+std::vector<std::pair<double, double>> intersect(const std::vector<std::pair<double, double>> &a,
+    const std::vector<std::pair<double, double>> &b)
+{
+    std::vector<std::pair<double, double>> out;
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const double lo = std::max(a[i].first, b[j].first);
+        const double hi = std::min(a[i].second, b[j].second);
+        if (lo <= hi)
+            out.emplace_back(lo, hi);
+        (a[i].second < b[j].second ? i : j)++;
+    }
+    return out;
+}
+
+} // namespace
 
 // From component `c` into the channel above or below its band, towards `toward`.
 EdgeRouter::State EdgeRouter::leave(
@@ -170,20 +202,36 @@ EdgeRouter::State EdgeRouter::climb(
     return s;
 }
 
-// Within one level, from channel to channel: crosses the bands between them through the gaps
-// nearest `t`, then runs along `t`'s channel to it. Appends the points after s.at up to t.at.
+// Within one level, from channel to channel: crosses the bands between them, as many at a time
+// as one straight run can (fewer bends, fewer points to draw), through the gaps nearest `t`;
+// then runs along `t`'s channel to it. Appends the points after s.at up to t.at.
 void EdgeRouter::connect(
     const State &s, const State &t, unsigned lane, std::vector<QPointF> &points) const
 {
     const Level &level = m_levels[s.level];
     QPointF at = s.at;
     const double goal = t.at.x();
+    const double wanted = goal + laneOffset(lane / 5, 20);
+    auto bandBetween = [&](int channel, int step) -> const Band & {
+        return level.bands[step > 0 ? channel : channel - 1];
+    };
     for (int channel = s.channel; channel != t.channel;) {
         const int step = t.channel > channel ? 1 : -1;
-        const Band &band = level.bands[step > 0 ? channel : channel - 1];
-        const double x = gapX(band, goal + laneOffset(lane / 5, 20), at.x());
+        std::vector<std::pair<double, double>> runs = bandBetween(channel, step).runs;
+        double cost = pick(runs, wanted, at.x()).second;
+        int next = channel + step;
+        // One more band while a run still goes through and strays little further from the goal.
+        while (next != t.channel) {
+            auto narrowed = intersect(runs, bandBetween(next, step).runs);
+            if (narrowed.empty() || pick(narrowed, wanted, at.x()).second > cost + 200)
+                break;
+            runs = std::move(narrowed);
+            cost = pick(runs, wanted, at.x()).second;
+            next += step;
+        }
+        const double x = pick(runs, wanted, at.x()).first;
         points.emplace_back(x, at.y());
-        channel += step;
+        channel = next;
         at = QPointF(x, channelY(level, channel, lane));
         points.push_back(at);
     }

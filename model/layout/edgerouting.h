@@ -45,6 +45,7 @@ private:
     {
         double top = 0, bottom = 0;
         std::vector<std::pair<double, double>> gaps; // free x intervals, left to right
+        std::vector<std::pair<double, double>> runs; // where a route crosses: usable(gaps)
     };
     struct Level
     {
@@ -62,7 +63,8 @@ private:
 
     int levelOf(int c) const;
     double channelY(const Level &level, int channel, unsigned lane) const;
-    double gapX(const Band &band, double wanted, double from) const;
+    static std::vector<std::pair<double, double>> usable(
+        const std::vector<std::pair<double, double>> &gaps);
     State leave(int c, QPointF toward, unsigned lane, std::vector<QPointF> &points) const;
     State exitLevel(State s, QPointF toward, unsigned lane, std::vector<QPointF> &points) const;
     State climb(int c, int stop, QPointF toward, unsigned lane, std::vector<QPointF> &points) const;

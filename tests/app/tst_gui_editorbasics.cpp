@@ -290,6 +290,28 @@ private slots:
         QVERIFY((at - w->view()->viewport()->rect().center()).manhattanLength() < 20);
     }
 
+    // On the canvas the arrow keys walk from component to component; Shift+arrows nudge.
+    void arrowKeys()
+    {
+        auto w = openExample();
+        const QString id = QStringLiteral("payvine");
+        QTest::mouseClick(w->view()->viewport(), Qt::LeftButton, {}, viewPoint(w.get(), id));
+        QCOMPARE(w->selection()->current(), id);
+        const Map &map = w->document()->map();
+        const QPointF at = map.positions().value(id);
+        QTest::keyClick(w->view(), Qt::Key_Left);
+        const QString left = w->selection()->current();
+        QVERIFY(left != id);
+        QVERIFY(w->scene()->nodeItem(left));
+        QVERIFY(w->scene()->nodeItem(left)->pos().x() < at.x());
+        QTest::keyClick(w->view(), Qt::Key_Right);
+        QCOMPARE(w->selection()->current(), id);
+        QTest::keyClick(w->view(), Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(w->document()->map().positions().value(id), at + QPointF(10, 0));
+        QTest::keyClick(w->view(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w->document()->map().positions().value(id), at);
+    }
+
     // Ctrl+A on the canvas selects every component; Del deletes them as one step.
     void selectAllThenDelete()
     {

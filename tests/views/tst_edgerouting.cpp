@@ -12,7 +12,11 @@
 #include "views/icons.h"
 #include "views/mapscene.h"
 #include "views/mapselection.h"
+#include "views/theme.h"
 
+#include <QImage>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QTest>
 
 #include <memory>
@@ -243,6 +247,47 @@ private slots:
         moved[d.to] += QPointF(0, 400);
         canvas.document.setPositions(moved);
         QVERIFY(edge->tip() != before);
+    }
+
+    // Level of detail: where a big map is fitted (below 7 %), ordinary edges are left out and
+    // the edges that carry a failure are still drawn; at a readable size every edge is.
+    void overviewLeavesOrdinaryEdgesOut()
+    {
+        EdgeItem edge(QStringLiteral("a"), QStringLiteral("b"), true);
+        edge.setRoute(std::vector<QPointF>{{0, 0}, {0, 400}, {400, 400}});
+        auto paints = [&edge](qreal scale, drawing::EdgeEmphasis emphasis) {
+            drawing::EdgeLook look = edge.look();
+            look.emphasis = emphasis;
+            look.carried = theme::Look::Down;
+            edge.setLook(look);
+            QImage image(120, 120, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QPainter painter(&image);
+            painter.translate(10, 10);
+            painter.scale(scale, scale);
+            QStyleOptionGraphicsItem option;
+            option.exposedRect = QRectF(-50, -50, 1000, 1000);
+            edge.paint(&painter, &option, nullptr);
+            painter.end();
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    if (qAlpha(image.pixel(x, y)) != 0)
+                        return true;
+                }
+            }
+            return false;
+        };
+        QVERIFY(paints(0.2, drawing::EdgeEmphasis::Normal));
+        QVERIFY(!paints(0.05, drawing::EdgeEmphasis::Normal));
+        QVERIFY(paints(0.05, drawing::EdgeEmphasis::Carries));
+        // The exports' scene draws in full at any scale.
+        const Map map = interchange::readFile(QStringLiteral(FAULTLINE_EXAMPLE));
+        Canvas canvas(map);
+        canvas.scene->setFullDetail(true);
+        edge.setLook(drawing::EdgeLook());
+        canvas.scene->addItem(&edge);
+        QVERIFY(paints(0.05, drawing::EdgeEmphasis::Normal));
+        canvas.scene->removeItem(&edge);
     }
 
     // The router alone: a box between two others is gone round, not through.
