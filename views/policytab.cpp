@@ -101,7 +101,8 @@ void PolicyTab::showResults(const Map &map, const std::vector<RuleResult> &resul
             continue;
         }
         ++broken;
-        rule->setText(1, tr("%n violation(s)", nullptr, int(r.violations.size())));
+        const int count = int(r.violations.size());
+        rule->setText(1, count == 1 ? tr("1 violation") : tr("%1 violations").arg(count));
         rule->setForeground(1, QColor(0xC8, 0x1E, 0x1E));
         for (const PolicyViolation &v : r.violations) {
             const Component &service = map.component(v.service);
@@ -119,12 +120,15 @@ void PolicyTab::showResults(const Map &map, const std::vector<RuleResult> &resul
             item->setData(0, resultwidgets::IdRole, service.id);
             item->setData(0, FailureRole, v.failure);
         }
-        rule->setExpanded(true);
+        // A few violations are read at once; dozens (every single point of a tier) would bury
+        // the other rules, so those stay folded until asked for.
+        rule->setExpanded(count <= 5);
     }
     if (results.empty())
         m_summary->setText(tr("The policy has no rules."));
     else if (broken == 0)
-        m_summary->setText(tr("Every rule holds (%n rule(s)).", nullptr, int(results.size())));
+        m_summary->setText(results.size() == 1 ? tr("The rule holds.")
+                                               : tr("Every rule holds (%1 rules).").arg(results.size()));
     else
         m_summary->setText(tr("<b>%1 of %2 rules broken.</b> Double-click a violation to apply "
                               "its failure.")
