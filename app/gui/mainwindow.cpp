@@ -131,6 +131,11 @@ MainWindow::~MainWindow()
     // scene: they go first, while this is still a MainWindow, not during QWidget's teardown.
     delete m_edit;
     m_edit = nullptr;
+    // The document is a child of this window and goes after it; clearing its undo stack then
+    // emits canUndoChanged, whose receivers (the Undo action's text) would call into a window
+    // no longer a MainWindow (UBSan, tst_gui under FAULTLINE_SANITIZE). Nothing here listens
+    // any more.
+    disconnect(m_doc->undoStack(), nullptr, nullptr, nullptr);
 }
 
 void MainWindow::createDocks()
