@@ -54,10 +54,10 @@ PolicyDialog::PolicyDialog(MapDocument *document, QWidget *parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
 
-    auto *intro = new QLabel(
-        tr("The rules <code>faultline check</code> holds this map to, saved in the map. "
-           "The format is in DESIGN.md, \"Policies\"."),
-        this);
+    auto *intro =
+        new QLabel(tr("The rules <code>faultline check</code> holds this map to, saved in the map. "
+                      "The format is in DESIGN.md, \"Policies\"."),
+            this);
     intro->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -127,8 +127,9 @@ void PolicyTab::showResults(const Map &map, const std::vector<RuleResult> &resul
     if (results.empty())
         m_summary->setText(tr("The policy has no rules."));
     else if (broken == 0)
-        m_summary->setText(results.size() == 1 ? tr("The rule holds.")
-                                               : tr("Every rule holds (%1 rules).").arg(results.size()));
+        m_summary->setText(results.size() == 1
+                ? tr("The rule holds.")
+                : tr("Every rule holds (%1 rules).").arg(results.size()));
     else
         m_summary->setText(tr("<b>%1 of %2 rules broken.</b> Double-click a violation to apply "
                               "its failure.")

@@ -147,12 +147,11 @@ RecoveryView viewOf(const Map &map, const RecoveryPlan &plan, bool whatIf)
         QStringList services;
         for (const ComponentIndex s : d.services)
             services.append(map.component(s).displayName());
-        v.risks.push_back({map.component(d.component).id,
-            map.component(d.component).displayName(), formatMinutes(d.rpo),
-            services.join(QStringLiteral(", ")),
-            !d.met ? RecoveryPanel::tr("no target")
-                   : *d.met ? RecoveryPanel::tr("met")
-                            : RecoveryPanel::tr("missed"),
+        v.risks.push_back({map.component(d.component).id, map.component(d.component).displayName(),
+            formatMinutes(d.rpo), services.join(QStringLiteral(", ")),
+            !d.met       ? RecoveryPanel::tr("no target")
+                : *d.met ? RecoveryPanel::tr("met")
+                         : RecoveryPanel::tr("missed"),
             d.met == false});
     }
     return v;
@@ -163,8 +162,8 @@ RecoveryView viewOf(const Map &map, const RecoveryPlan &plan, bool whatIf)
 RecoveryPanel::RecoveryPanel(MapDocument *document, MapSelection *selection, QWidget *parent)
     : QWidget(parent), m_doc(document), m_selection(selection),
       m_job(new BackgroundJob(document, this)), m_summary(new QLabel(this)),
-      m_timeline(new RecoveryTimeline(this)), m_riskTitle(new QLabel(tr("<b>Data at risk</b>"), this)),
-      m_risk(new QTreeWidget(this))
+      m_timeline(new RecoveryTimeline(this)),
+      m_riskTitle(new QLabel(tr("<b>Data at risk</b>"), this)), m_risk(new QTreeWidget(this))
 {
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
@@ -247,8 +246,8 @@ void RecoveryPanel::refresh()
             const Map &map, const ImpactGraph &graph, const ProgressFn &) {
             const ImpactResult impact =
                 evaluateImpact(graph, resolveScenario(map, failed, degraded));
-            auto view =
-                std::make_shared<RecoveryView>(viewOf(map, recoveryPlan(map, graph, impact), whatIf));
+            auto view = std::make_shared<RecoveryView>(
+                viewOf(map, recoveryPlan(map, graph, impact), whatIf));
             return BackgroundJob::Deliver([this, generation, view] {
                 if (generation != m_whatIfGeneration)
                     return; // the what-if changed meanwhile; its own plan follows
@@ -257,7 +256,8 @@ void RecoveryPanel::refresh()
                 m_timeline->setRows(std::move(view->rows));
                 m_risk->clear();
                 for (const RecoveryView::Risk &r : view->risks) {
-                    auto *item = new QTreeWidgetItem(m_risk, {r.name, r.rpo, r.services, r.verdict});
+                    auto *item =
+                        new QTreeWidgetItem(m_risk, {r.name, r.rpo, r.services, r.verdict});
                     item->setData(0, Qt::UserRole, r.id);
                     item->setToolTip(2, r.services);
                     if (r.missed)

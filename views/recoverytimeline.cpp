@@ -168,7 +168,9 @@ void RecoveryTimeline::paintEvent(QPaintEvent *)
             continue;
         }
         // A service: a line to when it is back, a diamond there, a tick at the target.
-        const QColor verdict = !r.met ? text : *r.met ? QColor(0x15, 0x80, 0x3D) : QColor(down.border);
+        const QColor verdict = !r.met ? text
+            : *r.met                  ? QColor(0x15, 0x80, 0x3D)
+                                      : QColor(down.border);
         if (r.back) {
             const double x = xFor(*r.back, left, right);
             p.setPen(QPen(verdict, 2));
@@ -176,8 +178,8 @@ void RecoveryTimeline::paintEvent(QPaintEvent *)
             const double h = lane.height() / 2;
             const QPointF c(x, lane.center().y());
             p.setBrush(verdict);
-            p.drawPolygon(QPolygonF({c + QPointF(0, -h), c + QPointF(h, 0), c + QPointF(0, h),
-                c + QPointF(-h, 0)}));
+            p.drawPolygon(QPolygonF(
+                {c + QPointF(0, -h), c + QPointF(h, 0), c + QPointF(0, h), c + QPointF(-h, 0)}));
             p.setBrush(Qt::NoBrush);
         } else {
             p.fillRect(lane, QBrush(QColor(down.border), Qt::BDiagPattern));

@@ -30,8 +30,8 @@ ComparedSide evaluateSide(const Map &map, const QString &source, Scenario scenar
 std::vector<OptionSpec> compareOptions()
 {
     auto option = [](const char *name, const char *value, bool repeatable, const char *help) {
-        return OptionSpec {QLatin1String(name), {}, QLatin1String(value), repeatable,
-            QLatin1String(help)};
+        return OptionSpec {
+            QLatin1String(name), {}, QLatin1String(value), repeatable, QLatin1String(help)};
     };
     return {
         option("scenario", "NAME", true,

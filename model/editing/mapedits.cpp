@@ -16,8 +16,8 @@ class RenameMapCommand : public QUndoCommand
 {
 public:
     RenameMapCommand(MapDocument *doc, const QString &before, const QString &after)
-        : QUndoCommand(QCoreApplication::translate("faultline::edit", "Rename the map to “%1”")
-                           .arg(after)),
+        : QUndoCommand(
+            QCoreApplication::translate("faultline::edit", "Rename the map to “%1”").arg(after)),
           m_doc(doc), m_before(before), m_after(after)
     { }
 
@@ -54,7 +54,8 @@ Edit renameMap(MapDocument &doc, const QString &name)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return Edit {nullptr, QCoreApplication::translate("faultline::edit", "A map needs a name.")};
+        return Edit {
+            nullptr, QCoreApplication::translate("faultline::edit", "A map needs a name.")};
     if (trimmed == doc.map().name)
         return {};
     return Edit {std::make_unique<RenameMapCommand>(&doc, doc.map().name, trimmed), {}};
@@ -76,9 +77,11 @@ Edit setPolicy(MapDocument &doc, const std::optional<QJsonObject> &policy)
     }
     if (after == before)
         return {};
-    const QString text = !policy ? QCoreApplication::translate("faultline::edit", "Remove the policy")
-        : before.contains(policyKey) ? QCoreApplication::translate("faultline::edit", "Edit the policy")
-                                     : QCoreApplication::translate("faultline::edit", "Add a policy");
+    const QString text = !policy
+        ? QCoreApplication::translate("faultline::edit", "Remove the policy")
+        : before.contains(policyKey)
+        ? QCoreApplication::translate("faultline::edit", "Edit the policy")
+        : QCoreApplication::translate("faultline::edit", "Add a policy");
     return Edit {std::make_unique<SetMapExtraCommand>(doc, before, std::move(after), text), {}};
 }
 

@@ -127,8 +127,8 @@ private slots:
         QCOMPARE(rows[size_t(checkout)].service, true);
         QCOMPARE(rows[size_t(checkout)].met, std::optional<bool>(false));
         QVERIFY(rows[size_t(checkout)].detail.contains(QStringLiteral("missed by")));
-        QVERIFY(m_panel->summaryText().contains(
-            QStringLiteral("in %1 waves").arg(plan.waves.size())));
+        QVERIFY(
+            m_panel->summaryText().contains(QStringLiteral("in %1 waves").arg(plan.waves.size())));
 
         // Data at risk: the plan's data stores, in its order.
         QTreeWidget *risk = m_panel->dataAtRiskList();
@@ -231,11 +231,11 @@ private slots:
         dialog.show();
         dialog.accept();
         QVERIFY(dialog.isVisible());
-        QVERIFY2(dialog.errorText().startsWith(QStringLiteral("Line 4")), qPrintable(dialog.errorText()));
+        QVERIFY2(dialog.errorText().startsWith(QStringLiteral("Line 4")),
+            qPrintable(dialog.errorText()));
         QCOMPARE(m_doc->undoStack()->count(), 0);
 
-        dialog.editor()->setPlainText(
-            QString::fromUtf8(QJsonDocument(examplePolicy()).toJson()));
+        dialog.editor()->setPlainText(QString::fromUtf8(QJsonDocument(examplePolicy()).toJson()));
         dialog.accept();
         QVERIFY(!dialog.isVisible());
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -268,7 +268,8 @@ private slots:
             QTreeWidgetItem *rule = list->topLevelItem(i);
             QCOMPARE(rule->text(0), results[size_t(i)].rule->name);
             QCOMPARE(rule->childCount(), int(results[size_t(i)].violations.size()));
-            if (!broken && rule->childCount() > 0 && !results[size_t(i)].violations[0].failure.isEmpty())
+            if (!broken && rule->childCount() > 0
+                && !results[size_t(i)].violations[0].failure.isEmpty())
                 broken = rule;
         }
         QVERIFY2(broken, "the example breaks a rule with a failure to show");
