@@ -3,6 +3,7 @@
 #include "model/io/fileio.h"
 #include "model/map/errors.h"
 #include "model/report/htmlreport.h"
+#include "model/report/workshoppack.h"
 #include "views/diagramexport.h"
 #include "views/reportpagination.h"
 
@@ -18,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <vector>
 
 namespace faultline::reportexport {
@@ -101,30 +103,41 @@ QByteArray html(const Map &map, const Scenario &scenario, const Options &options
     return report::html(data, diagram);
 }
 
-QByteArray pdf(const Map &map, const Scenario &scenario, const Options &options)
-{
-    const report::ReportData data = report::buildReport(map, scenario, options.report);
-    const diagramexport::Picture picture(map, scenario);
+namespace {
 
-    // The HTML is laid out on a page `zoom` times larger than the paper's printable area (in
-    // 96-dpi units) and print() scales it down to the paper: the report's seven-column tables
-    // get the width they need. The diagram gets the text width and at most most of a page's
-    // height, drawn from an image of three times that many pixels to stay sharp on paper.
-    constexpr qreal zoom = 1.45;
-    const QPageLayout layout(QPageSize(options.page), options.orientation,
-        QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
-    const QSizeF paint = layout.paintRect(QPageLayout::Inch).size() * 96 * zoom;
-    constexpr qreal documentMargin = 4;
-    constexpr qreal footerHeight = 36;
-    const qreal bodyWidth = paint.width() - 2 * documentMargin - 8;
-    const qreal bodyHeight = paint.height() - 2 * documentMargin - 160;
+// The page the PDF is printed on, in the units of the HTML laid out for it. The HTML is laid
+// out on a page `zoom` times larger than the paper's printable area (in 96-dpi units) and
+// printing scales it down to the paper: the report's seven-column tables get the width they
+// need.
+struct PdfPage
+{
+    static constexpr qreal zoom = 1.45;
+    static constexpr qreal documentMargin = 4;
+    static constexpr qreal footerHeight = 36;
+
+    explicit PdfPage(const Options &options)
+        : layout(QPageSize(options.page), options.orientation, QMarginsF(12, 12, 12, 12),
+            QPageLayout::Millimeter),
+          paint(layout.paintRect(QPageLayout::Inch).size() * 96 * zoom)
+    { }
+
+    QPageLayout layout;
+    QSizeF paint;
+};
+
+// A diagram gets the text width and at most most of a page's height, drawn from an image of
+// three times that many pixels to stay sharp on paper. `image` is what the PDF draws.
+report::Diagram pngDiagram(
+    const diagramexport::Picture &picture, const PdfPage &page, QImage &image)
+{
+    const qreal bodyWidth = page.paint.width() - 2 * PdfPage::documentMargin - 8;
+    const qreal bodyHeight = page.paint.height() - 2 * PdfPage::documentMargin - 160;
     const QSizeF size = picture.size();
     const qreal scale = std::min(bodyWidth / size.width(), bodyHeight / size.height());
     const int shownWidth = std::max(1, int(std::floor(size.width() * scale)));
-
     diagramexport::Options imageOptions;
     imageOptions.width = shownWidth * 3;
-    const QImage image = picture.image(imageOptions);
+    image = picture.image(imageOptions);
     report::Diagram diagram;
     {
         QBuffer buffer(&diagram.data);
@@ -133,49 +146,109 @@ QByteArray pdf(const Map &map, const Scenario &scenario, const Options &options)
     }
     diagram.mimeType = QByteArrayLiteral("image/png");
     diagram.width = shownWidth;
-    const QByteArray html = report::html(data, diagram);
+    return diagram;
+}
 
+// Prints `html` on numbered pages. The importer looks each image up by its src: `images` hands
+// it the decoded images of `diagrams` rather than rely on data: URL support.
+QByteArray printPdf(const QByteArray &html, const std::vector<report::Diagram> &diagrams,
+    const std::vector<QImage> &images, const PdfPage &page, const QString &title)
+{
     QTextDocument document;
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(9);
     document.setDefaultFont(font);
-    // The importer looks the image up by its src; hand it the decoded image rather than rely on
-    // data: URL support.
-    const QUrl url(
-        QStringLiteral("data:image/png;base64,") + QString::fromLatin1(diagram.data.toBase64()));
-    document.addResource(QTextDocument::ImageResource, url, image);
+    for (std::size_t i = 0; i < diagrams.size() && i < images.size(); ++i) {
+        const QUrl url(QStringLiteral("data:image/png;base64,")
+            + QString::fromLatin1(diagrams[i].data.toBase64()));
+        document.addResource(QTextDocument::ImageResource, url, images[i]);
+    }
     document.setHtml(QString::fromUtf8(html));
-    document.setDocumentMargin(documentMargin);
+    document.setDocumentMargin(PdfPage::documentMargin);
     // Laid out unpaginated: printPages() cuts the pages, keeping the bottom of each for the
     // footer.
-    document.setTextWidth(paint.width());
+    document.setTextWidth(page.paint.width());
 
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
-    const QString title = QStringLiteral("%1 — %2").arg(
-        data.mapName, data.scenarioName.isEmpty() ? QStringLiteral("What-if") : data.scenarioName);
     writer.setTitle(title);
     writer.setCreator(QStringLiteral("Faultline"));
     writer.setResolution(300);
-    writer.setPageLayout(layout);
-    printPages(document, paint.height() - footerHeight, writer, title);
+    writer.setPageLayout(page.layout);
+    printPages(document, page.paint.height() - PdfPage::footerHeight, writer, title);
     return bytes;
 }
 
-void write(const QString &path, const Map &map, const Scenario &scenario, const Options &options)
+void writeByExtension(const QString &path, const std::function<QByteArray()> &html,
+    const std::function<QByteArray()> &pdf)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     QByteArray bytes;
     if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        bytes = html(map, scenario, options);
+        bytes = html();
     else if (suffix == QLatin1String("pdf"))
-        bytes = pdf(map, scenario, options);
+        bytes = pdf();
     else
         throw FormatError(
             QStringLiteral("%1: cannot tell the format; the report is .html or .pdf").arg(path));
     writeWholeFile(path, bytes);
+}
+
+} // namespace
+
+QByteArray pdf(const Map &map, const Scenario &scenario, const Options &options)
+{
+    const report::ReportData data = report::buildReport(map, scenario, options.report);
+    const diagramexport::Picture picture(map, scenario);
+    const PdfPage page(options);
+    std::vector<QImage> images(1);
+    const std::vector<report::Diagram> diagrams {pngDiagram(picture, page, images[0])};
+    const QString title = QStringLiteral("%1 — %2").arg(
+        data.mapName, data.scenarioName.isEmpty() ? QStringLiteral("What-if") : data.scenarioName);
+    return printPdf(report::html(data, diagrams[0]), diagrams, images, page, title);
+}
+
+QByteArray packHtml(const Map &map, const Options &options)
+{
+    const report::PackData data = report::buildPack(map, options.report);
+    std::vector<report::Diagram> diagrams;
+    for (const Scenario &s : map.scenarios()) {
+        const diagramexport::Picture picture(map, s);
+        report::Diagram diagram;
+        diagram.data = picture.svg();
+        diagram.mimeType = QByteArrayLiteral("image/svg+xml");
+        diagrams.push_back(std::move(diagram));
+    }
+    return report::packHtml(data, diagrams);
+}
+
+QByteArray packPdf(const Map &map, const Options &options)
+{
+    const report::PackData data = report::buildPack(map, options.report);
+    const PdfPage page(options);
+    std::vector<QImage> images(map.scenarios().size());
+    std::vector<report::Diagram> diagrams;
+    for (std::size_t i = 0; i < map.scenarios().size(); ++i) {
+        const diagramexport::Picture picture(map, map.scenarios()[i]);
+        diagrams.push_back(pngDiagram(picture, page, images[i]));
+    }
+    const QString title = QStringLiteral("%1 — workshop pack").arg(data.mapName);
+    return printPdf(report::packHtml(data, diagrams), diagrams, images, page, title);
+}
+
+void writePack(const QString &path, const Map &map, const Options &options)
+{
+    writeByExtension(
+        path, [&] { return packHtml(map, options); }, [&] { return packPdf(map, options); });
+}
+
+void write(const QString &path, const Map &map, const Scenario &scenario, const Options &options)
+{
+    writeByExtension(
+        path, [&] { return html(map, scenario, options); },
+        [&] { return pdf(map, scenario, options); });
 }
 
 } // namespace faultline::reportexport

@@ -29,4 +29,11 @@ QByteArray pdf(const Map &map, const Scenario &scenario, const Options &options 
 void write(
     const QString &path, const Map &map, const Scenario &scenario, const Options &options = {});
 
+// The workshop pack of every saved scenario (model/report/workshoppack.h), with a diagram per
+// scenario: HTML, or that HTML printed as the report's PDF is. writePack() chooses by
+// extension as write() does.
+QByteArray packHtml(const Map &map, const Options &options = {});
+QByteArray packPdf(const Map &map, const Options &options = {});
+void writePack(const QString &path, const Map &map, const Options &options = {});
+
 } // namespace faultline::reportexport

@@ -45,6 +45,7 @@ struct Layout
 {
     std::vector<Unit> units;
     std::vector<TableBand> tables;
+    std::vector<qreal> breaks; // tops of blocks that start a page (page-break-before: always)
 };
 
 // The top of row `row`'s cells in document units: its highest cell content less that cell's
@@ -122,6 +123,8 @@ void collect(QTextFrame *frame, const QAbstractTextDocumentLayout &layout, Layou
             const QTextBlock block = it.currentBlock();
             const QRectF rect = layout.blockBoundingRect(block);
             const bool heading = block.blockFormat().headingLevel() > 0;
+            if (block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+                out.breaks.push_back(rect.top());
             const QTextLayout *lines = block.layout();
             for (int i = 0; i < lines->lineCount(); ++i) {
                 const QTextLine line = lines->lineAt(i);
@@ -213,6 +216,7 @@ std::vector<PageSlice> paginate(const QTextDocument &document, qreal pageHeight)
     collect(document.rootFrame(), *document.documentLayout(), layout);
     std::stable_sort(layout.units.begin(), layout.units.end(),
         [](const Unit &a, const Unit &b) { return a.top < b.top; });
+    std::sort(layout.breaks.begin(), layout.breaks.end());
     const qreal margin = document.documentMargin();
     const qreal height = document.documentLayout()->documentSize().height();
     std::vector<PageSlice> pages;
@@ -234,7 +238,13 @@ std::vector<PageSlice> paginate(const QTextDocument &document, qreal pageHeight)
             top = margin;
         }
         page.bodyTop = top;
-        const qreal end = pageEnd(layout.units, start, start + pageHeight - top - margin);
+        qreal end = pageEnd(layout.units, start, start + pageHeight - top - margin);
+        for (const qreal at : layout.breaks) {
+            if (at > start + epsilon && at < end - epsilon) {
+                end = at;
+                break;
+            }
+        }
         page.bodyFrom = start;
         page.bodyTo = end;
         page.drawTo = end;

@@ -73,23 +73,34 @@ const Command commands[] = {
         "hand stays; the difference is printed on stdout (--dry-run: only printed).\n"},
     {"export",
         "MAP -o FILE [--fail ID]... [--degrade ID]... [--scenario NAME]\n"
-        "       [--dpi N | --width PIXELS] [--page SIZE] [--landscape | --portrait]",
-        "write the diagram (.svg, .png, .pdf, .dot), the map (.json) or the impact table (.csv)",
+        "       [--dpi N | --width PIXELS] [--page SIZE] [--landscape | --portrait]\n"
+        "       faultline export MAP -o FILE.csv --actions",
+        "write the diagram (.svg, .png, .pdf, .dot), the map (.json), the impact table or the "
+        "action items (.csv)",
         exportOptions, runExport,
         "The format follows FILE's extension: .svg, .png and .pdf draw the map as the canvas\n"
         "does, with the scenario given by --fail, --degrade and --scenario, a title and a\n"
         "legend; .dot writes Graphviz source that dot renders as it is; .json writes the whole\n"
         "map in the interchange format; .csv the impact table of the scenario. Components\n"
-        "without a stored position are laid out first. No display is needed.\n"},
+        "without a stored position are laid out first. No display is needed. With --actions,\n"
+        "FILE.csv gets every action item of every saved scenario (scenario, what, owner, due,\n"
+        "status), for a tracker.\n"},
     {"report",
         "MAP -o FILE.html|FILE.pdf [--fail ID]... [--degrade ID]... [--scenario NAME]\n"
-        "       [--hours H] [--page SIZE] [--landscape | --portrait]",
-        "write the workshop report on a scenario as HTML or PDF", reportOptions, runReport,
+        "       [--hours H] [--page SIZE] [--landscape | --portrait]\n"
+        "       faultline report MAP --all-scenarios -o FILE.html|FILE.pdf [--page SIZE] "
+        "[--landscape]",
+        "write the workshop report on a scenario, or the pack of all of them, as HTML or PDF",
+        reportOptions, runReport,
         "Give at least one --fail, --degrade or --scenario, as for impact. The report holds the\n"
         "summary (what is down, degraded, at risk, the business services hit, the cost per\n"
         "hour and the loss over --hours, default 4), the diagram, the affected components with\n"
         "their chains of causes, and all saved scenarios side by side. The HTML is one\n"
-        "self-contained file; the PDF prints the same HTML on numbered pages.\n"},
+        "self-contained file; the PDF prints the same HTML on numbered pages.\n"
+        "--all-scenarios writes the workshop pack instead: the business services by scenario\n"
+        "(down, degraded, at risk, exposed, up) with the cost per hour of each, then each\n"
+        "saved scenario with its diagram, its cascade round by round, its affected components,\n"
+        "notes, decisions and action items, and last every action item.\n"},
     {"blast-radius", "MAP [--kind KIND] [--format FORMAT]",
         "rank components by what their failure alone takes down", blastRadiusOptions,
         runBlastRadius,
@@ -227,7 +238,8 @@ QString onePositional(const Arguments &args, const QString &what)
 void writeResult(const QByteArray &bytes)
 {
     errno = 0;
-    const std::size_t written = std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+    const std::size_t written =
+        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
     // A full disk or a closed pipe must not pass for a result: the caller would take a cut
     // JSON for the whole answer.
     if (std::fflush(stdout) != 0 || written != std::size_t(bytes.size()) || std::ferror(stdout))

@@ -1,10 +1,11 @@
 // `faultline import FILE -o MAP.faultline` and `faultline export MAP -o FILE`.
 #include "app/cli/commands.h"
 
+#include "model/io/actionscsv.h"
 #include "model/io/fileio.h"
+#include "model/io/impactformat.h"
 #include "model/io/importfile.h"
 #include "model/io/importmerge.h"
-#include "model/io/impactformat.h"
 #include "model/io/interchange.h"
 #include "model/io/mapfile.h"
 #include "model/map/errors.h"
@@ -105,10 +106,10 @@ int runImport(const Arguments &args)
         throw UsageError {QStringLiteral("--force goes with -o")};
     const QString output = into ? args.value(QStringLiteral("into")) : requiredOutput(args);
     if (QFileInfo(output).suffix().toLower() != documentSuffix)
-        throw UsageError {QStringLiteral("import writes a .%1 document, so %2 must end in .%1 "
-                                         "(to write .json, use export)")
-                              .arg(documentSuffix,
-                                  into ? QStringLiteral("--into") : QStringLiteral("-o"))};
+        throw UsageError {
+            QStringLiteral("import writes a .%1 document, so %2 must end in .%1 "
+                           "(to write .json, use export)")
+                .arg(documentSuffix, into ? QStringLiteral("--into") : QStringLiteral("-o"))};
 
     // Read and validate everything before the output is touched: import is all or nothing.
     ImportOptions options;
@@ -154,7 +155,10 @@ std::vector<OptionSpec> exportOptions()
 {
     std::vector<OptionSpec> options {
         outputOption(QStringLiteral("the file to write (required): .svg, .png, .pdf, .dot, "
-                                    ".json or .csv"))};
+                                    ".json or .csv")),
+        {QStringLiteral("actions"), {}, {}, false,
+            QStringLiteral(".csv of every scenario's action items instead of the impact table"),
+            true}};
     for (OptionSpec &o : scenarioOptions())
         options.push_back(std::move(o));
     for (OptionSpec &o : diagramOptions())
@@ -168,6 +172,19 @@ int runExport(const Arguments &args)
     const QString output = requiredOutput(args);
     const QString suffix = QFileInfo(output).suffix().toLower();
 
+    if (args.isSet(QStringLiteral("actions"))) {
+        if (suffix != QLatin1String("csv"))
+            throw UsageError {
+                QStringLiteral("--actions writes a .csv file, not \"%1\"").arg(output)};
+        for (const char *name : {"fail", "degrade", "scenario"}) {
+            if (args.isSet(QLatin1String(name)))
+                throw UsageError {QStringLiteral("--%1 does not go with --actions, which writes "
+                                                 "the action items of every scenario")
+                                      .arg(QLatin1String(name))};
+        }
+        writeWholeFile(output, actionscsv::write(loadMap(input)));
+        return 0;
+    }
     if (suffix == QLatin1String("json")) {
         for (const char *name : {"fail", "degrade", "scenario"}) {
             if (args.isSet(QLatin1String(name)))

@@ -1,5 +1,6 @@
 // `faultline report MAP [--scenario NAME] [--fail ID]... [--degrade ID]... -o FILE.html|FILE.pdf
-//  [--hours H] [--page SIZE] [--landscape | --portrait]`
+//  [--hours H] [--page SIZE] [--landscape | --portrait]`, and the workshop pack of every saved
+// scenario: `faultline report MAP --all-scenarios -o FILE.html|FILE.pdf`.
 #include "app/cli/commands.h"
 
 #include "model/io/mapfile.h"
@@ -20,6 +21,8 @@ std::vector<OptionSpec> reportOptions()
     for (OptionSpec &o : scenarioOptions())
         options.push_back(std::move(o));
     std::vector<OptionSpec> more = {
+        {QStringLiteral("all-scenarios"), {}, {}, false,
+            QStringLiteral("the workshop pack: every saved scenario in one document"), true},
         {QStringLiteral("hours"), {}, QStringLiteral("H"), false,
             QStringLiteral("the outage duration for the estimated loss (default 4)")},
         {QStringLiteral("page"), {}, QStringLiteral("SIZE"), false,
@@ -45,7 +48,17 @@ int runReport(const Arguments &args)
         throw UsageError {
             QStringLiteral("cannot tell what to write from \"%1\": -o must end in .html or .pdf")
                 .arg(output)};
-    requireScenario(args);
+    const bool pack = args.isSet(QStringLiteral("all-scenarios"));
+    if (pack) {
+        for (const char *name : {"fail", "degrade", "scenario"}) {
+            if (args.isSet(QLatin1String(name)))
+                throw UsageError {QStringLiteral("--%1 does not go with --all-scenarios, which "
+                                                 "reports every saved scenario")
+                                      .arg(QLatin1String(name))};
+        }
+    } else {
+        requireScenario(args);
+    }
     reportexport::Options options;
     if (args.isSet(QStringLiteral("hours"))) {
         bool ok = false;
@@ -59,6 +72,14 @@ int runReport(const Arguments &args)
     options.orientation = orientationFrom(args).value_or(QPageLayout::Portrait);
 
     const Map map = loadMap(input);
+    if (pack) {
+        if (map.scenarios().empty())
+            throw ValidationError(QStringLiteral("%1: the map has no saved scenarios to put in a "
+                                                 "workshop pack")
+                                      .arg(input));
+        reportexport::writePack(output, map, options);
+        return 0;
+    }
     Evaluated e = evaluate(map, input, args);
     if (const auto saved = map.findScenario(e.scenario.name)) {
         // --fail and --degrade on top of a saved scenario make a what-if of their own, which

@@ -1,9 +1,11 @@
 #include "model/io/interchange.h"
 
+#include "model/io/entryreader.h"
 #include "model/io/fileio.h"
 #include "model/io/jsonreader.h"
-#include "model/io/utf8check.h"
 #include "model/io/jsonwriter.h"
+#include "model/io/scenarioentry.h"
+#include "model/io/utf8check.h"
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 
@@ -14,124 +16,6 @@
 namespace faultline::interchange {
 
 namespace {
-
-// Reads the members of one entry (a component, dependency, scenario or the map itself) with
-// their types checked; every error names the file, line and column, and the entry.
-class EntryReader
-{
-public:
-    EntryReader(JsonReader &json, const char *list, int index)
-        : m_json(json), m_list(list), m_index(index)
-    { }
-
-    void setId(const QString &id) { m_id = id; }
-
-    [[noreturn]] void fail(const QString &what) const
-    {
-        QString entry;
-        if (m_list) {
-            entry = QStringLiteral("%1[%2]").arg(QLatin1String(m_list), QString::number(m_index));
-            if (!m_id.isEmpty())
-                entry += QStringLiteral(" (\"%1\")").arg(m_id);
-            entry += QStringLiteral(": ");
-        }
-        throw FormatError(
-            QStringLiteral("%1: %2%3").arg(m_json.where(m_json.valueStart()), entry, what));
-    }
-
-    // False (and the null consumed) when the value is null: null reads as "not given".
-    bool present()
-    {
-        if (m_json.peek() != JsonReader::Kind::Null)
-            return true;
-        m_json.readNull();
-        return false;
-    }
-
-    QString string(const QString &key)
-    {
-        if (!present())
-            return {};
-        if (m_json.peek() != JsonReader::Kind::String)
-            fail(QStringLiteral("\"%1\" must be a string").arg(key));
-        return m_json.readString();
-    }
-
-    // The same, for strings that repeat (ids and their references, kinds): equal ones share
-    // one QString through `cache`.
-    QString string(const QString &key, JsonReader::StringCache &cache)
-    {
-        if (!present())
-            return {};
-        if (m_json.peek() != JsonReader::Kind::String)
-            fail(QStringLiteral("\"%1\" must be a string").arg(key));
-        return m_json.readString(cache);
-    }
-
-    std::optional<double> number(const QString &key)
-    {
-        if (!present())
-            return std::nullopt;
-        if (m_json.peek() != JsonReader::Kind::Number)
-            fail(QStringLiteral("\"%1\" must be a number").arg(key));
-        return m_json.readNumber();
-    }
-
-    std::optional<int> integer(const QString &key)
-    {
-        if (!present())
-            return std::nullopt;
-        if (m_json.peek() != JsonReader::Kind::Number)
-            fail(QStringLiteral("\"%1\" must be a whole number").arg(key));
-        const double d = m_json.readNumber();
-        if (d != std::trunc(d) || std::fabs(d) > 1e9)
-            fail(QStringLiteral("\"%1\" must be a whole number").arg(key));
-        return int(d);
-    }
-
-    std::optional<bool> boolean(const QString &key)
-    {
-        if (!present())
-            return std::nullopt;
-        if (m_json.peek() != JsonReader::Kind::Bool)
-            fail(QStringLiteral("\"%1\" must be true or false").arg(key));
-        return m_json.readBool();
-    }
-
-    std::optional<QStringList> strings(const QString &key)
-    {
-        if (!present())
-            return std::nullopt;
-        if (m_json.peek() != JsonReader::Kind::Array)
-            fail(QStringLiteral("\"%1\" must be a list of strings").arg(key));
-        QStringList out;
-        m_json.readArray([&](int) {
-            if (m_json.peek() != JsonReader::Kind::String)
-                fail(QStringLiteral("\"%1\" must be a list of strings").arg(key));
-            out.append(m_json.readString());
-        });
-        return out;
-    }
-
-    // Calls onKey for each member; onKey returns false for keys it does not know, which are
-    // then kept in `extra` as they came.
-    template<typename OnKey>
-    void members(QJsonObject &extra, OnKey onKey)
-    {
-        if (m_json.peek() != JsonReader::Kind::Object)
-            fail(QStringLiteral("must be an object"));
-        m_json.readObject([&](const QString &key) {
-            if (!onKey(key))
-                extra.insert(key, m_json.readValue());
-        });
-    }
-
-private:
-    JsonReader &m_json;
-    const char *m_list;
-    int m_index;
-    QString m_id;
-};
 
 Component readComponent(JsonReader &json, int index, JsonReader::StringCache &cache)
 {
@@ -218,32 +102,6 @@ Dependency readDependency(JsonReader &json, int index, JsonReader::StringCache &
     return d;
 }
 
-Scenario readScenario(JsonReader &json, int index)
-{
-    EntryReader r(json, "scenarios", index);
-    Scenario s;
-    const qsizetype start = json.position();
-    r.members(s.extra, [&](const QString &key) {
-        if (key == u"name") {
-            s.name = r.string(key);
-            r.setId(s.name);
-        } else if (key == u"fail") {
-            s.fail = r.strings(key).value_or(QStringList());
-        } else if (key == u"degrade") {
-            s.degrade = r.strings(key).value_or(QStringList());
-        } else if (key == u"description") {
-            s.description = r.string(key);
-        } else {
-            return false;
-        }
-        return true;
-    });
-    if (s.name.isEmpty())
-        throw FormatError(QStringLiteral("%1: scenarios[%2]: missing \"name\"")
-                              .arg(json.where(start), QString::number(index)));
-    return s;
-}
-
 [[noreturn]] void notAMap(const QString &source, const QString &why)
 {
     throw FormatError(QStringLiteral("%1: not a Faultline map: %2").arg(source, why));
@@ -311,8 +169,9 @@ void readLayout(JsonReader &json, QHash<QString, QPointF> &out)
 Map read(const QByteArray &data, const QString &source)
 {
     if (const int line = firstBadUtf8Line(data))
-        throw FormatError(
-            QStringLiteral("%1:%2: the file is not UTF-8 text (JSON is UTF-8)").arg(source).arg(line));
+        throw FormatError(QStringLiteral("%1:%2: the file is not UTF-8 text (JSON is UTF-8)")
+                              .arg(source)
+                              .arg(line));
     JsonReader json(data, source);
     if (json.peek() != JsonReader::Kind::Object)
         notAMap(source, QStringLiteral("the top level must be an object"));
@@ -456,31 +315,6 @@ void writeDependency(JsonWriter &w, const Dependency &d)
         w.value(d.label);
     }
     writeExtra(w, d.extra);
-    w.endObject();
-}
-
-void writeStrings(JsonWriter &w, const QStringList &list)
-{
-    w.beginArray();
-    for (const QString &s : list)
-        w.value(s);
-    w.endArray();
-}
-
-void writeScenario(JsonWriter &w, const Scenario &s)
-{
-    w.beginObject();
-    w.key("name");
-    w.value(s.name);
-    if (!s.description.isEmpty()) {
-        w.key("description");
-        w.value(s.description);
-    }
-    w.key("fail");
-    writeStrings(w, s.fail);
-    w.key("degrade");
-    writeStrings(w, s.degrade);
-    writeExtra(w, s.extra);
     w.endObject();
 }
 

@@ -65,10 +65,15 @@ bool wouldCreateParentLoop(const Map &map, const QString &child, const QString &
 
 namespace {
 
-QString tooLong(const QString &who, const char *what)
+QString tooLong(const QString &who, const QString &what)
 {
     return QStringLiteral("%1: its %2 is longer than %3 characters")
-        .arg(who, QLatin1String(what), QString::number(limits::maxTextLength));
+        .arg(who, what, QString::number(limits::maxTextLength));
+}
+
+QString tooLong(const QString &who, const char *what)
+{
+    return tooLong(who, QLatin1String(what));
 }
 
 // The limits of model/map/limits.h, checked first so that no later check works on a map of a
@@ -83,11 +88,15 @@ QString checkLimits(const Map &map)
         return QStringLiteral("the map has %1 dependencies; Faultline handles up to %2")
             .arg(map.dependencies().size())
             .arg(limits::maxDependencies);
-    auto longer = [](const QString &s) { return s.size() > limits::maxTextLength; };
+    auto longer = [](const QString &s) {
+        return s.size() > limits::maxTextLength;
+    };
     if (longer(map.name))
         return tooLong(QStringLiteral("the map"), "name");
     for (const Component &c : map.components()) {
-        auto who = [&c] { return describeComponent(c.id); };
+        auto who = [&c] {
+            return describeComponent(c.id);
+        };
         if (longer(c.id))
             return tooLong(who(), "id");
         if (longer(c.name))
@@ -100,7 +109,8 @@ QString checkLimits(const Map &map)
             return tooLong(who(), "description");
         if (c.costPerHour && *c.costPerHour > limits::maxCostPerHour)
             return QStringLiteral("%1: cost_per_hour %2 is more than %3")
-                .arg(who(), QString::number(*c.costPerHour), QString::number(limits::maxCostPerHour));
+                .arg(who(), QString::number(*c.costPerHour),
+                    QString::number(limits::maxCostPerHour));
         if (c.rtoMinutes && *c.rtoMinutes > limits::maxMinutes)
             return QStringLiteral("%1: rto_minutes %2 is more than %3")
                 .arg(who(), QString::number(*c.rtoMinutes), QString::number(limits::maxMinutes));
@@ -112,6 +122,21 @@ QString checkLimits(const Map &map)
     for (const Scenario &s : map.scenarios()) {
         if (longer(s.name))
             return tooLong(describeScenario(s.name), "name");
+        if (longer(s.notes))
+            return tooLong(describeScenario(s.name), "notes");
+        for (qsizetype i = 0; i < s.decisions.size(); ++i) {
+            if (longer(s.decisions[i]))
+                return tooLong(describeScenario(s.name), QStringLiteral("decisions[%1]").arg(i));
+        }
+        for (std::size_t i = 0; i < s.actions.size(); ++i) {
+            const ActionItem &a = s.actions[i];
+            for (const auto &[key, value] :
+                {std::pair("what", &a.what), std::pair("owner", &a.owner)}) {
+                if (longer(*value))
+                    return tooLong(describeScenario(s.name),
+                        QStringLiteral("actions[%1].%2").arg(i).arg(QLatin1String(key)));
+            }
+        }
     }
     return {};
 }
@@ -148,10 +173,10 @@ QString checkComponents(const Map &map)
                 .arg(who(), QString::number(*c.require));
         if (c.costPerHour && !(*c.costPerHour >= 0))
             return QStringLiteral("%1: cost_per_hour must be a number of at least 0").arg(who());
-        for (const auto &[key, value] : {std::pair("rto_minutes", c.rtoMinutes),
-                 std::pair("rpo_minutes", c.rpoMinutes),
-                 std::pair("target_rto_minutes", c.targetRtoMinutes),
-                 std::pair("target_rpo_minutes", c.targetRpoMinutes)}) {
+        for (const auto &[key, value] :
+            {std::pair("rto_minutes", c.rtoMinutes), std::pair("rpo_minutes", c.rpoMinutes),
+                std::pair("target_rto_minutes", c.targetRtoMinutes),
+                std::pair("target_rpo_minutes", c.targetRpoMinutes)}) {
             if (value && !(*value >= 0))
                 return QStringLiteral("%1: %2 must be a number of at least 0")
                     .arg(who(), QLatin1String(key));
@@ -281,6 +306,14 @@ QString checkScenarios(const Map &map)
                     return QStringLiteral("%1: \"%2\" is not a component of the map").arg(who, id);
             }
         }
+        for (qsizetype i = 0; i < s.decisions.size(); ++i) {
+            if (s.decisions[i].trimmed().isEmpty())
+                return QStringLiteral("%1: decisions[%2] is empty").arg(who).arg(i);
+        }
+        for (std::size_t i = 0; i < s.actions.size(); ++i) {
+            if (s.actions[i].what.trimmed().isEmpty())
+                return QStringLiteral("%1: actions[%2]: \"what\" is empty").arg(who).arg(i);
+        }
         ++position;
     }
     return {};
@@ -290,7 +323,8 @@ QString checkScenarios(const Map &map)
 
 std::optional<QString> validationError(const Map &map)
 {
-    for (auto check : {checkLimits, checkComponents, checkParentLoops, checkDependencies, checkScenarios}) {
+    for (auto check :
+        {checkLimits, checkComponents, checkParentLoops, checkDependencies, checkScenarios}) {
         QString message = check(map);
         if (!message.isEmpty())
             return message;

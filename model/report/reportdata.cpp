@@ -88,8 +88,8 @@ RecoveryData recoveryOf(const Map &map, const ImpactGraph &graph, const ImpactRe
     r.allBack = plan.allBack;
     for (const BusinessRecovery &b : plan.business) {
         if (b.state != State::Up || b.targetRto)
-            r.services.push_back({map.component(b.service).displayName(), b.state, b.back,
-                b.targetRto, b.met});
+            r.services.push_back(
+                {map.component(b.service).displayName(), b.state, b.back, b.targetRto, b.met});
     }
     for (const DataAtRisk &d : plan.dataAtRisk)
         r.dataAtRisk.push_back(
@@ -152,6 +152,8 @@ ReportData buildReport(const Map &map, const Scenario &scenario, const Options &
     }
 
     for (const Scenario &saved : map.scenarios()) {
+        if (!options.compareSavedScenarios)
+            break;
         engine.run(resolveScenario(map, saved));
         const ImpactResult r = engine.result();
         ScenarioColumn column;

@@ -19,6 +19,9 @@ struct Options
     double outageHours = 4.0; // for the estimated loss
     QDateTime date; // invalid: now
     QString currency = QStringLiteral("$");
+    // The table of every saved scenario side by side (ReportData::comparison); the workshop
+    // pack has a matrix of its own instead.
+    bool compareSavedScenarios = true;
 };
 
 // One component that is not up, with the chain of causes that explains it.

@@ -18,7 +18,7 @@ namespace faultline {
 // schema itself is described in model/storage/schema.cpp.
 namespace faultlinefile {
 
-inline constexpr int schemaVersion = 3;
+inline constexpr int schemaVersion = 4;
 inline constexpr const char *fileSuffix = "faultline";
 // PRAGMA application_id of every `.faultline` file: "Fltn" in ASCII, stored big-endian at
 // bytes 68..71 of the file, so a hex dump shows it.

@@ -157,17 +157,55 @@ void readDependencies(Database &db, Map &map, const SeqIndex &components)
     }
 }
 
+// The decisions and action items of each scenario (schema 4), in their order.
+void readWorkshopNotes(Database &db, std::vector<Scenario> &scenarios, const SeqIndex &seqs)
+{
+    Statement d(db, "SELECT scenario, text FROM scenario_decision ORDER BY scenario, position");
+    while (d.step()) {
+        const int scenario = seqs.find(d.integer(0));
+        if (scenario < 0)
+            throwDamaged(QStringLiteral("a decision belongs to a missing scenario"));
+        scenarios[scenario].decisions.append(d.text(1));
+    }
+    Statement a(db,
+        "SELECT scenario, what, owner, due, status, extra FROM scenario_action "
+        "ORDER BY scenario, position");
+    while (a.step()) {
+        const int scenario = seqs.find(a.integer(0));
+        if (scenario < 0)
+            throwDamaged(QStringLiteral("an action item belongs to a missing scenario"));
+        ActionItem item;
+        item.what = a.text(1);
+        item.owner = a.text(2);
+        if (!a.isNull(3)) {
+            const auto due = dueDateFrom(a.text(3));
+            if (!due)
+                throwDamaged(QStringLiteral("an action item of scenario \"%1\" has the due date "
+                                            "\"%2\"")
+                                 .arg(scenarios[scenario].name, a.text(3).left(40)));
+            item.due = *due;
+        }
+        const auto status = actionStatusFrom(a.text(4));
+        if (!status)
+            throwDamaged(QStringLiteral("an action item has an unknown status"));
+        item.status = *status;
+        item.extra = readExtra(a, 5);
+        scenarios[scenario].actions.push_back(std::move(item));
+    }
+}
+
 void readScenarios(Database &db, Map &map, const SeqIndex &components)
 {
     std::vector<Scenario> scenarios;
     SeqIndex seqs;
-    Statement s(db, "SELECT seq, name, description, extra FROM scenario ORDER BY seq");
+    Statement s(db, "SELECT seq, name, description, extra, notes FROM scenario ORDER BY seq");
     while (s.step()) {
         seqs.append(s.integer(0));
         Scenario &scenario = scenarios.emplace_back();
         scenario.name = s.text(1);
         scenario.description = s.text(2);
         scenario.extra = readExtra(s, 3);
+        scenario.notes = s.text(4);
     }
     Statement m(db,
         "SELECT scenario, effect, component FROM scenario_member "
@@ -181,6 +219,7 @@ void readScenarios(Database &db, Map &map, const SeqIndex &components)
             m.utf8(1) == "degrade" ? scenarios[scenario].degrade : scenarios[scenario].fail;
         list.append(map.component(ComponentIndex(component)).id);
     }
+    readWorkshopNotes(db, scenarios, seqs);
     for (Scenario &scenario : scenarios)
         map.addScenario(std::move(scenario));
 }

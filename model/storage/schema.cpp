@@ -102,6 +102,31 @@ ALTER TABLE component ADD COLUMN target_rto_minutes REAL CHECK (target_rto_minut
 ALTER TABLE component ADD COLUMN target_rpo_minutes REAL CHECK (target_rpo_minutes >= 0);
 )sql";
 
+// Schema version 4: what a workshop writes down about each scenario (DESIGN.md, "Words"):
+// free notes, the decisions taken and the action items agreed, each list in its order. A due
+// date is YYYY-MM-DD text; the status is spelt as in the interchange JSON.
+constexpr const char *schemaV4 = R"sql(
+ALTER TABLE scenario ADD COLUMN notes TEXT;
+
+CREATE TABLE scenario_decision (
+    scenario INTEGER NOT NULL REFERENCES scenario (seq) DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    text TEXT NOT NULL CHECK (text <> ''),
+    PRIMARY KEY (scenario, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE scenario_action (
+    scenario INTEGER NOT NULL REFERENCES scenario (seq) DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    what TEXT NOT NULL CHECK (what <> ''),
+    owner TEXT,
+    due TEXT CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    status TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'done')),
+    extra TEXT CHECK (json_type(extra) = 'object'),
+    PRIMARY KEY (scenario, position)
+) STRICT, WITHOUT ROWID;
+)sql";
+
 // Upgrades schema `version` to `version + 1`. Every schema change adds a case here and bumps
 // faultlinefile::schemaVersion. A new document is built the same way (schema 1, then each step), so
 // a migrated document and a new one have the same schema, which checkSchema() relies on.
@@ -113,6 +138,9 @@ void upgradeFrom(Database &db, int version)
         return;
     case 2:
         db.exec(schemaV3);
+        return;
+    case 3:
+        db.exec(schemaV4);
         return;
     default:
         throw SqliteError(SQLITE_ERROR, SQLITE_ERROR,
@@ -193,8 +221,8 @@ QString normalisedSql(const QString &sql)
             continue;
         }
         const bool punctuation = c == u'(' || c == u')' || c == u',' || c == u';';
-        const bool afterPunctuation = !out.isEmpty()
-            && (out.back() == u'(' || out.back() == u')' || out.back() == u',');
+        const bool afterPunctuation =
+            !out.isEmpty() && (out.back() == u'(' || out.back() == u')' || out.back() == u',');
         if (blank && !out.isEmpty() && !punctuation && !afterPunctuation)
             out += u' ';
         blank = false;
@@ -210,8 +238,8 @@ QString schemaSignature(Database &db)
     Statement s(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name");
     QStringList rows;
     while (s.step())
-        rows.append(QStringList {s.text(0), s.text(1), s.text(2), normalisedSql(s.text(3))}.join(
-            u'\x1f'));
+        rows.append(
+            QStringList {s.text(0), s.text(1), s.text(2), normalisedSql(s.text(3))}.join(u'\x1f'));
     return rows.join(u'\n');
 }
 

@@ -120,12 +120,44 @@ void writeDependencies(Database &db, const Map &map)
     }
 }
 
+// The decisions and action items of scenario `i`, in their order.
+void writeWorkshopNotes(Statement &decision, Statement &action, int i, const Scenario &scenario)
+{
+    for (int position = 0; position < scenario.decisions.size(); ++position) {
+        decision.bind(1, i);
+        decision.bind(2, position);
+        decision.bind(3, scenario.decisions[position]);
+        decision.run();
+    }
+    for (int position = 0; position < int(scenario.actions.size()); ++position) {
+        const ActionItem &a = scenario.actions[position];
+        action.bind(1, i);
+        action.bind(2, position);
+        action.bind(3, a.what);
+        action.bind(4, a.owner);
+        if (a.due.isValid())
+            action.bind(5, toString(a.due));
+        else
+            action.bindNull(5);
+        action.bindUtf8(6, toString(a.status).toUtf8());
+        action.bindUtf8(7, compact(a.extra));
+        action.run();
+    }
+}
+
 void writeScenarios(Database &db, const Map &map)
 {
-    Statement s(db, "INSERT INTO scenario (seq, name, description, extra) VALUES (?, ?, ?, ?)");
+    Statement s(
+        db, "INSERT INTO scenario (seq, name, description, extra, notes) VALUES (?, ?, ?, ?, ?)");
     Statement m(db,
         "INSERT INTO scenario_member (scenario, effect, position, component) "
         "VALUES (?, ?, ?, ?)");
+    Statement decision(db,
+        "INSERT INTO scenario_decision (scenario, position, text) "
+        "VALUES (?, ?, ?)");
+    Statement action(db,
+        "INSERT INTO scenario_action (scenario, position, what, owner, due, status, extra) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
     const QByteArray fail("fail"), degrade("degrade");
     for (int i = 0; i < int(map.scenarios().size()); ++i) {
         const Scenario &scenario = map.scenarios()[i];
@@ -135,7 +167,9 @@ void writeScenarios(Database &db, const Map &map)
                 s.bind(2, scenario.name);
                 s.bind(3, scenario.description);
                 s.bindUtf8(4, compact(scenario.extra));
+                s.bind(5, scenario.notes);
                 s.run();
+                writeWorkshopNotes(decision, action, i, scenario);
                 for (const auto &[effect, ids] :
                     {std::pair(&fail, &scenario.fail), std::pair(&degrade, &scenario.degrade)}) {
                     for (int position = 0; position < ids->size(); ++position) {
@@ -173,7 +207,8 @@ void writeLayout(Database &db, const Map &map)
 void writeMap(Database &db, const Map &map)
 {
     // Without triggers or enforced foreign keys, SQLite empties each table in one step.
-    db.exec("DELETE FROM scenario_member; DELETE FROM scenario; DELETE FROM layout; "
+    db.exec("DELETE FROM scenario_decision; DELETE FROM scenario_action; "
+            "DELETE FROM scenario_member; DELETE FROM scenario; DELETE FROM layout; "
             "DELETE FROM dependency; DELETE FROM component; DELETE FROM map;");
     writeHeaderRow(db, map);
     writeComponents(db, map);
