@@ -73,6 +73,7 @@ public:
             escaped(dateText()), QString::number(m_d.componentCount),
             n == 1 ? u"1 scenario"_s : u"%1 scenarios"_s.arg(n));
         matrix();
+        overview();
         for (int i = 0; i < n; ++i)
             scenario(i);
         allActions();
@@ -133,6 +134,37 @@ ol.decisions li { margin: 3px 0; }
             m_out += u"<p class=\"muted\">No component of the map is a business service.</p>\n"_s;
     }
 
+    // The scenarios at a glance, on the first page with the matrix: what each fails, its
+    // counts, and what the workshop decided and still has to do.
+    void overview()
+    {
+        if (m_d.scenarios.empty())
+            return;
+        m_out += u"<h2>Scenarios</h2>\n"_s;
+        m_out += tableStart(u" id=\"overview\""_s,
+            u"<th width=\"4%\">#</th><th width=\"24%\">Scenario</th><th width=\"22%\">Fails "
+            "or impairs</th><th class=\"num\" width=\"7%\">Down</th><th class=\"num\" "
+            "width=\"10%\">Degraded</th><th class=\"num\" width=\"8%\">At risk</th><th "
+            "class=\"num\" width=\"11%\">Decisions</th><th class=\"num\" width=\"14%\">Open "
+            "actions</th>"_s);
+        int n = 0;
+        for (const PackScenario &s : m_d.scenarios) {
+            const ReportData &r = s.report;
+            int open = 0;
+            for (const ActionItem &a : s.actions)
+                open += a.status == ActionStatus::Done ? 0 : 1;
+            m_out += rowStart(n) + u"<td>%1</td><td><b>"_s.arg(n + 1) + escaped(r.scenarioName)
+                + u"</b></td><td>"_s + names(r.fail + r.degrade) + u"</td><td class=\"num\">"_s
+                + QString::number(r.summary.down) + u"</td><td class=\"num\">"_s
+                + QString::number(r.summary.degraded) + u"</td><td class=\"num\">"_s
+                + QString::number(r.summary.atRisk) + u"</td><td class=\"num\">"_s
+                + QString::number(s.decisions.size()) + u"</td><td class=\"num\">"_s
+                + u"%1 of %2"_s.arg(open).arg(s.actions.size()) + u"</td></tr>\n"_s;
+            ++n;
+        }
+        m_out += u"</tbody>\n</table>\n"_s;
+    }
+
     void scenario(int i)
     {
         const PackScenario &s = m_d.scenarios[i];
@@ -158,7 +190,7 @@ ol.decisions li { margin: 3px 0; }
                 QString::number(r.businessExposed.size()), money(sum.costPerHour));
         if (std::size_t(i) < m_diagrams.size() && !m_diagrams[i].data.isEmpty())
             diagram(m_diagrams[i], r.scenarioName);
-        cascade(s);
+        cascade(s, i);
         m_out += affectedSection(r, u"h3"_s);
         workshopNotes(s);
     }
@@ -173,14 +205,14 @@ ol.decisions li { margin: 3px 0; }
         m_out += u" style=\"max-width: 100%;\"/></div>\n"_s;
     }
 
-    void cascade(const PackScenario &s)
+    void cascade(const PackScenario &s, int index)
     {
         m_out += u"<h3>The cascade, round by round</h3>\n"_s;
         if (s.rounds.empty()) {
             m_out += u"<p>Nothing is affected.</p>\n"_s;
             return;
         }
-        m_out += tableStart(u" id=\"cascade\""_s,
+        m_out += tableStart(u" id=\"cascade-%1\""_s.arg(index + 1),
             u"<th width=\"10%\">Round</th><th width=\"38%\">Component</th><th width=\"14%\">"
             "State</th><th width=\"38%\">Through</th>"_s);
         int n = 0;

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -57,6 +58,23 @@ private slots:
         QCOMPARE(int(m_map.scenarios().size()), 4);
         for (const Scenario &s : m_map.scenarios())
             QVERIFY2(!s.description.isEmpty(), qPrintable(s.name));
+    }
+
+    // Each saved scenario carries what its workshop wrote down, so that the workshop pack of
+    // the example shows notes, decisions and action items of every status.
+    void scenariosCarryWorkshopNotes()
+    {
+        QSet<ActionStatus> statuses;
+        for (const Scenario &s : m_map.scenarios()) {
+            QVERIFY2(!s.notes.isEmpty(), qPrintable(s.name));
+            QVERIFY2(!s.decisions.isEmpty(), qPrintable(s.name));
+            QVERIFY2(!s.actions.empty(), qPrintable(s.name));
+            for (const ActionItem &a : s.actions) {
+                QVERIFY2(!a.owner.isEmpty() && a.due.isValid(), qPrintable(a.what));
+                statuses.insert(a.status);
+            }
+        }
+        QCOMPARE(statuses.size(), 3);
     }
 
     void scenarioKeepsItsPromise_data()

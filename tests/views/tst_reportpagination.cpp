@@ -174,6 +174,26 @@ private slots:
         for (int p = tableFrom + 1; p <= tableTo; ++p)
             QVERIFY2(pages[p].headerBottom > pages[p].headerTop, qPrintable(QString::number(p)));
     }
+
+    // A heading with page-break-before: always (each scenario of the workshop pack) starts a
+    // page, though the page before has room for it.
+    void pageBreakBeforeStartsAPage()
+    {
+        QTextDocument document;
+        document.setHtml(
+            QStringLiteral("<html><head><style>h2.new-page { page-break-before: "
+                           "always; }</style></head><body><h1>Cover</h1><p>short</p>"
+                           "<h2 class=\"new-page\">First</h2><p>one</p>"
+                           "<h2 class=\"new-page\">Second</h2><p>two</p></body></html>"));
+        document.setTextWidth(420);
+        const std::vector<PageSlice> pages = reportexport::paginate(document, 2000);
+        QCOMPARE(int(pages.size()), 3);
+        for (const auto &[page, heading] : {std::pair(1, "First"), std::pair(2, "Second")}) {
+            const QTextBlock block = document.find(QLatin1String(heading)).block();
+            QCOMPARE(
+                pages[page].bodyFrom, document.documentLayout()->blockBoundingRect(block).top());
+        }
+    }
 };
 
 QTEST_MAIN(TestReportPagination)
