@@ -439,6 +439,12 @@ ComponentTable::ComponentTable(MapDocument *doc, QWidget *parent)
     });
     // The view sets its current index before it selects: by then the current row is known.
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        // With several rows selected a click on one of them selects it alone (a spreadsheet's
+        // click) instead of editing it for all: that takes F2.
+        const bool several = m_view->selectionModel()->selectedRows().size() > 1;
+        m_view->setEditTriggers(several
+                ? QAbstractItemView::EditKeyPressed
+                : QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
         if (!m_syncing)
             emitSelection();
     });

@@ -267,6 +267,13 @@ private slots:
         QCOMPARE(view->selectionModel()->selectedRows().size(), 3);
         m_doc->undoStack()->undo();
         QVERIFY(m_doc->map() == sampleMap());
+
+        // A click on one of the selected rows selects it alone; it does not edit all three.
+        QCOMPARE(view->selectionModel()->selectedRows().size(), 3);
+        click(QStringLiteral("web-b"), {});
+        QTest::qWait(QApplication::doubleClickInterval() + 50);
+        QCOMPARE(m_selection->components(), QStringList {"web-b"});
+        QVERIFY(!qobject_cast<QLineEdit *>(QApplication::focusWidget()));
     }
 
     void tableIdEditIsItsRowsAlone()
