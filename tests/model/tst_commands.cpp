@@ -71,7 +71,7 @@ Map sampleMap()
     map.addDependency(
         dependency(QStringLiteral("db"), QStringLiteral("web-a"), DependencyType::Soft));
 
-    map.addScenario({QStringLiteral("az1 down"), {QStringLiteral("az1")}, {}, {}, {}});
+    map.addScenario({.name = QStringLiteral("az1 down"), .fail = {QStringLiteral("az1")}});
     map.addScenario(
         {QStringLiteral("web-a"), {QStringLiteral("web-a")}, {QStringLiteral("db")}, {}, {}});
     map.setPosition(QStringLiteral("az1"), QPointF(10, 20));

@@ -59,7 +59,8 @@ QByteArray newerState()
             third.insert(QStringLiteral("index_key"), 2);
             QJsonObject a = third.value(QStringLiteral("attributes")).toObject();
             a.insert(QStringLiteral("id"), QStringLiteral("i-app2"));
-            a.insert(QStringLiteral("arn"), QStringLiteral("arn:aws:ec2:eu-west-1:111122223333:instance/i-app2"));
+            a.insert(QStringLiteral("arn"),
+                QStringLiteral("arn:aws:ec2:eu-west-1:111122223333:instance/i-app2"));
             third.insert(QStringLiteral("attributes"), a);
             instances.append(third);
         }
@@ -75,7 +76,8 @@ QByteArray newerState()
         if (type == QStringLiteral("aws_nat_gateway")) {
             QJsonObject second = instances.at(1).toObject();
             QJsonObject a = second.value(QStringLiteral("attributes")).toObject();
-            a.insert(QStringLiteral("tags"), QJsonObject {{QStringLiteral("Name"), QStringLiteral("NAT B")}});
+            a.insert(QStringLiteral("tags"),
+                QJsonObject {{QStringLiteral("Name"), QStringLiteral("NAT B")}});
             second.insert(QStringLiteral("attributes"), a);
             instances[1] = second;
         }
@@ -96,14 +98,17 @@ void editByHand(Map &map)
     checkout.business = true;
     checkout.costPerHour = 5000;
     map.addComponent(checkout);
-    map.addDependency({QStringLiteral("checkout"), QStringLiteral("aws_lb.web"), DependencyType::Hard, {}, {}});
-    map.addDependency({QStringLiteral("checkout"), QStringLiteral("aws_db_instance.reports"), DependencyType::Soft,
-        QStringLiteral("reports"), {}});
+    map.addDependency(
+        {QStringLiteral("checkout"), QStringLiteral("aws_lb.web"), DependencyType::Hard, {}, {}});
+    map.addDependency({QStringLiteral("checkout"), QStringLiteral("aws_db_instance.reports"),
+        DependencyType::Soft, QStringLiteral("reports"), {}});
     map.setPosition(QStringLiteral("checkout"), QPointF(120, 340));
     map.setPosition(QStringLiteral("aws_lb.web"), QPointF(10, 20));
-    map.addScenario({QStringLiteral("zone a"), {QStringLiteral("aws/eu-west-1/eu-west-1a")}, {}, {}, {}});
-    map.addScenario({QStringLiteral("reports lost"), {QStringLiteral("aws_db_instance.reports")},
-        {QStringLiteral("checkout")}, {}, {}});
+    map.addScenario(
+        {.name = QStringLiteral("zone a"), .fail = {QStringLiteral("aws/eu-west-1/eu-west-1a")}});
+    map.addScenario({.name = QStringLiteral("reports lost"),
+        .fail = {QStringLiteral("aws_db_instance.reports")},
+        .degrade = {QStringLiteral("checkout")}});
     // A property changed by hand: the import must not undo it.
     Component lb = map.component(*map.findComponent(QStringLiteral("aws_lb.web")));
     lb.name = QStringLiteral("Public ALB");
@@ -152,10 +157,13 @@ void TestImportMerge::handWorkSurvivesTwoReimports()
     QCOMPARE(first.removedCount, 1);
     QVERIFY2(text.contains(QStringLiteral("+ aws_instance.app[2] (compute)")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("- aws_db_instance.reports")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("~ aws_nat_gateway.nat[1]: name NAT eu-west-1b → NAT B")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("hand-made dependency checkout -> aws_db_instance.reports removed")),
+    QVERIFY2(text.contains(QStringLiteral("~ aws_nat_gateway.nat[1]: name NAT eu-west-1b → NAT B")),
         qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("scenario \"reports lost\" no longer names aws_db_instance.reports")),
+    QVERIFY2(text.contains(QStringLiteral(
+                 "hand-made dependency checkout -> aws_db_instance.reports removed")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral(
+                 "scenario \"reports lost\" no longer names aws_db_instance.reports")),
         qPrintable(text));
 
     // Second re-import of the same newer state: nothing more to do.
@@ -169,20 +177,24 @@ void TestImportMerge::handWorkSurvivesTwoReimports()
     QVERIFY(!map.findComponent(QStringLiteral("aws_db_instance.reports")));
     QVERIFY(map.findComponent(QStringLiteral("aws_instance.app[2]")));
     QVERIFY(map.findDependency(QStringLiteral("checkout"), QStringLiteral("aws_lb.web")));
-    QVERIFY(!map.findDependency(QStringLiteral("checkout"), QStringLiteral("aws_db_instance.reports")));
+    QVERIFY(
+        !map.findDependency(QStringLiteral("checkout"), QStringLiteral("aws_db_instance.reports")));
     QCOMPARE(map.positions().value(QStringLiteral("checkout")), QPointF(120, 340));
     QCOMPARE(map.positions().value(QStringLiteral("aws_lb.web")), QPointF(10, 20));
     const Component &lb = map.component(*map.findComponent(QStringLiteral("aws_lb.web")));
     QCOMPARE(lb.name, QStringLiteral("Public ALB"));
     QCOMPARE(lb.owner, QStringLiteral("team-web"));
-    QCOMPARE(map.component(*map.findComponent(QStringLiteral("aws_nat_gateway.nat[1]"))).name, QStringLiteral("NAT B"));
+    QCOMPARE(map.component(*map.findComponent(QStringLiteral("aws_nat_gateway.nat[1]"))).name,
+        QStringLiteral("NAT B"));
     QCOMPARE(map.scenarios().size(), std::size_t(2));
     QCOMPARE(map.scenario(*map.findScenario(QStringLiteral("reports lost"))).fail, QStringList());
     QCOMPARE(map.scenario(*map.findScenario(QStringLiteral("reports lost"))).degrade,
         QStringList {QStringLiteral("checkout")});
-    QVERIFY(importSources(map.component(*map.findComponent(QStringLiteral("checkout"))).extra).isEmpty());
+    QVERIFY(importSources(map.component(*map.findComponent(QStringLiteral("checkout"))).extra)
+                .isEmpty());
     // The new instance joined its siblings' group.
-    QVERIFY(map.findDependency(QStringLiteral("aws_instance.app"), QStringLiteral("aws_instance.app[2]")));
+    QVERIFY(map.findDependency(
+        QStringLiteral("aws_instance.app"), QStringLiteral("aws_instance.app[2]")));
 }
 
 void TestImportMerge::failedMergeLeavesTheMap()
@@ -195,8 +207,10 @@ void TestImportMerge::failedMergeLeavesTheMap()
     pool.kind = QStringLiteral("group");
     pool.require = 2;
     map.addComponent(pool);
-    map.addDependency({pool.id, QStringLiteral("aws_db_instance.reports"), DependencyType::Hard, {}, {}});
-    map.addDependency({pool.id, QStringLiteral("aws_db_instance.main"), DependencyType::Hard, {}, {}});
+    map.addDependency(
+        {pool.id, QStringLiteral("aws_db_instance.reports"), DependencyType::Hard, {}, {}});
+    map.addDependency(
+        {pool.id, QStringLiteral("aws_db_instance.main"), DependencyType::Hard, {}, {}});
     const Map before = map;
     const QString error = [&] {
         try {
@@ -206,7 +220,8 @@ void TestImportMerge::failedMergeLeavesTheMap()
         }
         return QString();
     }();
-    QVERIFY2(error.contains(QStringLiteral("reporting pool")) && error.contains(QStringLiteral("require")),
+    QVERIFY2(error.contains(QStringLiteral("reporting pool"))
+            && error.contains(QStringLiteral("require")),
         qPrintable(error));
     QVERIFY(map == before);
 }

@@ -26,8 +26,8 @@ Map sampleMap()
         c.kind = QStringLiteral("service");
         map.addComponent(c);
     }
-    map.addScenario({QStringLiteral("zone down"), {QStringLiteral("zone")}, {}, {}, {}});
-    map.addScenario({QStringLiteral("db slow"), {}, {QStringLiteral("db")}, {}, {}});
+    map.addScenario({.name = QStringLiteral("zone down"), .fail = {QStringLiteral("zone")}});
+    map.addScenario({.name = QStringLiteral("db slow"), .degrade = {QStringLiteral("db")}});
     return map;
 }
 
@@ -74,7 +74,7 @@ private slots:
     void saveAppends()
     {
         QSignalSpy changed(m_doc, &MapDocument::mapChanged);
-        Scenario s {QStringLiteral("shop gone"), {QStringLiteral("shop")}, {}, {}, {}};
+        Scenario s {.name = QStringLiteral("shop gone"), .fail = {QStringLiteral("shop")}};
         QCOMPARE(edit::tryPush(*m_doc, edit::addScenario(*m_doc, s)), std::nullopt);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(m_doc->undoStack()->text(0), QStringLiteral("Save scenario “shop gone”"));
@@ -123,7 +123,7 @@ private slots:
         edit::tryPush(*m_doc, edit::deleteScenario(*m_doc, QStringLiteral("zone down")));
         edit::tryPush(*m_doc, edit::deleteComponents(*m_doc, {QStringLiteral("db")}));
         QVERIFY(m_doc->map().scenarios().front().degrade.isEmpty());
-        edit::tryPush(*m_doc, edit::addScenario(*m_doc, {QStringLiteral("again"), {}, {}, {}, {}}));
+        edit::tryPush(*m_doc, edit::addScenario(*m_doc, {.name = QStringLiteral("again")}));
         QCOMPARE(m_doc->undoStack()->count(), 3);
         while (m_doc->undoStack()->canUndo())
             m_doc->undoStack()->undo();
@@ -135,10 +135,10 @@ private slots:
         QTest::addColumn<Planner>("plan");
         QTest::addColumn<QString>("message");
         QTest::newRow("save: no name") << Planner([](MapDocument &doc) {
-            return edit::addScenario(doc, {QStringLiteral(" "), {}, {}, {}, {}});
+            return edit::addScenario(doc, {.name = QStringLiteral(" ")});
         }) << QStringLiteral("A scenario needs a name.");
         QTest::newRow("save: taken") << Planner([](MapDocument &doc) {
-            return edit::addScenario(doc, {QStringLiteral("db slow"), {}, {}, {}, {}});
+            return edit::addScenario(doc, {.name = QStringLiteral("db slow")});
         }) << QStringLiteral("There is already a scenario named “db slow”.");
         QTest::newRow("rename: taken") << Planner([](MapDocument &doc) {
             return edit::renameScenario(
