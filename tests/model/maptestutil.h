@@ -41,6 +41,18 @@
 
 namespace faultline::testutil {
 
+// A saved scenario by its name and lists (a brace list of Scenario's members would leave the
+// rest without initializers, which Debug builds refuse).
+inline Scenario scenario(
+    const QString &name, const QStringList &fail = {}, const QStringList &degrade = {})
+{
+    Scenario s;
+    s.name = name;
+    s.fail = fail;
+    s.degrade = degrade;
+    return s;
+}
+
 inline QStringList splitIds(const QString &list)
 {
     QStringList out;

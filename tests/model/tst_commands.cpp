@@ -2,6 +2,7 @@
 // original exactly, redo, check again. Every refusal is checked to leave map and stack alone.
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
+#include "tests/model/maptestutil.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -71,9 +72,9 @@ Map sampleMap()
     map.addDependency(
         dependency(QStringLiteral("db"), QStringLiteral("web-a"), DependencyType::Soft));
 
-    map.addScenario({.name = QStringLiteral("az1 down"), .fail = {QStringLiteral("az1")}});
-    map.addScenario(
-        {QStringLiteral("web-a"), {QStringLiteral("web-a")}, {QStringLiteral("db")}, {}, {}});
+    map.addScenario(testutil::scenario(QStringLiteral("az1 down"), {QStringLiteral("az1")}));
+    map.addScenario(testutil::scenario(
+        QStringLiteral("web-a"), {QStringLiteral("web-a")}, {QStringLiteral("db")}));
     map.setPosition(QStringLiteral("az1"), QPointF(10, 20));
     map.setPosition(QStringLiteral("web-a"), QPointF(30, 40));
     map.setPosition(QStringLiteral("shop"), QPointF(50, 60));

@@ -10,6 +10,7 @@
 #include "model/map/errors.h"
 #include "model/map/validation.h"
 #include "model/storage/faultlinefile.h"
+#include "tests/model/maptestutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -105,10 +106,9 @@ void editByHand(Map &map)
     map.setPosition(QStringLiteral("checkout"), QPointF(120, 340));
     map.setPosition(QStringLiteral("aws_lb.web"), QPointF(10, 20));
     map.addScenario(
-        {.name = QStringLiteral("zone a"), .fail = {QStringLiteral("aws/eu-west-1/eu-west-1a")}});
-    map.addScenario({.name = QStringLiteral("reports lost"),
-        .fail = {QStringLiteral("aws_db_instance.reports")},
-        .degrade = {QStringLiteral("checkout")}});
+        testutil::scenario(QStringLiteral("zone a"), {QStringLiteral("aws/eu-west-1/eu-west-1a")}));
+    map.addScenario(testutil::scenario(QStringLiteral("reports lost"),
+        {QStringLiteral("aws_db_instance.reports")}, {QStringLiteral("checkout")}));
     // A property changed by hand: the import must not undo it.
     Component lb = map.component(*map.findComponent(QStringLiteral("aws_lb.web")));
     lb.name = QStringLiteral("Public ALB");

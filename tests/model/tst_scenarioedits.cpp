@@ -2,6 +2,7 @@
 // planned edits (model/editing/edits.h); applying one is not an edit.
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
+#include "tests/model/maptestutil.h"
 
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -26,8 +27,8 @@ Map sampleMap()
         c.kind = QStringLiteral("service");
         map.addComponent(c);
     }
-    map.addScenario({.name = QStringLiteral("zone down"), .fail = {QStringLiteral("zone")}});
-    map.addScenario({.name = QStringLiteral("db slow"), .degrade = {QStringLiteral("db")}});
+    map.addScenario(testutil::scenario(QStringLiteral("zone down"), {QStringLiteral("zone")}));
+    map.addScenario(testutil::scenario(QStringLiteral("db slow"), {}, {QStringLiteral("db")}));
     return map;
 }
 
@@ -74,7 +75,8 @@ private slots:
     void saveAppends()
     {
         QSignalSpy changed(m_doc, &MapDocument::mapChanged);
-        Scenario s {.name = QStringLiteral("shop gone"), .fail = {QStringLiteral("shop")}};
+        const Scenario s =
+            testutil::scenario(QStringLiteral("shop gone"), {QStringLiteral("shop")});
         QCOMPARE(edit::tryPush(*m_doc, edit::addScenario(*m_doc, s)), std::nullopt);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(m_doc->undoStack()->text(0), QStringLiteral("Save scenario “shop gone”"));
@@ -123,7 +125,8 @@ private slots:
         edit::tryPush(*m_doc, edit::deleteScenario(*m_doc, QStringLiteral("zone down")));
         edit::tryPush(*m_doc, edit::deleteComponents(*m_doc, {QStringLiteral("db")}));
         QVERIFY(m_doc->map().scenarios().front().degrade.isEmpty());
-        edit::tryPush(*m_doc, edit::addScenario(*m_doc, {.name = QStringLiteral("again")}));
+        edit::tryPush(
+            *m_doc, edit::addScenario(*m_doc, testutil::scenario(QStringLiteral("again"))));
         QCOMPARE(m_doc->undoStack()->count(), 3);
         while (m_doc->undoStack()->canUndo())
             m_doc->undoStack()->undo();
@@ -135,10 +138,10 @@ private slots:
         QTest::addColumn<Planner>("plan");
         QTest::addColumn<QString>("message");
         QTest::newRow("save: no name") << Planner([](MapDocument &doc) {
-            return edit::addScenario(doc, {.name = QStringLiteral(" ")});
+            return edit::addScenario(doc, testutil::scenario(QStringLiteral(" ")));
         }) << QStringLiteral("A scenario needs a name.");
         QTest::newRow("save: taken") << Planner([](MapDocument &doc) {
-            return edit::addScenario(doc, {.name = QStringLiteral("db slow")});
+            return edit::addScenario(doc, testutil::scenario(QStringLiteral("db slow")));
         }) << QStringLiteral("There is already a scenario named “db slow”.");
         QTest::newRow("rename: taken") << Planner([](MapDocument &doc) {
             return edit::renameScenario(
