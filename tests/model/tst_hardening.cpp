@@ -437,9 +437,11 @@ void TestHardening::versionOneDocumentOpensAndGetsChecksum()
     faultlinefile::save(smallMap(), path);
     {
         // What a version 1 Faultline wrote: no checksum table, no recovery fields (schema 3),
-        // user_version 1.
+        // no workshop notes (schema 4), user_version 1.
         storage::Database db(path, SQLITE_OPEN_READWRITE);
-        db.exec("DROP TABLE content_check; ALTER TABLE component DROP COLUMN rpo_minutes;"
+        db.exec("DROP TABLE scenario_decision; DROP TABLE scenario_action;"
+                "ALTER TABLE scenario DROP COLUMN notes;"
+                "DROP TABLE content_check; ALTER TABLE component DROP COLUMN rpo_minutes;"
                 "ALTER TABLE component DROP COLUMN target_rto_minutes;"
                 "ALTER TABLE component DROP COLUMN target_rpo_minutes; PRAGMA user_version = 1;");
     }
