@@ -246,8 +246,9 @@ void EditActions::createClipboardActions()
     });
 }
 
-// On the canvas: the arrow keys select the nearest component that way, Shift+arrows nudge the
-// selected components by 10 (one undo step each).
+// On the canvas: the arrow keys select the nearest component that way (with nothing selected
+// they scroll, as Ctrl+arrows always do: views/mapview.h), Shift+arrows nudge the selected
+// components by 10 (one undo step each).
 void EditActions::createArrowActions()
 {
     const std::tuple<Qt::Key, QPointF, QString> ways[] = {
@@ -284,7 +285,12 @@ void EditActions::selectToward(QPointF direction)
 {
     const placement::Canvas canvas = placement::canvasOf(*m_parts.document, *m_parts.scene);
     const auto from = m_parts.document->map().findComponent(m_parts.selection->current());
-    if (!from || canvas.boxes[from->value].rect.isNull())
+    if (!from) {
+        // Nothing selected: the arrows scroll, as in any view.
+        m_parts.view->scrollToward(direction);
+        return;
+    }
+    if (canvas.boxes[from->value].rect.isNull())
         return;
     const QPointF origin = canvas.boxes[from->value].rect.center();
     int best = -1;
