@@ -18,6 +18,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QStatusBar>
 
 namespace faultline {
@@ -76,7 +78,18 @@ FoldActions::FoldActions(const Parts &parts, QObject *parent) : QObject(parent),
     auto *showAll = new QPushButton(tr("Show all"), m_banner);
     showAll->setObjectName(QStringLiteral("focusBannerShowAll"));
     connect(showAll, &QPushButton::clicked, this, &FoldActions::showAll);
+    m_hops = new QSpinBox(m_banner);
+    m_hops->setObjectName(QStringLiteral("focusSteps"));
+    m_hops->setRange(0, 99);
+    m_hops->setSpecialValueText(tr("all"));
+    m_hops->setPrefix(tr("steps: "));
+    m_hops->setToolTip(tr("How many steps of “needs” and “needed by” the focus follows"));
+    connect(m_hops, &QSpinBox::valueChanged, this, [this](int hops) {
+        if (!m_focusTarget.isEmpty())
+            focusOn(m_focusTarget, hops);
+    });
     row->addWidget(m_bannerText, 1);
+    row->addWidget(m_hops);
     row->addWidget(showAll);
     m_banner->hide();
 
@@ -93,6 +106,7 @@ FoldActions::FoldActions(const Parts &parts, QObject *parent) : QObject(parent),
     connect(parts.scene, &MapScene::foldRequested, this, &FoldActions::fold);
     connect(parts.scene, &MapScene::focusChanged, this, &FoldActions::updateBanner);
     updateActions();
+    updateBanner();
 }
 
 void FoldActions::addKeyTarget(QWidget *target)
@@ -189,8 +203,18 @@ void FoldActions::focusOn(const QString &id, int hops)
     const auto c = map.findComponent(id);
     if (!c)
         return;
+    m_focusTarget = map.component(*c).id;
+    {
+        const QSignalBlocker quiet(m_hops);
+        m_hops->setValue(hops);
+    }
+    const QString name = map.component(*c).displayName();
     m_parts.scene->setFocusFilter(focus::cone(m_parts.document->graph(), c->value, hops),
-        tr("Focused on %1: what it needs and what needs it").arg(map.component(*c).displayName()));
+        hops > 0 ? tr("Focused on %1: what it needs and what needs it, up to %2 %3")
+                       .arg(name)
+                       .arg(hops)
+                       .arg(hops == 1 ? tr("step") : tr("steps"))
+                 : tr("Focused on %1: what it needs and what needs it").arg(name));
     m_parts.view->fitToMap();
 }
 
@@ -205,6 +229,7 @@ void FoldActions::focusMatching(focus::Field field, const QString &value)
         m_parts.statusBar->showMessage(tr("No component has the %1 “%2”").arg(what, value), 8000);
         return;
     }
+    m_focusTarget.clear();
     m_parts.scene->setFocusFilter(flags, tr("Focused on the %1 “%2”").arg(what, value));
     m_parts.view->fitToMap();
 }
@@ -230,6 +255,9 @@ void FoldActions::updateBanner()
                                   .arg(all));
     }
     m_banner->setVisible(on);
+    if (!on)
+        m_focusTarget.clear();
+    m_hops->setVisible(on && !m_focusTarget.isEmpty());
     // Esc ends the focus first; without one it clears the what-if (one key, one action).
     m_showAll->setShortcuts(
         on ? QList<QKeySequence> {QKeySequence(Qt::Key_Escape)} : QList<QKeySequence> {});

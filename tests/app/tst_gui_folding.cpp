@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QMenu>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -192,6 +193,16 @@ private slots:
             w->foldActions()->banner()->findChild<QLabel *>(QStringLiteral("focusBannerText"));
         QVERIFY(text->text().contains(QStringLiteral("Focused on Checkout")));
         QVERIFY(text->text().contains(QStringLiteral("Esc")));
+        // One step each way: what Checkout needs directly and what needs it directly.
+        auto *steps =
+            w->foldActions()->banner()->findChild<QSpinBox *>(QStringLiteral("focusSteps"));
+        QVERIFY(steps && steps->isVisible());
+        steps->setValue(1);
+        const auto near = focus::cone(graph, map.findComponent(target)->value, 1);
+        QVERIFY(focus::count(near) < focus::count(cone));
+        QCOMPARE(w->scene()->focusFilter(), near);
+        steps->setValue(0);
+        QCOMPARE(w->scene()->focusFilter(), cone);
         // An export from the window shows the focus.
         QTemporaryDir dir;
         const QString svgPath = dir.filePath(QStringLiteral("focus.svg"));
