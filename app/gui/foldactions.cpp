@@ -99,6 +99,17 @@ FoldActions::FoldActions(const Parts &parts, QObject *parent) : QObject(parent),
             edit::tryPush(
                 *m_parts.document, edit::setFolding(*m_parts.document, folded, positions, text));
         });
+    // A folded cluster whose id an edit changes (or its undo changes back) stays folded: the
+    // folded list follows, as a position does.
+    connect(parts.document, &MapDocument::componentsRenamed, this,
+        [this](const QHash<QString, QString> &renames) {
+            const QStringList before = folding::foldedIds(m_parts.document->map());
+            QStringList after;
+            for (const QString &id : before)
+                after.append(renames.value(id, id));
+            if (after != before)
+                m_parts.document->setFolded(after);
+        });
     connect(parts.selection, &MapSelection::changed, this, &FoldActions::openAroundSelection);
     connect(parts.selection, &MapSelection::changed, this, &FoldActions::updateActions);
     connect(parts.document, &MapDocument::foldingChanged, this, &FoldActions::updateActions);

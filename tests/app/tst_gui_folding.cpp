@@ -7,6 +7,7 @@
 #include "app/gui/foldactions.h"
 #include "app/gui/whatifactions.h"
 #include "model/analysis/focus.h"
+#include "model/editing/edits.h"
 #include "model/layout/folding.h"
 #include "model/storage/faultlinefile.h"
 #include "tests/app/guitestutil.h"
@@ -96,6 +97,17 @@ private slots:
         QCOMPARE(folded(w.get()), QStringList {zone});
         QVERIFY(isFoldedBox(w.get(), zone));
         QVERIFY(w->foldActions()->openAction()->isEnabled());
+        // A new id for the folded zone keeps it folded, and so does the undo of it.
+        Component renamed =
+            w->document()->map().component(*w->document()->map().findComponent(zone));
+        renamed.id = QStringLiteral("zone-one");
+        QVERIFY(!edit::tryPush(*w->document(), edit::editComponent(*w->document(), zone, renamed)));
+        QCOMPARE(folded(w.get()), QStringList {QStringLiteral("zone-one")});
+        QVERIFY(isFoldedBox(w.get(), QStringLiteral("zone-one")));
+        w->document()->undoStack()->undo();
+        QCOMPARE(folded(w.get()), QStringList {zone});
+        QVERIFY(isFoldedBox(w.get(), zone));
+        w->selection()->setComponents({zone});
         QTest::keyClick(w->view(), Qt::Key_Plus);
         QVERIFY(w->waitForLayout());
         QVERIFY(folded(w.get()).isEmpty());
