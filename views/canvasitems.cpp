@@ -16,6 +16,8 @@ constexpr qreal detailThreshold = 0.3;
 // grey haze that says nothing and costs most of a frame (230 of 255 ms of processor time for
 // 20,000 edges): only the edges that carry a failure or make the chain are drawn.
 constexpr qreal overviewThreshold = 0.07;
+// Below this the count on a merged edge (model/layout/folding.h) is too small to read.
+constexpr qreal countThreshold = 0.5;
 
 qreal levelOfDetail(
     const QGraphicsItem *item, const QStyleOptionGraphicsItem *option, QPainter *painter)
@@ -51,10 +53,17 @@ NodeItem::NodeItem(const QString &id, const QString &kind, const QString &name) 
     setToolTip(name);
 }
 
+NodeItem::NodeItem(const QString &id, const QString &kind, const QString &name, int members)
+    : NodeItem(id, kind, name)
+{
+    m_look.folded = true;
+    m_size = drawing::foldedNodeSize(m_look.lines, members);
+}
+
 void NodeItem::setLook(const drawing::NodeLook &look)
 {
     if (look.look == m_look.look && look.dimmed == m_look.dimmed && look.chain == m_look.chain
-        && look.lines == m_look.lines && look.kind == m_look.kind)
+        && look.lines == m_look.lines && look.kind == m_look.kind && look.summary == m_look.summary)
         return;
     m_look = look;
     update();
@@ -85,8 +94,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         const theme::StateStyle &s = theme::style(look.look);
         QColor c = look.look == theme::Look::Up ? theme::clusterBorder() : s.border;
         if (look.dimmed)
-            c = QColor::fromRgbF(0.65 + 0.35 * c.redF(), 0.65 + 0.35 * c.greenF(),
-                0.65 + 0.35 * c.blueF());
+            c = QColor::fromRgbF(
+                0.65 + 0.35 * c.redF(), 0.65 + 0.35 * c.greenF(), 0.65 + 0.35 * c.blueF());
         painter->fillRect(r, c);
     } else if (detail < detailThreshold && !look.selected && !look.chain)
         drawPlain(painter, r, look.look, look.dimmed, false);
@@ -166,7 +175,7 @@ EdgeItem::EdgeItem(const QString &from, const QString &to, bool hard) : m_from(f
 void EdgeItem::setLook(const drawing::EdgeLook &look)
 {
     if (look.emphasis == m_look.emphasis && look.carried == m_look.carried
-        && look.dimmed == m_look.dimmed && look.hard == m_look.hard)
+        && look.dimmed == m_look.dimmed && look.hard == m_look.hard && look.count == m_look.count)
         return;
     const bool raise = look.emphasis != drawing::EdgeEmphasis::Normal;
     m_look = look;
@@ -191,7 +200,8 @@ void EdgeItem::setRoute(const QPainterPath &path, QPointF tip)
     for (const QPolygonF &polygon : path.toSubpathPolygons())
         m_points.insert(m_points.end(), polygon.begin(), polygon.end());
     m_points.push_back(tip);
-    m_bounds = path.boundingRect().united(QRectF(tip, QSizeF(1, 1))).adjusted(-12, -12, 12, 12);
+    // The margin holds the arrowhead and a merged edge's count label.
+    m_bounds = path.boundingRect().united(QRectF(tip, QSizeF(1, 1))).adjusted(-16, -16, 16, 16);
 }
 
 QRectF EdgeItem::boundingRect() const
@@ -218,7 +228,9 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QRectF &seen = option->exposedRect;
     bool inSight = seen.isEmpty();
     for (std::size_t i = 1; i < m_points.size() && !inSight; ++i) {
-        inSight = QRectF(m_points[i - 1], m_points[i]).normalized().adjusted(-6, -6, 6, 6)
+        inSight = QRectF(m_points[i - 1], m_points[i])
+                      .normalized()
+                      .adjusted(-6, -6, 6, 6)
                       .intersects(seen);
     }
     if (!inSight)
@@ -231,6 +243,10 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     }
     drawing::drawEdge(painter, m_path, m_tip, look, seen);
+    // A count is text: below half size it cannot be read, and a folded map of thousands has
+    // hundreds of merged edges in sight (a sixth of the frame).
+    if (look.count > 1 && levelOfDetail(this, option, painter) >= countThreshold)
+        drawing::drawEdgeCount(painter, drawing::countAnchor(m_points), look.count, look);
 }
 
 } // namespace faultline

@@ -96,7 +96,7 @@ void printPages(
 QByteArray html(const Map &map, const Scenario &scenario, const Options &options)
 {
     const report::ReportData data = report::buildReport(map, scenario, options.report);
-    const diagramexport::Picture picture(map, scenario);
+    const diagramexport::Picture picture(map, scenario, options.focus);
     report::Diagram diagram;
     diagram.data = picture.svg();
     diagram.mimeType = QByteArrayLiteral("image/svg+xml");
@@ -201,7 +201,7 @@ void writeByExtension(const QString &path, const std::function<QByteArray()> &ht
 QByteArray pdf(const Map &map, const Scenario &scenario, const Options &options)
 {
     const report::ReportData data = report::buildReport(map, scenario, options.report);
-    const diagramexport::Picture picture(map, scenario);
+    const diagramexport::Picture picture(map, scenario, options.focus);
     const PdfPage page(options);
     std::vector<QImage> images(1);
     const std::vector<report::Diagram> diagrams {pngDiagram(picture, page, images[0])};
@@ -215,7 +215,7 @@ QByteArray packHtml(const Map &map, const Options &options)
     const report::PackData data = report::buildPack(map, options.report);
     std::vector<report::Diagram> diagrams;
     for (const Scenario &s : map.scenarios()) {
-        const diagramexport::Picture picture(map, s);
+        const diagramexport::Picture picture(map, s, options.focus);
         report::Diagram diagram;
         diagram.data = picture.svg();
         diagram.mimeType = QByteArrayLiteral("image/svg+xml");
@@ -231,7 +231,7 @@ QByteArray packPdf(const Map &map, const Options &options)
     std::vector<QImage> images(map.scenarios().size());
     std::vector<report::Diagram> diagrams;
     for (std::size_t i = 0; i < map.scenarios().size(); ++i) {
-        const diagramexport::Picture picture(map, map.scenarios()[i]);
+        const diagramexport::Picture picture(map, map.scenarios()[i], options.focus);
         diagrams.push_back(pngDiagram(picture, page, images[i]));
     }
     const QString title = QStringLiteral("%1 — workshop pack").arg(data.mapName);
