@@ -25,6 +25,7 @@
 #include "views/recoverypanel.h"
 #include "views/scenariospanel.h"
 #include "views/search.h"
+#include "views/workshopnotespanel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -36,6 +37,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -176,6 +178,10 @@ void MainWindow::createDocks()
     m_analysisDock =
         dock(tr("Analysis"), QStringLiteral("analysisDock"), m_analysis, Qt::RightDockWidgetArea);
     tabifyDockWidget(m_impactDock, m_analysisDock);
+    m_workshopNotes = new WorkshopNotesPanel(m_doc, this);
+    m_workshopNotesDock = dock(tr("Workshop Notes"), QStringLiteral("workshopNotesDock"),
+        m_workshopNotes, Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_impactDock, m_workshopNotesDock);
     m_impactDock->raise();
     resizeDocks({m_componentsDock, m_impactDock}, {330, 400}, Qt::Horizontal);
     resizeDocks({m_componentsDock, m_scenariosDock}, {600, 220}, Qt::Vertical);
@@ -240,8 +246,16 @@ void MainWindow::createMenus()
     connect(m_legendAction, &QAction::toggled, m_view, &MapView::setLegendVisible);
     m_viewMenu->addSeparator();
     for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_recoveryDock,
-             m_analysisDock, m_inspectorDock, m_tableDock})
+             m_analysisDock, m_inspectorDock, m_tableDock, m_workshopNotesDock})
         m_viewMenu->addAction(d->toggleViewAction());
+    // During a workshop: straight to the notes of the scenario on screen.
+    QAction *notes = m_viewMenu->addAction(tr("Take Workshop &Notes"), this, [this] {
+        m_workshopNotesDock->show();
+        m_workshopNotesDock->raise();
+        m_workshopNotes->notesEdit()->setFocus(Qt::ShortcutFocusReason);
+    });
+    notes->setObjectName(QStringLiteral("workshopNotesAction"));
+    notes->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_K);
 
     QMenu *whatIf = menuBar()->addMenu(tr("&What If"));
     whatIf->addAction(m_whatIf->failAction());
@@ -456,6 +470,8 @@ void MainWindow::connectLayout()
 void MainWindow::connectScenarioEdits()
 {
     connect(m_scenarios, &ScenariosPanel::applyRequested, m_whatIf, &WhatIfActions::applyScenario);
+    connect(m_scenarios, &ScenariosPanel::applyRequested, m_workshopNotes,
+        &WorkshopNotesPanel::showScenario);
     connect(m_scenarios, &ScenariosPanel::saveRequested, this, [this](const QString &name) {
         Scenario s;
         s.name = name;
@@ -465,7 +481,10 @@ void MainWindow::connectScenarioEdits()
     });
     connect(m_scenarios, &ScenariosPanel::renameRequested, this,
         [this](const QString &name, const QString &newName) {
+            const bool shown = m_workshopNotes->scenario() == name;
             showRefusal(edit::tryPush(*m_doc, edit::renameScenario(*m_doc, name, newName)));
+            if (shown && m_doc->map().findScenario(newName))
+                m_workshopNotes->showScenario(newName);
         });
     connect(m_scenarios, &ScenariosPanel::removeRequested, this, [this](const QString &name) {
         showRefusal(edit::tryPush(*m_doc, edit::deleteScenario(*m_doc, name)));

@@ -28,6 +28,7 @@ class MapScene;
 class MapSelection;
 class MapView;
 class ScenariosPanel;
+class WorkshopNotesPanel;
 class WhatIfActions;
 
 // The desktop window: the map canvas in the centre, the components tree on the left, the
@@ -56,6 +57,7 @@ public:
     ComponentsPanel *componentsPanel() const { return m_components; }
     ImpactPanel *impactPanel() const { return m_impact; }
     ScenariosPanel *scenariosPanel() const { return m_scenarios; }
+    WorkshopNotesPanel *workshopNotesPanel() const { return m_workshopNotes; }
     AnalysisPanel *analysisPanel() const { return m_analysis; }
     RecoveryPanel *recoveryPanel() const { return m_recovery; }
     QDockWidget *recoveryDock() const { return m_recoveryDock; }
@@ -122,6 +124,8 @@ private:
     RecoveryPanel *m_recovery = nullptr;
     QDockWidget *m_recoveryDock = nullptr;
     QDockWidget *m_scenariosDock = nullptr;
+    WorkshopNotesPanel *m_workshopNotes = nullptr;
+    QDockWidget *m_workshopNotesDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_tableDock = nullptr;
     QMenu *m_editMenu = nullptr;
