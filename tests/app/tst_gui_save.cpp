@@ -1,6 +1,8 @@
-// Saving from the window runs off the GUI thread (app/gui/backgroundsave.h): the window goes on
-// processing events while a large map is written, what is written is the map as it was when
-// the save began, and a save that fails leaves the document modified and the file as it was.
+// Saving from the window runs off the GUI thread (app/gui/backgroundsave.h), and so does the
+// auto-save: the window goes on processing events while a large map is written, what is written is
+// the map as it was when the save began, and a save that fails leaves the document modified and the
+// file as it was.
+#include "app/gui/autosave.h"
 #include "app/gui/fileactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"
@@ -96,6 +98,31 @@ private slots:
         QVERIFY(!w.document()->isModified());
         QCOMPARE(w.document()->filePath(), QFileInfo(path).absoluteFilePath());
         QCOMPARE(faultlinefile::load(path).map, w.document()->map());
+    }
+
+    // The minute's auto-save writes its recovery file on a worker too: the window's timer
+    // ticks before the file is there, and the file holds the map.
+    void autoSaveWritesOffTheGuiThread()
+    {
+        QTemporaryDir dir;
+        MainWindow w(false);
+        w.document()->reset(placedMap(5000), QString(), false);
+        w.document()->setMapName(QStringLiteral("Unsaved estate"));
+        w.document()->undoStack()->resetClean();
+        w.enableAutoSave(dir.path(), 3'600'000); // started by hand below
+        const QString file = w.autoSave()->recoveryFile();
+        QVERIFY(!QFile::exists(file));
+        int ticks = 0;
+        QTimer ticker;
+        ticker.setInterval(5);
+        connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+        ticker.start();
+        w.autoSave()->saveInBackground();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), 60000);
+        QVERIFY2(ticks > 0, "the recovery file was written before the event loop ran");
+        w.autoSave()->waitForWrite();
+        QCOMPARE(faultlinefile::load(file).map, w.document()->map());
+        QCOMPARE(AutoSave::sourceOf(file), QStringLiteral("Unsaved estate"));
     }
 
     // A folder, or a file that is not a document, is not saved over; nothing is marked saved.
