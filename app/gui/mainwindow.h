@@ -16,6 +16,7 @@ class AnalysisPanel;
 class AutoSave;
 class ComponentsPanel;
 class FileActions;
+class FoldActions;
 class EditActions;
 class ExportActions;
 class ImpactPanel;
@@ -50,6 +51,7 @@ public:
     FileActions *files() const { return m_files; }
     WhatIfActions *whatIf() const { return m_whatIf; }
     EditActions *editActions() const { return m_edit; }
+    FoldActions *foldActions() const { return m_fold; }
     ExportActions *exportActions() const { return m_export; }
     ComponentsPanel *componentsPanel() const { return m_components; }
     ImpactPanel *impactPanel() const { return m_impact; }
@@ -88,6 +90,7 @@ private:
     QAction *createUndoAction();
     void addKeyTargets();
     void createSelectAll();
+    void createFoldActions();
     void updateHint();
     void createStatusBar();
     void connectLayout();
@@ -107,6 +110,7 @@ private:
     FileActions *m_files;
     WhatIfActions *m_whatIf;
     EditActions *m_edit = nullptr;
+    FoldActions *m_fold = nullptr; // folding and focus (View menu, double-click, + and −)
     ExportActions *m_export = nullptr; // File › Import…, Export…, Report…
     ComponentsPanel *m_components = nullptr;
     ImpactPanel *m_impact = nullptr;
