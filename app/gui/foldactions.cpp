@@ -184,25 +184,24 @@ void FoldActions::setFolding(const QStringList &folded, const QString &text)
 }
 
 // A component selected while a folded box hides it (from the tree, the table, search, the
-// "Why?" chain): the boxes round it open, so that the canvas shows what is selected.
+// "Why?" chain): the boxes round it open, so that the canvas shows what is selected. Only for one
+// component: Select All (or a filtered list's many rows) leaves the folding as it is.
 void FoldActions::openAroundSelection()
 {
     const Map &map = m_parts.document->map();
     const ImpactGraph &graph = m_parts.document->graph();
     QStringList folded = folding::foldedIds(map);
-    if (folded.isEmpty())
+    const QStringList &selected = m_parts.selection->components();
+    if (folded.isEmpty() || selected.size() != 1)
         return;
-    const std::vector<std::uint8_t> flags = folding::foldedFlags(map, graph, folded);
+    const auto c = map.findComponent(selected.front());
+    if (!c || c->value >= graph.size())
+        return;
     QStringList opened;
-    for (const QString &id : m_parts.selection->components()) {
-        const auto c = map.findComponent(id);
-        if (!c || c->value >= graph.size())
-            continue;
-        for (int a : folding::foldedAncestors(graph, flags, c->value)) {
-            const QString &ancestor = map.components()[a].id;
-            if (folded.removeAll(ancestor) > 0)
-                opened.append(map.components()[a].displayName());
-        }
+    const std::vector<std::uint8_t> flags = folding::foldedFlags(map, graph, folded);
+    for (int a : folding::foldedAncestors(graph, flags, c->value)) {
+        if (folded.removeAll(map.components()[a].id) > 0)
+            opened.append(map.components()[a].displayName());
     }
     if (!opened.isEmpty())
         setFolding(folded, tr("Open “%1”").arg(opened.join(QStringLiteral("”, “"))));

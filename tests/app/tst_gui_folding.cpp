@@ -169,6 +169,13 @@ private slots:
         }
         QVERIFY(!member.isEmpty());
         QVERIFY(!w->scene()->nodeItem(member));
+        // Select All does not open every box.
+        QStringList all;
+        for (const Component &c : map.components())
+            all.append(c.id);
+        w->selection()->setComponents(all);
+        QVERIFY(w->waitForLayout());
+        QCOMPARE(folded(w.get()), (QStringList {QStringLiteral("use1"), QStringLiteral("usw2")}));
         w->selection()->setComponents({member});
         QVERIFY(w->waitForLayout());
         QCOMPARE(folded(w.get()), QStringList {QStringLiteral("usw2")});
