@@ -110,6 +110,8 @@ FoldActions::FoldActions(const Parts &parts, QObject *parent) : QObject(parent),
             if (after != before)
                 m_parts.document->setFolded(after);
         });
+    // Another map (even one of the same size) starts with everything shown.
+    connect(parts.document, &MapDocument::documentReset, parts.scene, &MapScene::clearFocusFilter);
     connect(parts.selection, &MapSelection::changed, this, &FoldActions::openAroundSelection);
     connect(parts.selection, &MapSelection::changed, this, &FoldActions::updateActions);
     connect(parts.document, &MapDocument::foldingChanged, this, &FoldActions::updateActions);

@@ -244,6 +244,12 @@ private slots:
         // Then Esc clears the what-if, as it always did.
         QTest::keyClick(w->view(), Qt::Key_Escape);
         QVERIFY(w->document()->failed().isEmpty());
+        // A focus does not outlive its map, even when the next one has as many components.
+        w->foldActions()->focusOn(target);
+        QVERIFY(w->scene()->isFocused());
+        QVERIFY(w->files()->open(QStringLiteral(FAULTLINE_EXAMPLE)));
+        QVERIFY(!w->scene()->isFocused());
+        QVERIFY(!w->foldActions()->banner()->isVisible());
     }
 };
 
