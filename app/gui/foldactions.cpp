@@ -110,6 +110,8 @@ FoldActions::FoldActions(const Parts &parts, QObject *parent) : QObject(parent),
             if (after != before)
                 m_parts.document->setFolded(after);
         });
+    // Another map (even one of the same size) starts with everything shown.
+    connect(parts.document, &MapDocument::documentReset, parts.scene, &MapScene::clearFocusFilter);
     connect(parts.selection, &MapSelection::changed, this, &FoldActions::openAroundSelection);
     connect(parts.selection, &MapSelection::changed, this, &FoldActions::updateActions);
     connect(parts.document, &MapDocument::foldingChanged, this, &FoldActions::updateActions);
@@ -184,25 +186,24 @@ void FoldActions::setFolding(const QStringList &folded, const QString &text)
 }
 
 // A component selected while a folded box hides it (from the tree, the table, search, the
-// "Why?" chain): the boxes round it open, so that the canvas shows what is selected.
+// "Why?" chain): the boxes round it open, so that the canvas shows what is selected. Only for one
+// component: Select All (or a filtered list's many rows) leaves the folding as it is.
 void FoldActions::openAroundSelection()
 {
     const Map &map = m_parts.document->map();
     const ImpactGraph &graph = m_parts.document->graph();
     QStringList folded = folding::foldedIds(map);
-    if (folded.isEmpty())
+    const QStringList &selected = m_parts.selection->components();
+    if (folded.isEmpty() || selected.size() != 1)
         return;
-    const std::vector<std::uint8_t> flags = folding::foldedFlags(map, graph, folded);
+    const auto c = map.findComponent(selected.front());
+    if (!c || c->value >= graph.size())
+        return;
     QStringList opened;
-    for (const QString &id : m_parts.selection->components()) {
-        const auto c = map.findComponent(id);
-        if (!c || c->value >= graph.size())
-            continue;
-        for (int a : folding::foldedAncestors(graph, flags, c->value)) {
-            const QString &ancestor = map.components()[a].id;
-            if (folded.removeAll(ancestor) > 0)
-                opened.append(map.components()[a].displayName());
-        }
+    const std::vector<std::uint8_t> flags = folding::foldedFlags(map, graph, folded);
+    for (int a : folding::foldedAncestors(graph, flags, c->value)) {
+        if (folded.removeAll(map.components()[a].id) > 0)
+            opened.append(map.components()[a].displayName());
     }
     if (!opened.isEmpty())
         setFolding(folded, tr("Open “%1”").arg(opened.join(QStringLiteral("”, “"))));

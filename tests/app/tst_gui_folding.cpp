@@ -169,6 +169,13 @@ private slots:
         }
         QVERIFY(!member.isEmpty());
         QVERIFY(!w->scene()->nodeItem(member));
+        // Select All does not open every box.
+        QStringList all;
+        for (const Component &c : map.components())
+            all.append(c.id);
+        w->selection()->setComponents(all);
+        QVERIFY(w->waitForLayout());
+        QCOMPARE(folded(w.get()), (QStringList {QStringLiteral("use1"), QStringLiteral("usw2")}));
         w->selection()->setComponents({member});
         QVERIFY(w->waitForLayout());
         QCOMPARE(folded(w.get()), QStringList {QStringLiteral("usw2")});
@@ -237,6 +244,12 @@ private slots:
         // Then Esc clears the what-if, as it always did.
         QTest::keyClick(w->view(), Qt::Key_Escape);
         QVERIFY(w->document()->failed().isEmpty());
+        // A focus does not outlive its map, even when the next one has as many components.
+        w->foldActions()->focusOn(target);
+        QVERIFY(w->scene()->isFocused());
+        QVERIFY(w->files()->open(QStringLiteral(FAULTLINE_EXAMPLE)));
+        QVERIFY(!w->scene()->isFocused());
+        QVERIFY(!w->foldActions()->banner()->isVisible());
     }
 };
 
