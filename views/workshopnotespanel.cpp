@@ -260,8 +260,9 @@ void WorkshopNotesPanel::addDecision()
 {
     if (m_scenario.isEmpty())
         return;
+    // setText, not clear(): the field's history goes too, so that Ctrl+Z next undoes the edit.
     if (push(edit::addDecision(*m_doc, m_scenario, m_newDecision->text())))
-        m_newDecision->clear();
+        m_newDecision->setText({});
 }
 
 void WorkshopNotesPanel::addAction()
@@ -285,7 +286,8 @@ void WorkshopNotesPanel::addAction()
     item.status = ActionStatus(m_status->currentData().toInt());
     if (push(edit::addAction(*m_doc, m_scenario, item))) {
         for (QLineEdit *field : {m_what, m_owner, m_due})
-            field->clear();
+            field->setText({}); // with its history: Ctrl+Z next undoes the edit
+
         m_status->setCurrentIndex(0);
         m_what->setFocus();
     }
