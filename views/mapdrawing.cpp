@@ -527,6 +527,14 @@ int legendRowCount(int columns)
 
 } // namespace
 
+QStringList legendTexts()
+{
+    QStringList texts;
+    for (const LegendRow &r : legendRows())
+        texts.append(r.text);
+    return texts;
+}
+
 QSizeF legendSize(int columns)
 {
     columns = std::max(columns, 1);
