@@ -3,12 +3,13 @@
 #include "app/about.h"
 #include "app/gui/analysisactions.h"
 #include "app/gui/autosave.h"
-#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/layoutprogress.h"
 #include "app/gui/shortcuts.h"
 #include "app/gui/undokeys.h"
+#include "app/gui/userguide.h"
 #include "app/gui/whatifactions.h"
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
@@ -28,18 +29,18 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDeadlineTimer>
-#include <QFileInfo>
-#include <QPushButton>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTimer>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -237,8 +238,8 @@ void MainWindow::createMenus()
     m_legendAction->setChecked(true);
     connect(m_legendAction, &QAction::toggled, m_view, &MapView::setLegendVisible);
     m_viewMenu->addSeparator();
-    for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_recoveryDock, m_analysisDock,
-             m_inspectorDock, m_tableDock})
+    for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_recoveryDock,
+             m_analysisDock, m_inspectorDock, m_tableDock})
         m_viewMenu->addAction(d->toggleViewAction());
 
     QMenu *whatIf = menuBar()->addMenu(tr("&What If"));
@@ -251,6 +252,10 @@ void MainWindow::createMenus()
     addAnalysisMenu(menuBar(), m_analysisDock, m_analysis);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); });
+    guide->setShortcut(Qt::Key_F1);
+    guide->setShortcutContext(Qt::ApplicationShortcut); // from the guide's own window too
+    guide->setObjectName(QStringLiteral("userGuideAction"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutsDialog(this); });
     help->addAction(tr("&About Faultline"), this,
         [this] { QMessageBox::about(this, tr("About Faultline"), about::html()); });
