@@ -380,7 +380,17 @@ QString EditActions::newComponent(std::optional<QPointF> scenePos)
         name->setFocus(Qt::OtherFocusReason);
         name->selectAll();
     }
-    m_parts.statusBar->showMessage(tr("Added “%1”: name it in the inspector").arg(c.name), 5000);
+    const QString hint = tr("Added “%1”: name it in the inspector").arg(c.name);
+    m_parts.statusBar->showMessage(hint, 5000);
+    // The hint is stale once the component is named, or anything else is edited or selected.
+    auto *once = new QObject(this);
+    const auto clearHint = [this, hint, once] {
+        if (m_parts.statusBar->currentMessage() == hint)
+            m_parts.statusBar->clearMessage();
+        once->deleteLater();
+    };
+    connect(doc, &MapDocument::mapChanged, once, clearHint);
+    connect(m_parts.selection, &MapSelection::changed, once, clearHint);
     return c.id;
 }
 

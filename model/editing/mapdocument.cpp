@@ -46,6 +46,12 @@ void MapDocument::markSaved(const QString &filePath)
     emit fileChanged();
 }
 
+void MapDocument::markUnsaved()
+{
+    m_undo.resetClean();
+    emit fileChanged();
+}
+
 void MapDocument::announceRenames(const QHash<QString, QString> &renames)
 {
     if (!renames.isEmpty())

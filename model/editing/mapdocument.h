@@ -45,6 +45,9 @@ public:
     // Replace the whole map (open, new, import as new): clears undo history and the what-if.
     void reset(Map map, const QString &filePath, bool readOnly);
     void markSaved(const QString &filePath);
+    // The map differs from every file (a map restored from a recovery file): unsaved until
+    // saved, whatever is undone.
+    void markUnsaved();
 
     // --- Primitives for undo commands ------------------------------------------------------
     void setMapName(const QString &name);
