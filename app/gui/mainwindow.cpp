@@ -8,6 +8,7 @@
 #include "app/gui/fileactions.h"
 #include "app/gui/layoutprogress.h"
 #include "app/gui/shortcuts.h"
+#include "app/gui/themeactions.h"
 #include "app/gui/undokeys.h"
 #include "app/gui/userguide.h"
 #include "app/gui/whatifactions.h"
@@ -237,6 +238,7 @@ void MainWindow::createMenus()
     m_legendAction->setCheckable(true);
     m_legendAction->setChecked(true);
     connect(m_legendAction, &QAction::toggled, m_view, &MapView::setLegendVisible);
+    m_theme = new ThemeActions(m_viewMenu, this, m_view, m_useSettings);
     m_viewMenu->addSeparator();
     for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_recoveryDock,
              m_analysisDock, m_inspectorDock, m_tableDock})

@@ -27,6 +27,7 @@ class MapScene;
 class MapSelection;
 class MapView;
 class ScenariosPanel;
+class ThemeActions;
 class WhatIfActions;
 
 // The desktop window: the map canvas in the centre, the components tree on the left, the
@@ -49,6 +50,7 @@ public:
     MapView *view() const { return m_view; }
     FileActions *files() const { return m_files; }
     WhatIfActions *whatIf() const { return m_whatIf; }
+    ThemeActions *themeActions() const { return m_theme; }
     EditActions *editActions() const { return m_edit; }
     ExportActions *exportActions() const { return m_export; }
     ComponentsPanel *componentsPanel() const { return m_components; }
@@ -106,6 +108,7 @@ private:
     LayoutController *m_layout;
     FileActions *m_files;
     WhatIfActions *m_whatIf;
+    ThemeActions *m_theme = nullptr;
     EditActions *m_edit = nullptr;
     ExportActions *m_export = nullptr; // File › Import…, Export…, Report…
     ComponentsPanel *m_components = nullptr;

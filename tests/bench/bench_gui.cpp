@@ -140,6 +140,7 @@ int main(int argc, char *argv[])
         t.start();
         const placement::Canvas canvas = placement::canvasOf(*window.document(), *window.scene());
         out << "placement: the canvas as " << canvas.boxes.size() << " boxes: " << ms(t) << " ms\n";
+        out.flush();
         const QPointF zoneCentre = window.scene()->clusterItem(zone)->rect().center();
         const int zoneIndex = window.document()->map().findComponent(zone)->value;
         const QSizeF card(100, 40);
@@ -153,6 +154,7 @@ int main(int argc, char *argv[])
         out << "placement alone: free space near the view's centre " << freeMs
             << " ms; into the zone " << ms(t) << " ms (" << spot.pushed.size()
             << " boxes pushed aside)\n";
+        out.flush();
         Q_UNUSED(free);
         for (int round = 0; round < 3; ++round) {
             t.start();
