@@ -51,10 +51,17 @@ NodeItem::NodeItem(const QString &id, const QString &kind, const QString &name) 
     setToolTip(name);
 }
 
+NodeItem::NodeItem(const QString &id, const QString &kind, const QString &name, int members)
+    : NodeItem(id, kind, name)
+{
+    m_look.folded = true;
+    m_size = drawing::foldedNodeSize(m_look.lines, members);
+}
+
 void NodeItem::setLook(const drawing::NodeLook &look)
 {
     if (look.look == m_look.look && look.dimmed == m_look.dimmed && look.chain == m_look.chain
-        && look.lines == m_look.lines && look.kind == m_look.kind)
+        && look.lines == m_look.lines && look.kind == m_look.kind && look.summary == m_look.summary)
         return;
     m_look = look;
     update();
@@ -85,8 +92,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         const theme::StateStyle &s = theme::style(look.look);
         QColor c = look.look == theme::Look::Up ? theme::clusterBorder() : s.border;
         if (look.dimmed)
-            c = QColor::fromRgbF(0.65 + 0.35 * c.redF(), 0.65 + 0.35 * c.greenF(),
-                0.65 + 0.35 * c.blueF());
+            c = QColor::fromRgbF(
+                0.65 + 0.35 * c.redF(), 0.65 + 0.35 * c.greenF(), 0.65 + 0.35 * c.blueF());
         painter->fillRect(r, c);
     } else if (detail < detailThreshold && !look.selected && !look.chain)
         drawPlain(painter, r, look.look, look.dimmed, false);
@@ -166,7 +173,7 @@ EdgeItem::EdgeItem(const QString &from, const QString &to, bool hard) : m_from(f
 void EdgeItem::setLook(const drawing::EdgeLook &look)
 {
     if (look.emphasis == m_look.emphasis && look.carried == m_look.carried
-        && look.dimmed == m_look.dimmed && look.hard == m_look.hard)
+        && look.dimmed == m_look.dimmed && look.hard == m_look.hard && look.count == m_look.count)
         return;
     const bool raise = look.emphasis != drawing::EdgeEmphasis::Normal;
     m_look = look;
@@ -191,7 +198,8 @@ void EdgeItem::setRoute(const QPainterPath &path, QPointF tip)
     for (const QPolygonF &polygon : path.toSubpathPolygons())
         m_points.insert(m_points.end(), polygon.begin(), polygon.end());
     m_points.push_back(tip);
-    m_bounds = path.boundingRect().united(QRectF(tip, QSizeF(1, 1))).adjusted(-12, -12, 12, 12);
+    // The margin holds the arrowhead and a merged edge's count label.
+    m_bounds = path.boundingRect().united(QRectF(tip, QSizeF(1, 1))).adjusted(-16, -16, 16, 16);
 }
 
 QRectF EdgeItem::boundingRect() const
@@ -218,7 +226,9 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QRectF &seen = option->exposedRect;
     bool inSight = seen.isEmpty();
     for (std::size_t i = 1; i < m_points.size() && !inSight; ++i) {
-        inSight = QRectF(m_points[i - 1], m_points[i]).normalized().adjusted(-6, -6, 6, 6)
+        inSight = QRectF(m_points[i - 1], m_points[i])
+                      .normalized()
+                      .adjusted(-6, -6, 6, 6)
                       .intersects(seen);
     }
     if (!inSight)
@@ -231,6 +241,8 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     }
     drawing::drawEdge(painter, m_path, m_tip, look, seen);
+    if (look.count > 1)
+        drawing::drawEdgeCount(painter, drawing::countAnchor(m_points), look.count, look);
 }
 
 } // namespace faultline

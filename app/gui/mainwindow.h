@@ -16,6 +16,7 @@ class AnalysisPanel;
 class AutoSave;
 class ComponentsPanel;
 class FileActions;
+class FoldActions;
 class EditActions;
 class ExportActions;
 class ImpactPanel;
@@ -52,6 +53,7 @@ public:
     WhatIfActions *whatIf() const { return m_whatIf; }
     ThemeActions *themeActions() const { return m_theme; }
     EditActions *editActions() const { return m_edit; }
+    FoldActions *foldActions() const { return m_fold; }
     ExportActions *exportActions() const { return m_export; }
     ComponentsPanel *componentsPanel() const { return m_components; }
     ImpactPanel *impactPanel() const { return m_impact; }
@@ -90,6 +92,7 @@ private:
     QAction *createUndoAction();
     void addKeyTargets();
     void createSelectAll();
+    void createFoldActions();
     void updateHint();
     void createStatusBar();
     void connectLayout();
@@ -110,6 +113,7 @@ private:
     WhatIfActions *m_whatIf;
     ThemeActions *m_theme = nullptr;
     EditActions *m_edit = nullptr;
+    FoldActions *m_fold = nullptr; // folding and focus (View menu, double-click, + and −)
     ExportActions *m_export = nullptr; // File › Import…, Export…, Report…
     ComponentsPanel *m_components = nullptr;
     ImpactPanel *m_impact = nullptr;
