@@ -1,10 +1,12 @@
 // The canvas at scale: a generated 2,000-component map with nested parents, opened in the real
 // window. Prints the time to build the scene, lay it out (Graphviz, on the layout thread),
-// recolour for a region failure (engine + canvas + panels, no relayout) and paint a frame; and
-// where new components go (views/placement.h): Insert near the view's centre, and the context
-// menu's insert into the busiest zone, whose neighbours must make room.
+// recolour for a region failure (engine + canvas + panels, no relayout) and paint a frame; then
+// fold every region, paint, open them again, and focus on one component; and where new
+// components go (views/placement.h): Insert near the view's centre, and the context menu's
+// insert into the busiest zone, whose neighbours must make room.
 // Run under QT_QPA_PLATFORM=offscreen (set here when unset).
 #include "app/gui/editactions.h"
+#include "app/gui/foldactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"
 #include "model/layout/edgerouting.h"
@@ -215,6 +217,37 @@ int main(int argc, char *argv[])
         window.view()->viewport()->grab();
     out << "paint at 100 %: " << ms(t) / 5 << " ms/frame (processor " << (cpuMs() - cpu) / 5
         << " ms)\n";
+    out.flush();
+
+    // Folding (model/layout/folding.h): View › Collapse to Level › Regions, until the window has
+    // laid out the folded view and made the fold; then a fitted frame of it, and back open.
+    t.start();
+    window.foldActions()->collapseToDepth(1);
+    window.waitForLayout(600000);
+    out << "collapse to regions (layout of the folded view and the edit): " << ms(t) << " ms, "
+        << window.scene()->view().folded() << " boxes\n";
+    window.view()->fitToMap();
+    QCoreApplication::processEvents();
+    t.start();
+    cpu = cpuMs();
+    for (int i = 0; i < 5; ++i)
+        window.view()->viewport()->grab();
+    out << "paint, regions folded, fitted (zoom " << window.view()->zoom() << ", "
+        << window.scene()->view().edges.size() << " drawn edges): " << ms(t) / 5
+        << " ms/frame (processor " << (cpuMs() - cpu) / 5 << " ms)\n";
+    t.start();
+    window.foldActions()->collapseToDepth(-1);
+    window.waitForLayout(600000);
+    out << "open everything again: " << ms(t) << " ms\n";
+    // Focus on the first component's cone: the scene is rebuilt with the rest hidden.
+    const QString first = window.document()->map().components().back().id;
+    t.start();
+    window.foldActions()->focusOn(first);
+    out << "focus on " << first << " (" << window.scene()->items().size() << " items): " << ms(t)
+        << " ms; ";
+    t.start();
+    window.foldActions()->showAll();
+    out << "show all: " << ms(t) << " ms\n";
     out.flush();
     return 0;
 }
