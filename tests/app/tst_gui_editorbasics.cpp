@@ -256,9 +256,20 @@ private slots:
             map.component(*map.findComponent(web)).parent);
         QCOMPARE(map.component(*map.findComponent(copy)).kind,
             map.component(*map.findComponent(web)).kind);
-        QVERIFY(w->waitForLayout());
-        QTRY_VERIFY(!w->scene()->hasUnplacedComponents());
-        QVERIFY(!w->scene()->nodeItem(copy)->rect().intersects(w->scene()->nodeItem(web)->rect()));
+        // Placed by the paste itself, in its undo step: no layout after it, and Redo puts the
+        // copy back exactly where it was.
+        QVERIFY(map.positions().contains(copy));
+        QVERIFY(!w->scene()->hasUnplacedComponents());
+        const QPointF at = map.positions().value(copy);
+        const QRectF copyBox = w->scene()->nodeItem(copy)->sceneBoundingRect();
+        QVERIFY(!copyBox.intersects(w->scene()->nodeItem(web)->sceneBoundingRect()));
+        const auto zone = map.findComponent(map.component(*map.findComponent(web)).parent);
+        QVERIFY(w->scene()->clusterItem(map.component(*zone).id)->rect().contains(at));
+        const Map duplicated = doc->map();
+        doc->undoStack()->undo();
+        doc->undoStack()->redo();
+        QVERIFY(doc->map() == duplicated);
+        QCOMPARE(doc->map().positions().value(copy), at);
         QTest::keyClick(w->view(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(doc->map().componentCount(), n);
 
