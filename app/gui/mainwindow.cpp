@@ -10,7 +10,9 @@
 #include "app/gui/foldactions.h"
 #include "app/gui/layoutprogress.h"
 #include "app/gui/shortcuts.h"
+#include "app/gui/themeactions.h"
 #include "app/gui/undokeys.h"
+#include "app/gui/userguide.h"
 #include "app/gui/whatifactions.h"
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
@@ -245,6 +247,7 @@ void MainWindow::createMenus()
     m_legendAction->setCheckable(true);
     m_legendAction->setChecked(true);
     connect(m_legendAction, &QAction::toggled, m_view, &MapView::setLegendVisible);
+    m_theme = new ThemeActions(m_viewMenu, this, m_view, m_useSettings);
     m_viewMenu->addSeparator();
     for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_recoveryDock,
              m_analysisDock, m_inspectorDock, m_tableDock, m_workshopNotesDock})
@@ -268,6 +271,10 @@ void MainWindow::createMenus()
     addAnalysisMenu(menuBar(), m_analysisDock, m_analysis);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); });
+    guide->setShortcut(Qt::Key_F1);
+    guide->setShortcutContext(Qt::ApplicationShortcut); // from the guide's own window too
+    guide->setObjectName(QStringLiteral("userGuideAction"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutsDialog(this); });
     help->addAction(tr("&About Faultline"), this,
         [this] { QMessageBox::about(this, tr("About Faultline"), about::html()); });

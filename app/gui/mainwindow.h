@@ -28,6 +28,7 @@ class MapScene;
 class MapSelection;
 class MapView;
 class ScenariosPanel;
+class ThemeActions;
 class WorkshopNotesPanel;
 class WhatIfActions;
 
@@ -51,6 +52,7 @@ public:
     MapView *view() const { return m_view; }
     FileActions *files() const { return m_files; }
     WhatIfActions *whatIf() const { return m_whatIf; }
+    ThemeActions *themeActions() const { return m_theme; }
     EditActions *editActions() const { return m_edit; }
     FoldActions *foldActions() const { return m_fold; }
     ExportActions *exportActions() const { return m_export; }
@@ -111,6 +113,7 @@ private:
     LayoutController *m_layout;
     FileActions *m_files;
     WhatIfActions *m_whatIf;
+    ThemeActions *m_theme = nullptr;
     EditActions *m_edit = nullptr;
     FoldActions *m_fold = nullptr; // folding and focus (View menu, double-click, + and −)
     ExportActions *m_export = nullptr; // File › Import…, Export…, Report…
