@@ -54,7 +54,8 @@ NodeItem::NodeItem(const QString &id, const QString &kind, const QString &name) 
 void NodeItem::setLook(const drawing::NodeLook &look)
 {
     if (look.look == m_look.look && look.dimmed == m_look.dimmed && look.chain == m_look.chain
-        && look.lines == m_look.lines && look.kind == m_look.kind)
+        && look.lines == m_look.lines && look.kind == m_look.kind
+        && look.difference == m_look.difference)
         return;
     m_look = look;
     update();
@@ -85,8 +86,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         const theme::StateStyle &s = theme::style(look.look);
         QColor c = look.look == theme::Look::Up ? theme::clusterBorder() : s.border;
         if (look.dimmed)
-            c = QColor::fromRgbF(0.65 + 0.35 * c.redF(), 0.65 + 0.35 * c.greenF(),
-                0.65 + 0.35 * c.blueF());
+            c = QColor::fromRgbF(
+                0.65 + 0.35 * c.redF(), 0.65 + 0.35 * c.greenF(), 0.65 + 0.35 * c.blueF());
         painter->fillRect(r, c);
     } else if (detail < detailThreshold && !look.selected && !look.chain)
         drawPlain(painter, r, look.look, look.dimmed, false);
@@ -125,7 +126,7 @@ void ClusterItem::setRect(const QRectF &rect)
 void ClusterItem::setLook(const drawing::ClusterLook &look)
 {
     if (look.look == m_look.look && look.dimmed == m_look.dimmed && look.chain == m_look.chain
-        && look.title == m_look.title)
+        && look.title == m_look.title && look.difference == m_look.difference)
         return;
     m_look = look;
     update();
@@ -170,7 +171,10 @@ void EdgeItem::setLook(const drawing::EdgeLook &look)
         return;
     const bool raise = look.emphasis != drawing::EdgeEmphasis::Normal;
     m_look = look;
-    setZValue(look.emphasis == drawing::EdgeEmphasis::Chain ? 52 : raise ? 51 : 50);
+    setZValue(look.emphasis == drawing::EdgeEmphasis::Chain ? 52
+            : look.emphasis == drawing::EdgeEmphasis::Fresh ? 53
+            : raise                                         ? 51
+                                                            : 50);
     update();
 }
 
@@ -218,7 +222,9 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QRectF &seen = option->exposedRect;
     bool inSight = seen.isEmpty();
     for (std::size_t i = 1; i < m_points.size() && !inSight; ++i) {
-        inSight = QRectF(m_points[i - 1], m_points[i]).normalized().adjusted(-6, -6, 6, 6)
+        inSight = QRectF(m_points[i - 1], m_points[i])
+                      .normalized()
+                      .adjusted(-6, -6, 6, 6)
                       .intersects(seen);
     }
     if (!inSight)

@@ -21,6 +21,8 @@ QPen outlinePen(const theme::StateStyle &s)
         pen.setDashPattern({0.01, 2.0});
     else if (s.borderStyle == Qt::DashLine)
         pen.setDashPattern({3.0, 1.8});
+    else if (s.borderStyle == Qt::DashDotLine)
+        pen.setDashPattern({3.5, 1.5, 0.6, 1.5});
     return pen;
 }
 
@@ -91,6 +93,31 @@ QPainterPath glyph(theme::Look look)
         break;
     }
     return path;
+}
+
+// A difference's glyph in a disc of its colour.
+void drawDifferenceBadge(QPainter *p, QPointF centre, theme::Difference difference, qreal radius)
+{
+    const theme::StateStyle &s = theme::differenceStyle(difference);
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(QPen(Qt::white, 1.5));
+    p->setBrush(s.border);
+    p->drawEllipse(centre, radius, radius);
+    QFont f = theme::nodeFont();
+    f.setBold(true);
+    f.setPixelSize(int(radius * 1.3));
+    p->setFont(f);
+    p->setPen(s.badgeText);
+    p->drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+        Qt::AlignCenter, theme::differenceGlyph(difference));
+    p->restore();
+}
+
+const theme::StateStyle &styleOf(theme::Look look, theme::Difference difference)
+{
+    return difference == theme::Difference::None ? theme::style(look)
+                                                 : theme::differenceStyle(difference);
 }
 
 } // namespace
@@ -195,7 +222,7 @@ QSizeF clusterHeaderSize(const QString &title)
 
 void drawNode(QPainter *p, const QRectF &rect, const NodeLook &look)
 {
-    const theme::StateStyle &s = theme::style(look.look);
+    const theme::StateStyle &s = styleOf(look.look, look.difference);
     p->save();
     if (look.dimmed)
         p->setOpacity(p->opacity() * theme::dimmedOpacity());
@@ -220,15 +247,18 @@ void drawNode(QPainter *p, const QRectF &rect, const NodeLook &look)
         icon.right() + pad, rect.top(), rect.right() - icon.right() - pad - 2, rect.height());
     p->drawText(text, Qt::AlignVCenter | Qt::AlignLeft, look.lines.join(QLatin1Char('\n')));
 
-    if (look.look != theme::Look::Up)
+    if (look.difference != theme::Difference::None)
+        drawDifferenceBadge(
+            p, QPointF(rect.right() - 3, rect.top() + 3), look.difference, theme::badgeRadius);
+    else if (look.look != theme::Look::Up)
         drawBadge(p, QPointF(rect.right() - 3, rect.top() + 3), look.look, theme::badgeRadius);
     p->restore();
 }
 
 void drawCluster(QPainter *p, const QRectF &rect, const ClusterLook &look)
 {
-    const bool up = look.look == theme::Look::Up;
-    const theme::StateStyle &s = theme::style(look.look);
+    const bool up = look.look == theme::Look::Up && look.difference == theme::Difference::None;
+    const theme::StateStyle &s = styleOf(look.look, look.difference);
     p->save();
     if (look.dimmed)
         p->setOpacity(p->opacity() * theme::dimmedOpacity());
@@ -266,8 +296,11 @@ void drawCluster(QPainter *p, const QRectF &rect, const ClusterLook &look)
         fm.elidedText(look.title, Qt::ElideMiddle, title.width()));
     if (!up) {
         const qreal used = std::min(fm.horizontalAdvance(look.title), title.width());
-        drawBadge(p, QPointF(title.left() + used + 14, rect.top() + h / 2 + 1), look.look,
-            theme::badgeRadius);
+        const QPointF badge(title.left() + used + 14, rect.top() + h / 2 + 1);
+        if (look.difference != theme::Difference::None)
+            drawDifferenceBadge(p, badge, look.difference, theme::badgeRadius);
+        else
+            drawBadge(p, badge, look.look, theme::badgeRadius);
     }
     p->restore();
 }
@@ -329,11 +362,11 @@ void drawEdge(
 {
     QColor color = theme::edgeColor();
     qreal width = look.hard ? 1.6 : 1.4;
-    if (look.emphasis == EdgeEmphasis::Carries) {
+    if (look.emphasis == EdgeEmphasis::Carries || look.emphasis == EdgeEmphasis::Fresh) {
         color = theme::style(look.carried).border;
         if (look.carried == theme::Look::Failed || look.carried == theme::Look::Down)
             color = theme::style(theme::Look::Down).border;
-        width = 3.2;
+        width = look.emphasis == EdgeEmphasis::Fresh ? 7.0 : 3.2;
     } else if (look.emphasis == EdgeEmphasis::Chain) {
         color = theme::chainColor();
         width = 4.5;
@@ -374,11 +407,11 @@ void drawEdgeOutline(QPainter *p, const std::vector<QPointF> &points, const Edge
         return;
     QColor color = theme::edgeColor();
     qreal width = 0; // cosmetic: one pixel at any zoom
-    if (look.emphasis == EdgeEmphasis::Carries) {
+    if (look.emphasis == EdgeEmphasis::Carries || look.emphasis == EdgeEmphasis::Fresh) {
         color = theme::style(look.carried).border;
         if (look.carried == theme::Look::Failed || look.carried == theme::Look::Down)
             color = theme::style(theme::Look::Down).border;
-        width = 2;
+        width = look.emphasis == EdgeEmphasis::Fresh ? 4 : 2;
     } else if (look.emphasis == EdgeEmphasis::Chain) {
         color = theme::chainColor();
         width = 2.5;
@@ -576,6 +609,77 @@ void drawLegend(QPainter *p, QPointF topLeft, int columns)
         p->setPen(QColor(0x1E293B));
         p->drawText(QRectF(x + legendSwatch + 10, y, legendColumnWidth(), legendRow),
             Qt::AlignVCenter | Qt::AlignLeft, r.text);
+    }
+    p->restore();
+}
+
+namespace {
+
+const QList<std::pair<QString, theme::Difference>> &differenceRows()
+{
+    using theme::Difference;
+    static const QList<std::pair<QString, Difference>> rows = {
+        {QStringLiteral("Worse in B"), Difference::Worse},
+        {QStringLiteral("Better in B"), Difference::Better},
+        {QStringLiteral("Same, affected in both"), Difference::Same},
+        {QStringLiteral("Only in B's map"), Difference::Added},
+        {QStringLiteral("Unaffected in both"), Difference::None},
+    };
+    return rows;
+}
+
+qreal differenceColumnWidth()
+{
+    const QFontMetricsF fm(theme::legendFont());
+    qreal text = 0;
+    for (const auto &row : differenceRows())
+        text = std::max(text, fm.horizontalAdvance(row.first));
+    return std::ceil(legendSwatch + 10 + text + 14);
+}
+
+} // namespace
+
+QSizeF differenceLegendSize(int columns)
+{
+    columns = std::max(columns, 1);
+    const int n = int(differenceRows().size());
+    const int rows = (n + columns - 1) / columns;
+    return {
+        2 * legendPad + columns * differenceColumnWidth() - 14, 2 * legendPad + rows * legendRow};
+}
+
+void drawDifferenceLegend(QPainter *p, QPointF topLeft, int columns)
+{
+    columns = std::max(columns, 1);
+    const int n = int(differenceRows().size());
+    const int rows = (n + columns - 1) / columns;
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const QRectF box(topLeft, differenceLegendSize(columns));
+    p->setPen(QPen(QColor(0xCBD5E1), 1));
+    p->setBrush(QColor(255, 255, 255, 235));
+    p->drawRoundedRect(box, 6, 6);
+    p->setFont(theme::legendFont());
+    for (int i = 0; i < n; ++i) {
+        const auto &[text, difference] = differenceRows()[i];
+        const qreal x = box.left() + legendPad + (i / rows) * differenceColumnWidth();
+        const qreal y = box.top() + legendPad + (i % rows) * legendRow;
+        const QRectF swatch(x, y + 3, legendSwatch - 8, legendRow - 6);
+        const theme::StateStyle &s = theme::differenceStyle(difference);
+        QPainterPath shape;
+        shape.addRoundedRect(swatch, 3, 3);
+        fillState(p, shape, s, s.fill);
+        QPen pen = outlinePen(s);
+        pen.setWidthF(std::min(pen.widthF(), 2.5));
+        p->setPen(pen);
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(shape);
+        if (difference != theme::Difference::None)
+            drawDifferenceBadge(p, QPointF(swatch.right(), swatch.center().y()), difference, 7);
+        p->setPen(QColor(0x1E293B));
+        p->setFont(theme::legendFont());
+        p->drawText(QRectF(x + legendSwatch + 10, y, differenceColumnWidth(), legendRow),
+            Qt::AlignVCenter | Qt::AlignLeft, text);
     }
     p->restore();
 }

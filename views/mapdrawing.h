@@ -15,6 +15,8 @@ class QPainter;
 // Nothing here knows the model: callers pass what to draw.
 namespace faultline::drawing {
 
+using theme::Difference;
+
 struct NodeLook
 {
     QStringList lines; // the label, wrapped (labelLines())
@@ -23,6 +25,7 @@ struct NodeLook
     bool dimmed = false;
     bool chain = false; // on the selected component's chain of causes
     bool selected = false;
+    Difference difference = Difference::None;
 };
 
 struct ClusterLook
@@ -34,12 +37,14 @@ struct ClusterLook
     bool dimmed = false;
     bool chain = false;
     bool selected = false;
+    Difference difference = Difference::None;
 };
 
 enum class EdgeEmphasis {
     Normal,
     Carries, // the dependency through which its `from` got its state
     Chain, // a link of the selected component's chain of causes
+    Fresh, // carried its `from`'s state in the step presenter mode shows: bolder than Carries
 };
 
 struct EdgeLook
@@ -83,5 +88,8 @@ QPainterPath straightRoute(const QRectF &from, const QRectF &to, QPointF *tip);
 // The legend in `columns` columns (1 = one tall column).
 QSizeF legendSize(int columns = 1);
 void drawLegend(QPainter *painter, QPointF topLeft, int columns = 1);
+// Compare's legend: worse, better, same, new in B, unaffected.
+QSizeF differenceLegendSize(int columns = 1);
+void drawDifferenceLegend(QPainter *painter, QPointF topLeft, int columns = 1);
 
 } // namespace faultline::drawing

@@ -271,8 +271,62 @@ void MapScene::setDimUnaffected(bool dim)
     recolour();
 }
 
+void MapScene::setLooksOverride(std::optional<LooksOverride> looks)
+{
+    m_override = std::move(looks);
+    recolour();
+}
+
+// The override's looks, when it fits the map; false when there is none to draw.
+bool MapScene::applyOverride()
+{
+    if (!m_override)
+        return false;
+    const LooksOverride &o = *m_override;
+    const std::size_t n = m_nodes.size();
+    const std::size_t m = m_edges.size();
+    if (o.looks.size() != n || (!o.differences.empty() && o.differences.size() != n)
+        || (!o.dimmed.empty() && o.dimmed.size() != n) || o.emphasis.size() != m
+        || o.carried.size() != m)
+        return false;
+    for (std::size_t c = 0; c < n; ++c) {
+        const bool dimmed = !o.dimmed.empty() && o.dimmed[c] && !m_chain.contains(int(c));
+        const theme::Difference difference =
+            o.differences.empty() ? theme::Difference::None : o.differences[c];
+        if (NodeItem *node = m_nodes[c]) {
+            drawing::NodeLook l = node->look();
+            l.look = o.looks[c];
+            l.dimmed = dimmed;
+            l.chain = m_chain.contains(int(c));
+            l.difference = difference;
+            node->setLook(l);
+        } else {
+            ClusterItem *cluster = m_clusters[c];
+            drawing::ClusterLook l = cluster->look();
+            l.look = o.looks[c];
+            l.dimmed = dimmed;
+            l.chain = m_chain.contains(int(c));
+            l.difference = difference;
+            cluster->setLook(l);
+        }
+    }
+    for (std::size_t d = 0; d < m; ++d) {
+        EdgeItem *edge = m_edges[d];
+        if (!edge)
+            continue;
+        drawing::EdgeLook l = edge->look();
+        l.emphasis = m_chainEdges.contains(int(d)) ? drawing::EdgeEmphasis::Chain : o.emphasis[d];
+        l.carried = o.carried[d];
+        l.dimmed = o.dimPlainEdges && l.emphasis == drawing::EdgeEmphasis::Normal;
+        edge->setLook(l);
+    }
+    return true;
+}
+
 void MapScene::recolour()
 {
+    if (applyOverride())
+        return;
     const Map &map = m_doc->map();
     const ImpactResult &impact = m_doc->impact();
     if (impact.size() != int(m_nodes.size()))
@@ -292,6 +346,7 @@ void MapScene::recolour()
             l.look = look;
             l.dimmed = dimmed;
             l.chain = m_chain.contains(c);
+            l.difference = theme::Difference::None;
             node->setLook(l);
         } else {
             ClusterItem *cluster = m_clusters[c];
@@ -299,6 +354,7 @@ void MapScene::recolour()
             l.look = look;
             l.dimmed = dimmed;
             l.chain = m_chain.contains(c);
+            l.difference = theme::Difference::None;
             cluster->setLook(l);
         }
     }
@@ -366,6 +422,15 @@ QString MapScene::lookName(const QString &id) const
         return theme::lookName(n->look().look);
     if (const ClusterItem *c = clusterItem(id))
         return theme::lookName(c->look().look);
+    return {};
+}
+
+QString MapScene::differenceName(const QString &id) const
+{
+    if (const NodeItem *n = nodeItem(id))
+        return theme::differenceName(n->look().difference);
+    if (const ClusterItem *c = clusterItem(id))
+        return theme::differenceName(c->look().difference);
     return {};
 }
 

@@ -3,10 +3,11 @@
 #include "app/about.h"
 #include "app/gui/analysisactions.h"
 #include "app/gui/autosave.h"
-#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/layoutprogress.h"
+#include "app/gui/presentermode.h"
 #include "app/gui/shortcuts.h"
 #include "app/gui/undokeys.h"
 #include "app/gui/whatifactions.h"
@@ -28,18 +29,18 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDeadlineTimer>
-#include <QFileInfo>
-#include <QPushButton>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTimer>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -237,8 +238,11 @@ void MainWindow::createMenus()
     m_legendAction->setChecked(true);
     connect(m_legendAction, &QAction::toggled, m_view, &MapView::setLegendVisible);
     m_viewMenu->addSeparator();
-    for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_recoveryDock, m_analysisDock,
-             m_inspectorDock, m_tableDock})
+    m_presenter = new PresenterMode(this);
+    m_viewMenu->addAction(m_presenter->presentAction());
+    m_viewMenu->addSeparator();
+    for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_recoveryDock,
+             m_analysisDock, m_inspectorDock, m_tableDock})
         m_viewMenu->addAction(d->toggleViewAction());
 
     QMenu *whatIf = menuBar()->addMenu(tr("&What If"));
@@ -488,6 +492,12 @@ void MainWindow::updateStatus()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_presenter->isPresenting()) {
+        // The window's own close (a window manager's button, Alt+F4) ends the presentation.
+        m_presenter->leave();
+        event->ignore();
+        return;
+    }
     if (!m_files->maybeSave()) {
         event->ignore();
         return;

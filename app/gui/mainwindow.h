@@ -26,6 +26,7 @@ class MapDocument;
 class MapScene;
 class MapSelection;
 class MapView;
+class PresenterMode;
 class ScenariosPanel;
 class WhatIfActions;
 
@@ -49,6 +50,7 @@ public:
     MapView *view() const { return m_view; }
     FileActions *files() const { return m_files; }
     WhatIfActions *whatIf() const { return m_whatIf; }
+    PresenterMode *presenter() const { return m_presenter; }
     EditActions *editActions() const { return m_edit; }
     ExportActions *exportActions() const { return m_export; }
     ComponentsPanel *componentsPanel() const { return m_components; }
@@ -106,6 +108,7 @@ private:
     LayoutController *m_layout;
     FileActions *m_files;
     WhatIfActions *m_whatIf;
+    PresenterMode *m_presenter = nullptr;
     EditActions *m_edit = nullptr;
     ExportActions *m_export = nullptr; // File › Import…, Export…, Report…
     ComponentsPanel *m_components = nullptr;
