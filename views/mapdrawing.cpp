@@ -622,7 +622,7 @@ const QList<std::pair<QString, theme::Difference>> &differenceRows()
         {QStringLiteral("Worse in B"), Difference::Worse},
         {QStringLiteral("Better in B"), Difference::Better},
         {QStringLiteral("Same, affected in both"), Difference::Same},
-        {QStringLiteral("Only in B's map"), Difference::Added},
+        {QStringLiteral("Only in this map"), Difference::Added},
         {QStringLiteral("Unaffected in both"), Difference::None},
     };
     return rows;

@@ -75,7 +75,7 @@ QString differenceName(Difference difference)
     case Difference::Better:
         return QStringLiteral("better");
     case Difference::Added:
-        return QStringLiteral("new");
+        return QStringLiteral("only here");
     case Difference::None:
         break;
     }

@@ -40,11 +40,11 @@ enum class Difference {
     Same, // affected on both sides, in the same state
     Worse,
     Better,
-    Added, // on side B's map only
+    Added, // in the map shown only, not in the other side's
 };
 // Colours and outline of a difference; the badge's glyph is differenceGlyph().
 const StateStyle &differenceStyle(Difference difference);
-QString differenceGlyph(Difference difference); // "▲" worse, "▼" better, "=" same, "+" new
+QString differenceGlyph(Difference difference); // "▲" worse, "▼" better, "=" same, "+" only here
 QString differenceName(Difference difference); // "worse", "better", ...: for tests and tooltips
 
 // Canvas colours.

@@ -14,6 +14,7 @@
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
 #include "views/analysispanel.h"
+#include "views/comparedialog.h"
 #include "views/componentspanel.h"
 #include "views/componenttable.h"
 #include "views/impactpanel.h"
@@ -252,7 +253,12 @@ void MainWindow::createMenus()
     whatIf->addAction(m_whatIf->clearAction());
     whatIf->addSeparator();
     whatIf->addAction(tr("&Save as Scenario…"), m_scenarios, &ScenariosPanel::askToSave);
-    addAnalysisMenu(menuBar(), m_analysisDock, m_analysis);
+    QMenu *analysis = addAnalysisMenu(menuBar(), m_analysisDock, m_analysis);
+    analysis->addSeparator();
+    QAction *compare = analysis->addAction(tr("Co&mpare…"), this, &MainWindow::showCompare);
+    compare->setObjectName(QStringLiteral("compareAction"));
+    compare->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_M);
+    whatIf->addAction(compare);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutsDialog(this); });
@@ -481,6 +487,16 @@ void MainWindow::onDocumentReset()
             m_view->fitToMap();
         }
     });
+}
+
+// Analysis › Compare…: one dialog per window, kept between uses (its choices stay).
+void MainWindow::showCompare()
+{
+    if (!m_compare)
+        m_compare = new CompareDialog(m_doc, m_selection, m_scene, m_view, this);
+    m_compare->show();
+    m_compare->raise();
+    m_compare->activateWindow();
 }
 
 void MainWindow::updateStatus()

@@ -14,6 +14,7 @@ namespace faultline {
 
 class AnalysisPanel;
 class AutoSave;
+class CompareDialog;
 class ComponentsPanel;
 class FileActions;
 class EditActions;
@@ -79,6 +80,8 @@ public:
     // end (a cancelled run too) and delivers what is due; true when idle.
     bool waitForLayout(int timeoutMs = 60000);
     void relayout();
+    // Analysis › Compare…
+    void showCompare();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -109,6 +112,7 @@ private:
     FileActions *m_files;
     WhatIfActions *m_whatIf;
     PresenterMode *m_presenter = nullptr;
+    CompareDialog *m_compare = nullptr;
     EditActions *m_edit = nullptr;
     ExportActions *m_export = nullptr; // File › Import…, Export…, Report…
     ComponentsPanel *m_components = nullptr;
