@@ -12,6 +12,8 @@ namespace {
 
 constexpr qreal cornerRadius = 6;
 
+} // namespace
+
 QPen outlinePen(const theme::StateStyle &s)
 {
     QPen pen(s.border, s.borderWidth, s.borderStyle);
@@ -38,6 +40,8 @@ void fillState(QPainter *p, const QPainterPath &shape, const theme::StateStyle &
         p->fillPath(shape, brush);
     }
 }
+
+namespace {
 
 void drawHalo(QPainter *p, const QRectF &rect, bool chain, bool selected)
 {
@@ -93,25 +97,6 @@ QPainterPath glyph(theme::Look look)
         break;
     }
     return path;
-}
-
-// A difference's glyph in a disc of its colour.
-void drawDifferenceBadge(QPainter *p, QPointF centre, theme::Difference difference, qreal radius)
-{
-    const theme::StateStyle &s = theme::differenceStyle(difference);
-    p->save();
-    p->setRenderHint(QPainter::Antialiasing);
-    p->setPen(QPen(Qt::white, 1.5));
-    p->setBrush(s.border);
-    p->drawEllipse(centre, radius, radius);
-    QFont f = theme::nodeFont();
-    f.setBold(true);
-    f.setPixelSize(int(radius * 1.3));
-    p->setFont(f);
-    p->setPen(s.badgeText);
-    p->drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
-        Qt::AlignCenter, theme::differenceGlyph(difference));
-    p->restore();
 }
 
 const theme::StateStyle &styleOf(theme::Look look, theme::Difference difference)
@@ -539,10 +524,6 @@ constexpr qreal legendRow = 24;
 constexpr qreal legendPad = 10;
 constexpr qreal legendSwatch = 40;
 
-} // namespace
-
-namespace {
-
 qreal legendColumnWidth()
 {
     const QFontMetricsF fm(theme::legendFont());
@@ -609,77 +590,6 @@ void drawLegend(QPainter *p, QPointF topLeft, int columns)
         p->setPen(QColor(0x1E293B));
         p->drawText(QRectF(x + legendSwatch + 10, y, legendColumnWidth(), legendRow),
             Qt::AlignVCenter | Qt::AlignLeft, r.text);
-    }
-    p->restore();
-}
-
-namespace {
-
-const QList<std::pair<QString, theme::Difference>> &differenceRows()
-{
-    using theme::Difference;
-    static const QList<std::pair<QString, Difference>> rows = {
-        {QStringLiteral("Worse in B"), Difference::Worse},
-        {QStringLiteral("Better in B"), Difference::Better},
-        {QStringLiteral("Same, affected in both"), Difference::Same},
-        {QStringLiteral("Only in this map"), Difference::Added},
-        {QStringLiteral("Unaffected in both"), Difference::None},
-    };
-    return rows;
-}
-
-qreal differenceColumnWidth()
-{
-    const QFontMetricsF fm(theme::legendFont());
-    qreal text = 0;
-    for (const auto &row : differenceRows())
-        text = std::max(text, fm.horizontalAdvance(row.first));
-    return std::ceil(legendSwatch + 10 + text + 14);
-}
-
-} // namespace
-
-QSizeF differenceLegendSize(int columns)
-{
-    columns = std::max(columns, 1);
-    const int n = int(differenceRows().size());
-    const int rows = (n + columns - 1) / columns;
-    return {
-        2 * legendPad + columns * differenceColumnWidth() - 14, 2 * legendPad + rows * legendRow};
-}
-
-void drawDifferenceLegend(QPainter *p, QPointF topLeft, int columns)
-{
-    columns = std::max(columns, 1);
-    const int n = int(differenceRows().size());
-    const int rows = (n + columns - 1) / columns;
-    p->save();
-    p->setRenderHint(QPainter::Antialiasing);
-    const QRectF box(topLeft, differenceLegendSize(columns));
-    p->setPen(QPen(QColor(0xCBD5E1), 1));
-    p->setBrush(QColor(255, 255, 255, 235));
-    p->drawRoundedRect(box, 6, 6);
-    p->setFont(theme::legendFont());
-    for (int i = 0; i < n; ++i) {
-        const auto &[text, difference] = differenceRows()[i];
-        const qreal x = box.left() + legendPad + (i / rows) * differenceColumnWidth();
-        const qreal y = box.top() + legendPad + (i % rows) * legendRow;
-        const QRectF swatch(x, y + 3, legendSwatch - 8, legendRow - 6);
-        const theme::StateStyle &s = theme::differenceStyle(difference);
-        QPainterPath shape;
-        shape.addRoundedRect(swatch, 3, 3);
-        fillState(p, shape, s, s.fill);
-        QPen pen = outlinePen(s);
-        pen.setWidthF(std::min(pen.widthF(), 2.5));
-        p->setPen(pen);
-        p->setBrush(Qt::NoBrush);
-        p->drawPath(shape);
-        if (difference != theme::Difference::None)
-            drawDifferenceBadge(p, QPointF(swatch.right(), swatch.center().y()), difference, 7);
-        p->setPen(QColor(0x1E293B));
-        p->setFont(theme::legendFont());
-        p->drawText(QRectF(x + legendSwatch + 10, y, differenceColumnWidth(), legendRow),
-            Qt::AlignVCenter | Qt::AlignLeft, text);
     }
     p->restore();
 }

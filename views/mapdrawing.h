@@ -63,6 +63,12 @@ QSizeF nodeSize(const QStringList &lines);
 // The room a cluster's title needs above its contents.
 QSizeF clusterHeaderSize(const QString &title);
 
+// A state's outline, and its fill (hatched for down) over `base`: for every part drawn in a
+// state's style.
+QPen outlinePen(const theme::StateStyle &style);
+void fillState(
+    QPainter *painter, const QPainterPath &shape, const theme::StateStyle &style, QColor base);
+
 void drawNode(QPainter *painter, const QRectF &rect, const NodeLook &look);
 void drawCluster(QPainter *painter, const QRectF &rect, const ClusterLook &look);
 // `path` ends where the arrowhead starts; the head runs from there to `tip`.
@@ -88,7 +94,10 @@ QPainterPath straightRoute(const QRectF &from, const QRectF &to, QPointF *tip);
 // The legend in `columns` columns (1 = one tall column).
 QSizeF legendSize(int columns = 1);
 void drawLegend(QPainter *painter, QPointF topLeft, int columns = 1);
-// Compare's legend: worse, better, same, new in B, unaffected.
+// A difference's glyph in a disc of its colour (views/differencedrawing.cpp).
+void drawDifferenceBadge(
+    QPainter *painter, QPointF centre, theme::Difference difference, qreal radius);
+// Compare's legend: worse, better, same, only in this map, unaffected.
 QSizeF differenceLegendSize(int columns = 1);
 void drawDifferenceLegend(QPainter *painter, QPointF topLeft, int columns = 1);
 
