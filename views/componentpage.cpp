@@ -1,5 +1,6 @@
 #include "views/componentpage.h"
 
+#include "model/editing/bulkedits.h"
 #include "model/editing/editnotices.h"
 #include "model/editing/mapdocument.h"
 #include "model/map/validation.h"
@@ -62,19 +63,29 @@ ComponentPage::ComponentPage(
     m_layout->setContentsMargins(0, 0, 0, 0);
 
     // Impact first: in a workshop it is what people look at.
-    addSection(m_layout, tr("Impact"));
+    m_singleOnly.append(addSection(m_layout, tr("Impact")));
     m_state = new QLabel;
+    m_singleOnly.append(m_state);
     m_state->setObjectName(QStringLiteral("state"));
     m_layout->addWidget(m_state, 0, Qt::AlignLeft);
     m_causes = new QWidget;
     m_layout->addWidget(m_causes);
 
     m_layout->addWidget(m_availability);
+    m_singleOnly.append(m_availability);
     connect(m_availability, &AvailabilitySection::componentActivated, this,
         &ComponentPage::componentActivated);
 
     buildProperties();
     buildRedundancyAndLinks();
+    rememberPlaceholders();
+}
+
+void ComponentPage::rememberPlaceholders()
+{
+    for (QLineEdit *field : m_commits.keys())
+        m_placeholders.insert(field, field->placeholderText());
+    m_placeholders.insert(m_kind->lineEdit(), QString());
 }
 
 void ComponentPage::buildProperties()
@@ -98,8 +109,9 @@ void ComponentPage::buildProperties()
     m_kind->setInsertPolicy(QComboBox::NoInsert);
     m_kind->addItems(knownKinds());
     const auto commitKind = [this] {
-        if (!m_updating)
-            commitComponent([&](Component &c) { c.kind = m_kind->currentText().trimmed(); });
+        const QString kind = m_kind->currentText().trimmed();
+        if (!m_updating && kind != m_shownKind)
+            commitComponent([&](Component &c) { c.kind = kind; });
     };
     connect(m_kind, &QComboBox::activated, this, commitKind);
     connect(m_kind->lineEdit(), &QLineEdit::editingFinished, this, commitKind);
@@ -130,7 +142,9 @@ void ComponentPage::buildProperties()
     m_tier->setPlaceholderText(tr("1 = most critical"));
     m_business = new QCheckBox(tr("Customers see it"));
     m_business->setObjectName(QStringLiteral("business"));
-    connect(m_business, &QCheckBox::clicked, this, [this](bool on) {
+    connect(m_business, &QCheckBox::clicked, this, [this] {
+        // From "several" (partly checked) a click checks.
+        const bool on = m_business->checkState() == Qt::Checked;
         commitComponent([&](Component &c) {
             c.business = (on || c.business) ? std::optional<bool>(on) : std::nullopt;
         });
@@ -200,8 +214,11 @@ QLineEdit *ComponentPage::addMinutesField(const QString &name, const QString &la
 
 void ComponentPage::buildRedundancyAndLinks()
 {
-    addSection(m_layout, tr("Redundancy"));
-    auto *requireRow = new QHBoxLayout;
+    m_singleOnly.append(addSection(m_layout, tr("Redundancy")));
+    auto *requireBox = new QWidget;
+    m_singleOnly.append(requireBox);
+    auto *requireRow = new QHBoxLayout(requireBox);
+    requireRow->setContentsMargins(0, 0, 0, 0);
     m_require = new QSpinBox;
     m_require->setObjectName(QStringLiteral("require"));
     m_require->setKeyboardTracking(false);
@@ -212,7 +229,7 @@ void ComponentPage::buildRedundancyAndLinks()
     requireRow->addWidget(new QLabel(tr("Requires")));
     requireRow->addWidget(m_require);
     requireRow->addWidget(m_requireText, 1);
-    m_layout->addLayout(requireRow);
+    m_layout->addWidget(requireBox);
     connect(m_require, &QSpinBox::valueChanged, this, [this](int value) {
         if (!m_updating)
             m_apply(edit::setRequire(
@@ -220,11 +237,12 @@ void ComponentPage::buildRedundancyAndLinks()
                 {});
     });
 
-    addSection(m_layout, tr("Depends on"));
+    m_singleOnly.append(addSection(m_layout, tr("Depends on")));
     m_dependencies = new QWidget;
     m_layout->addWidget(m_dependencies);
     m_addDependency = new QPushButton(tr("Add dependency…"));
     m_layout->addWidget(m_addDependency, 0, Qt::AlignLeft);
+    m_singleOnly.append(m_addDependency);
     connect(m_addDependency, &QPushButton::clicked, this, [this] {
         auto *dialog = new DependencyDialog(m_doc, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -232,8 +250,9 @@ void ComponentPage::buildRedundancyAndLinks()
         dialog->open();
     });
 
-    addSection(m_layout, tr("Needed by"));
+    m_singleOnly.append(addSection(m_layout, tr("Needed by")));
     m_dependents = new QLabel;
+    m_singleOnly.append(m_dependents);
     m_dependents->setWordWrap(true);
     m_layout->addWidget(m_dependents);
     connect(m_dependents, &QLabel::linkActivated, this, &ComponentPage::componentActivated);
@@ -241,6 +260,7 @@ void ComponentPage::buildRedundancyAndLinks()
     m_delete = new QPushButton(tr("Delete component"));
     m_layout->addSpacing(12);
     m_layout->addWidget(m_delete, 0, Qt::AlignLeft);
+    m_singleOnly.append(m_delete);
     connect(m_delete, &QPushButton::clicked, this, [this] {
         const QString notice = edit::deleteNotice(m_doc->map(), {m_id});
         m_apply(edit::deleteComponents(*m_doc, {m_id}), {});
@@ -263,17 +283,37 @@ QLineEdit *ComponentPage::addLineField(
     return field;
 }
 
-void ComponentPage::showComponent(const QString &id)
+void ComponentPage::showComponents(const QStringList &ids)
 {
-    m_id = id;
+    m_ids = ids;
+    m_id = ids.value(0);
+    for (QWidget *w : std::as_const(m_singleOnly))
+        w->setVisible(ids.size() == 1);
+    m_idField->setEnabled(ids.size() == 1);
+    m_parent->setEnabled(ids.size() == 1);
+    if (ids.size() > 1) {
+        m_availability->stop();
+        m_causes->hide();
+        m_dependencies->hide();
+        m_idField->setToolTip(tr("Each component has an id of its own."));
+        m_parent->setToolTip(tr("Move several components into a box by dragging them onto it."));
+        refreshSeveral();
+        return;
+    }
+    m_idField->setToolTip({});
+    m_parent->setToolTip({});
     refreshFields();
     refreshDependencies();
     refreshImpact();
-    m_availability->showFor(id);
+    m_availability->showFor(m_id);
 }
 
 void ComponentPage::commitComponent(const std::function<void(Component &)> &change)
 {
+    if (m_ids.size() > 1) {
+        m_apply(edit::editComponents(*m_doc, m_ids, change), {});
+        return;
+    }
     const auto i = m_doc->map().findComponent(m_id);
     if (!i)
         return;
@@ -285,7 +325,7 @@ void ComponentPage::commitComponent(const std::function<void(Component &)> &chan
 
 void ComponentPage::flushPendingEdits()
 {
-    if (m_id.isEmpty() || !m_doc->map().findComponent(m_id))
+    if (m_doc->map().existingComponents(m_ids).isEmpty())
         return;
     for (auto it = m_commits.cbegin(); it != m_commits.cend(); ++it) {
         if (it.key()->isModified())
@@ -310,7 +350,7 @@ bool ComponentPage::eventFilter(QObject *watched, QEvent *event)
 void ComponentPage::notANumber(const QString &text)
 {
     m_showMessage(tr("“%1” is not a number.").arg(text.trimmed()));
-    showComponent(m_id);
+    showComponents(m_ids);
 }
 
 void ComponentPage::refreshFields()
@@ -319,10 +359,15 @@ void ComponentPage::refreshFields()
     const Component &c = map.component(*map.findComponent(m_id));
     m_updating = true;
 
+    for (auto it = m_placeholders.cbegin(); it != m_placeholders.cend(); ++it)
+        it.key()->setPlaceholderText(it.value());
+    m_description->setPlaceholderText({});
+    m_business->setTristate(false);
     setLine(m_idField, c.id);
     setLine(m_name, c.name);
     m_name->setPlaceholderText(c.id);
     m_kind->setCurrentText(c.kind);
+    m_shownKind = c.kind;
     rebuildParents();
     setLine(m_owner, c.owner);
     setLine(m_tier, c.tier ? QString::number(*c.tier) : QString());
@@ -349,6 +394,65 @@ void ComponentPage::refreshFields()
     else
         m_requireText->setText(c.require ? tr("of %1 hard dependencies").arg(hard)
                                          : tr("of its %1 hard dependencies").arg(hard));
+    m_updating = false;
+}
+
+// Several components: each field shows the value they share, or "— several —" when they differ.
+void ComponentPage::refreshSeveral()
+{
+    const Map &map = m_doc->map();
+    std::vector<const Component *> shown;
+    for (const QString &id : map.existingComponents(m_ids))
+        shown.push_back(&map.component(*map.findComponent(id)));
+    if (shown.empty())
+        return;
+    const QString several = tr("— several —");
+    // The value they share, or nullopt.
+    const auto common =
+        [&](const std::function<QString(const Component &)> &text) -> std::optional<QString> {
+        const QString first = text(*shown.front());
+        for (const Component *c : shown) {
+            if (text(*c) != first)
+                return std::nullopt;
+        }
+        return first;
+    };
+    m_updating = true;
+    const auto show = [&](QLineEdit *field, const std::function<QString(const Component &)> &text) {
+        const std::optional<QString> value = common(text);
+        setLine(field, value.value_or(QString()));
+        field->setPlaceholderText(value ? m_placeholders.value(field) : several);
+    };
+    show(m_idField, [](const Component &c) { return c.id; });
+    show(m_name, [](const Component &c) { return c.name; });
+    show(m_kind->lineEdit(), [](const Component &c) { return c.kind; });
+    m_shownKind = m_kind->currentText();
+    rebuildParents();
+    if (!common([](const Component &c) { return c.parent; })) {
+        m_parent->setPlaceholderText(several);
+        m_parent->setCurrentIndex(-1);
+    }
+    show(m_owner, [](const Component &c) { return c.owner; });
+    show(m_tier, [](const Component &c) { return c.tier ? QString::number(*c.tier) : QString(); });
+    show(m_availabilityField, [](const Component &c) { return optionalNumber(c.availability); });
+    show(m_rto, [](const Component &c) { return optionalNumber(c.rtoMinutes); });
+    show(m_rpo, [](const Component &c) { return optionalNumber(c.rpoMinutes); });
+    show(m_targetRto, [](const Component &c) { return optionalNumber(c.targetRtoMinutes); });
+    show(m_targetRpo, [](const Component &c) { return optionalNumber(c.targetRpoMinutes); });
+    show(m_cost, [](const Component &c) { return optionalNumber(c.costPerHour); });
+    show(m_tags, [](const Component &c) { return formatTags(c.tags); });
+    const std::optional<QString> business =
+        common([](const Component &c) { return c.isBusiness() ? QStringLiteral("1") : QString(); });
+    m_business->setTristate(!business);
+    m_business->setCheckState(!business ? Qt::PartiallyChecked
+            : business->isEmpty()       ? Qt::Unchecked
+                                        : Qt::Checked);
+    const std::optional<QString> description =
+        common([](const Component &c) { return c.description; });
+    if (m_description->toPlainText() != description.value_or(QString()))
+        m_description->setPlainText(description.value_or(QString()));
+    m_description->setPlaceholderText(description ? QString() : several);
+    m_description->document()->setModified(false);
     m_updating = false;
 }
 
@@ -437,6 +541,8 @@ void ComponentPage::refreshDependencies()
 
 void ComponentPage::refreshImpact()
 {
+    if (m_ids.size() > 1)
+        return;
     const auto i = m_doc->map().findComponent(m_id);
     if (!i)
         return;

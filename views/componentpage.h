@@ -28,6 +28,11 @@ class MapDocument;
 // depends on and what needs it. Each field commits when editing finishes (Enter, focus
 // leaving, a choice in a list), as one edit handed to `apply` (the inspector pushes it, shows
 // a refusal and shows the page again).
+//
+// With several components it shows their properties only: each field holds the value they
+// share, or is empty with "— several —" where they differ, and a change applies to all of them
+// as one edit (edit::editComponents). The id, the parent and what is one component's own (its
+// impact, redundancy, dependencies) are not shown or not editable then.
 class ComponentPage : public QWidget
 {
     Q_OBJECT
@@ -43,7 +48,10 @@ public:
     using Placer = std::function<QHash<QString, QPointF>(const QString &id, const QString &parent)>;
     void setPlacer(Placer placer) { m_placer = std::move(placer); }
     // Shows the component `id`, which must exist.
-    void showComponent(const QString &id);
+    void showComponent(const QString &id) { showComponents({id}); }
+    // Shows the components `ids` (at least one, all existing): one, or several at once.
+    void showComponents(const QStringList &ids);
+    bool isShowingSeveral() const { return m_ids.size() > 1; }
     // The what-if changed: the impact section only.
     void refreshImpact();
     // Commits what the user typed in a field and did not commit yet.
@@ -66,6 +74,9 @@ private:
     void buildProperties();
     void buildRedundancyAndLinks();
     void refreshFields();
+    void refreshSeveral();
+    // The fields' own placeholders, for when they stop showing "— several —".
+    void rememberPlaceholders();
     void refreshDependencies();
     void rebuildParents();
     void commitComponent(const std::function<void(Component &)> &change);
@@ -76,7 +87,12 @@ private:
     ShowMessage m_showMessage;
     Placer m_placer;
     QString m_id;
+    QStringList m_ids; // what is shown: m_id alone, or several
+    QString
+        m_shownKind; // the kind field's text when shown, so leaving it unchanged commits nothing
     bool m_updating = false;
+    QHash<QLineEdit *, QString> m_placeholders;
+    QList<QWidget *> m_singleOnly; // hidden while several components are shown
 
     QVBoxLayout *m_layout;
     QHash<QLineEdit *, std::function<void(const QString &)>> m_commits;

@@ -1,6 +1,6 @@
 #include "views/componenttable.h"
 
-#include "model/editing/edits.h"
+#include "model/editing/bulkedits.h"
 #include "model/editing/mapdocument.h"
 #include "model/report/htmlreport.h"
 #include "views/inspectorformat.h"
@@ -91,6 +91,8 @@ QVariant ComponentTableModel::headerData(int section, Qt::Orientation orientatio
         return tr("Target RTO");
     case TargetRpo:
         return tr("Target RPO");
+    case Tags:
+        return tr("Tags");
     case State:
         return tr("State");
     }
@@ -131,10 +133,39 @@ QVariant ComponentTableModel::display(int row, int column) const
         if (const std::optional<double> m = minutesOf(c, column))
             return report::formatMinutes(*m);
         return {};
+    case Tags:
+        return inspector::formatTags(c.tags);
     case State:
         return inspector::lookWord(inspector::lookOf(*m_doc, ComponentIndex(row)));
     }
     return {};
+}
+
+// What an editor starts with: the value as the Inspector writes it (plain numbers, availability
+// from 0 to 1), which setData() reads back.
+QVariant ComponentTableModel::editValue(int row, int column) const
+{
+    const Component &c = m_doc->map().components()[row];
+    const auto number = [](const std::optional<double> &v) {
+        return v ? inspector::formatNumber(*v) : QString();
+    };
+    switch (column) {
+    case Name:
+        return c.name;
+    case Business:
+        return c.isBusiness() ? tr("yes") : tr("no");
+    case Cost:
+        return number(c.costPerHour);
+    case Availability:
+        return number(c.availability);
+    case Rto:
+    case Rpo:
+    case TargetRto:
+    case TargetRpo:
+        return number(minutesOf(c, column));
+    default:
+        return display(row, column);
+    }
 }
 
 QVariant ComponentTableModel::sortValue(int row, int column) const
@@ -174,8 +205,7 @@ QVariant ComponentTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(row, column);
     case Qt::EditRole:
-        return column == Name ? QVariant(m_doc->map().components()[row].name)
-                              : display(row, column);
+        return editValue(row, column);
     case IdRole:
         return m_doc->map().components()[row].id;
     case SortRole:
@@ -206,19 +236,105 @@ QVariant ComponentTableModel::data(const QModelIndex &index, int role) const
 Qt::ItemFlags ComponentTableModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.column() == Name)
+    if (index.isValid() && index.column() != Parent && index.column() != State)
         f |= Qt::ItemIsEditable;
     return f;
 }
 
 bool ComponentTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || index.column() != Name || index.row() >= rowCount())
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable) || index.row() >= rowCount())
         return false;
-    Component c = m_doc->map().components()[index.row()];
-    const QString id = c.id;
-    c.name = value.toString().trimmed();
-    if (auto why = edit::tryPush(*m_doc, edit::editComponent(*m_doc, id, std::move(c)))) {
+    const int column = index.column();
+    const QString id = m_doc->map().components()[index.row()].id;
+    const QString text = value.toString().trimmed();
+    const QString header = headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    const auto refuse = [&](const QString &why) {
+        emit editRefused(header + QStringLiteral(": ") + why);
+        return false;
+    };
+    const auto notANumber = [&] {
+        return refuse(tr("“%1” is not a number.").arg(text));
+    };
+    std::function<void(Component &)> change;
+    std::optional<double> number;
+    switch (column) {
+    case Id:
+        change = [&](Component &c) {
+            c.id = text;
+        };
+        break;
+    case Name:
+        change = [&](Component &c) {
+            c.name = text;
+        };
+        break;
+    case Kind:
+        change = [&](Component &c) {
+            c.kind = text;
+        };
+        break;
+    case Owner:
+        change = [&](Component &c) {
+            c.owner = text;
+        };
+        break;
+    case Tags:
+        change = [&](Component &c) {
+            c.tags = inspector::parseTags(text);
+        };
+        break;
+    case Tier: {
+        std::optional<int> tier;
+        if (!inspector::parseOptionalInt(text, &tier))
+            return notANumber();
+        change = [tier](Component &c) {
+            c.tier = tier;
+        };
+        break;
+    }
+    case Business: {
+        const QString t = text.toLower();
+        const bool yes = t == tr("yes") || t == QLatin1String("yes") || t == QLatin1String("true");
+        if (!yes && !t.isEmpty() && t != tr("no") && t != QLatin1String("no")
+            && t != QLatin1String("false"))
+            return refuse(tr("“%1” is neither yes nor no.").arg(text));
+        change = [yes](Component &c) {
+            c.business = (yes || c.business) ? std::optional<bool>(yes) : std::nullopt;
+        };
+        break;
+    }
+    case Availability:
+        if (!inspector::parseAvailability(text, &number))
+            return notANumber();
+        change = [number](Component &c) {
+            c.availability = number;
+        };
+        break;
+    case Cost:
+    case Rto:
+    case Rpo:
+    case TargetRto:
+    case TargetRpo: {
+        if (!inspector::parseOptionalNumber(text, &number))
+            return notANumber();
+        using Field = std::optional<double> Component::*;
+        const Field field = column == Cost ? &Component::costPerHour
+            : column == Rto                ? &Component::rtoMinutes
+            : column == Rpo                ? &Component::rpoMinutes
+            : column == TargetRto          ? &Component::targetRtoMinutes
+                                           : &Component::targetRpoMinutes;
+        change = [field, number](Component &c) {
+            c.*field = number;
+        };
+        break;
+    }
+    default:
+        return false;
+    }
+    // An id is the one property that cannot be shared: it changes on its own row only.
+    const QStringList ids = column == Id || !m_targets ? QStringList {id} : m_targets(id);
+    if (auto why = edit::tryPush(*m_doc, edit::editComponents(*m_doc, ids, change))) {
         emit editRefused(*why);
         return false;
     }
@@ -283,6 +399,7 @@ ComponentTable::ComponentTable(MapDocument *doc, QWidget *parent)
     m_count = new QLabel;
     m_count->setForegroundRole(QPalette::PlaceholderText);
     m_message = new QLabel;
+    m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("QLabel { color: #7F1D1D; }"));
     m_message->hide();
@@ -292,7 +409,7 @@ ComponentTable::ComponentTable(MapDocument *doc, QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder); // map order until a header is clicked
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
@@ -302,7 +419,7 @@ ComponentTable::ComponentTable(MapDocument *doc, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setHighlightSections(false);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    const int widths[] = {12, 16, 8, 12, 8, 4, 6, 8, 8, 6, 6, 7, 7, 7};
+    const int widths[] = {12, 16, 8, 12, 8, 4, 6, 8, 8, 6, 6, 7, 7, 10, 7};
     static_assert(std::size(widths) == ComponentTableModel::Count);
     for (int c = 0; c < ComponentTableModel::Count; ++c)
         m_view->setColumnWidth(c, widths[c] * em);
@@ -320,13 +437,21 @@ ComponentTable::ComponentTable(MapDocument *doc, QWidget *parent)
         m_proxy->setFilterText(text);
         updateCount();
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex &current) {
-            if (m_syncing || !current.isValid())
-                return;
-            m_selectedId = current.data(ComponentTableModel::IdRole).toString();
-            emit componentSelected(m_selectedId);
-        });
+    // The view sets its current index before it selects: by then the current row is known.
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        // With several rows selected a click on one of them selects it alone (a spreadsheet's
+        // click) instead of editing it for all: that takes F2.
+        const bool several = m_view->selectionModel()->selectedRows().size() > 1;
+        m_view->setEditTriggers(several
+                ? QAbstractItemView::EditKeyPressed
+                : QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+        if (!m_syncing)
+            emitSelection();
+    });
+    m_model->setEditTargets([this](const QString &id) {
+        const QStringList selected = selectedIds();
+        return selected.contains(id) ? selected : QStringList {id};
+    });
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.column() != ComponentTableModel::Name)
             emit componentActivated(index.data(ComponentTableModel::IdRole).toString());
@@ -335,12 +460,16 @@ ComponentTable::ComponentTable(MapDocument *doc, QWidget *parent)
         m_message->setText(message);
         m_message->show();
     });
-    // A reset loses the view's selection; put it back by id.
+    // A reset loses the view's selection; put it back by id. While it runs, what the view
+    // selects on its own (an open editor closing moves the current row to the first) is not
+    // the user's.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_syncing = true; });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_syncing = false;
         m_message->hide();
-        const QString id = m_selectedId;
-        m_selectedId.clear();
-        setSelection(id);
+        const QStringList ids = m_selectedIds;
+        m_selectedIds.clear();
+        setSelectedIds(ids);
         updateCount();
     });
     updateCount();
@@ -353,26 +482,41 @@ void ComponentTable::setSelectionModel(MapSelection *selection)
     m_selection = selection;
     if (!selection)
         return;
-    connect(
-        selection, &MapSelection::changed, this, [this] { setSelection(m_selection->current()); });
-    connect(this, &ComponentTable::componentSelected, selection,
-        [this](const QString &id) { m_selection->setComponents({id}); });
-    setSelection(selection->current());
+    connect(selection, &MapSelection::changed, this,
+        [this] { setSelectedIds(m_selection->components()); });
+    connect(this, &ComponentTable::componentsSelected, selection,
+        [this](const QStringList &ids) { m_selection->setComponents(ids); });
+    setSelectedIds(selection->components());
 }
 
 void ComponentTable::setSelection(const QString &id)
 {
-    if (id == m_selectedId && (id.isEmpty() || currentId() == id))
+    setSelectedIds(id.isEmpty() ? QStringList() : QStringList {id});
+}
+
+void ComponentTable::setSelectedIds(const QStringList &ids)
+{
+    if (ids == m_selectedIds && (ids.isEmpty() || currentId() == ids.front()))
         return;
-    m_selectedId = id;
+    m_selectedIds = ids;
     m_syncing = true;
-    const auto i = m_doc->map().findComponent(id);
-    const QModelIndex proxyIndex =
-        i ? m_proxy->mapFromSource(m_model->index(i->value, 0)) : QModelIndex();
-    if (proxyIndex.isValid()) {
-        m_view->selectionModel()->setCurrentIndex(
-            proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        m_view->scrollTo(proxyIndex);
+    QItemSelection rows;
+    QModelIndex current;
+    for (const QString &id : ids) {
+        const auto i = m_doc->map().findComponent(id);
+        const QModelIndex proxyIndex =
+            i ? m_proxy->mapFromSource(m_model->index(i->value, 0)) : QModelIndex();
+        if (!proxyIndex.isValid())
+            continue;
+        rows.select(proxyIndex, proxyIndex);
+        if (!current.isValid())
+            current = proxyIndex;
+    }
+    if (current.isValid()) {
+        m_view->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+        m_view->selectionModel()->select(
+            rows, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->scrollTo(current);
     } else {
         m_view->selectionModel()->clearSelection();
     }
@@ -382,6 +526,34 @@ void ComponentTable::setSelection(const QString &id)
 QString ComponentTable::currentId() const
 {
     return m_view->currentIndex().data(ComponentTableModel::IdRole).toString();
+}
+
+// The selected rows' components in map order, the current one first.
+QStringList ComponentTable::selectedIds() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(m_proxy->mapToSource(index).row());
+    std::sort(rows.begin(), rows.end());
+    QStringList ids;
+    for (int row : rows)
+        ids.append(m_doc->map().components()[row].id);
+    const QString current = currentId();
+    if (ids.removeOne(current))
+        ids.prepend(current);
+    return ids;
+}
+
+void ComponentTable::emitSelection()
+{
+    // Rows hidden by the filter leave the selection elsewhere as it is.
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty() || ids == m_selectedIds)
+        return;
+    m_selectedIds = ids;
+    if (!ids.isEmpty())
+        emit componentSelected(ids.front());
+    emit componentsSelected(ids);
 }
 
 void ComponentTable::updateCount()

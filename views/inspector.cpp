@@ -122,8 +122,8 @@ void Inspector::setSelectionModel(MapSelection *selection)
     const auto follow = [this] {
         if (!m_selection->dependencyFrom().isEmpty())
             setDependencySelection(m_selection->dependencyFrom(), m_selection->dependencyTo());
-        else if (!m_selection->current().isEmpty())
-            setSelection(m_selection->current());
+        else if (!m_selection->components().isEmpty())
+            setComponentsSelection(m_selection->components());
         else
             clearSelection();
     };
@@ -140,10 +140,15 @@ void Inspector::setPlacer(Placer placer)
 
 void Inspector::setSelection(const QString &componentId)
 {
-    if (componentId == m_componentId && m_from.isEmpty())
+    setComponentsSelection(componentId.isEmpty() ? QStringList() : QStringList {componentId});
+}
+
+void Inspector::setComponentsSelection(const QStringList &componentIds)
+{
+    if (componentIds == m_componentIds && m_from.isEmpty())
         return;
     flushPendingEdits();
-    m_componentId = componentId;
+    m_componentIds = componentIds;
     m_from.clear();
     m_to.clear();
     hideMessage();
@@ -152,10 +157,10 @@ void Inspector::setSelection(const QString &componentId)
 
 void Inspector::setDependencySelection(const QString &from, const QString &to)
 {
-    if (from == m_from && to == m_to && m_componentId.isEmpty())
+    if (from == m_from && to == m_to && m_componentIds.isEmpty())
         return;
     flushPendingEdits();
-    m_componentId.clear();
+    m_componentIds.clear();
     m_from = from;
     m_to = to;
     hideMessage();
@@ -164,7 +169,7 @@ void Inspector::setDependencySelection(const QString &from, const QString &to)
 
 void Inspector::clearSelection()
 {
-    m_componentId.clear();
+    m_componentIds.clear();
     m_from.clear();
     m_to.clear();
     hideMessage();
@@ -174,7 +179,8 @@ void Inspector::clearSelection()
 void Inspector::refresh()
 {
     const Map &map = m_doc->map();
-    const bool component = !m_componentId.isEmpty() && map.findComponent(m_componentId);
+    const QStringList shown = map.existingComponents(m_componentIds);
+    const bool component = !shown.isEmpty();
     const bool dependency = !m_from.isEmpty() && map.findDependency(m_from, m_to);
     m_componentPage->setVisible(component);
     m_dependencyPage->setVisible(dependency);
@@ -183,11 +189,17 @@ void Inspector::refresh()
     m_subtitle->setVisible(component || dependency);
     if (!component)
         m_componentPage->availability()->stop();
-    if (component) {
-        const Component &c = map.component(*map.findComponent(m_componentId));
+    if (shown.size() > 1) {
+        m_componentPage->availability()->stop();
+        m_title->setText(tr("%1 components").arg(shown.size()));
+        m_subtitle->setText(
+            tr("A change applies to all of them; “— several —” where they differ."));
+        m_componentPage->showComponents(shown);
+    } else if (component) {
+        const Component &c = map.component(*map.findComponent(shown.front()));
         m_title->setText(c.displayName());
         m_subtitle->setText(c.kind.isEmpty() ? tr("Component") : c.kind);
-        m_componentPage->showComponent(m_componentId);
+        m_componentPage->showComponent(shown.front());
     } else if (dependency) {
         const auto name = [&map](const QString &id) {
             const auto i = map.findComponent(id);
@@ -209,8 +221,8 @@ void Inspector::apply(edit::Edit edit, const QString &newId)
         showMessage(*refusal);
     } else {
         hideMessage();
-        if (!newId.isEmpty())
-            m_componentId = newId;
+        if (!newId.isEmpty() && m_componentIds.size() == 1)
+            m_componentIds = {newId};
     }
     refresh();
 }

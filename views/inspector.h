@@ -2,8 +2,8 @@
 
 #include "model/editing/edits.h"
 
-#include <QPointF>
 #include <QHash>
+#include <QPointF>
 #include <QPointer>
 #include <QWidget>
 
@@ -20,7 +20,8 @@ class MapDocument;
 class MapSelection;
 
 // Shows the selected component (ComponentPage: every property, its dependencies, its impact
-// and why, and for a business service its availability) or the selected dependency
+// and why, and for a business service its availability), the properties of several selected
+// components (a change applies to all of them, one undo step), or the selected dependency
 // (DependencyPage), and edits them. The pages hand each edit here: it is pushed as one undo
 // command; a refused edit shows the reason above the fields and the page is shown again (the
 // field goes back). Reads the document on mapChanged() and impactChanged().
@@ -42,7 +43,9 @@ public:
     using Placer = std::function<QHash<QString, QPointF>(const QString &id, const QString &parent)>;
     void setPlacer(Placer placer);
 
-    QString componentId() const { return m_componentId; }
+    // The component shown (the first of several).
+    QString componentId() const { return m_componentIds.value(0); }
+    const QStringList &componentIds() const { return m_componentIds; }
     QString dependencyFrom() const { return m_from; }
     QString dependencyTo() const { return m_to; }
     // The refusal shown, empty when none.
@@ -60,6 +63,7 @@ public:
 
 public slots:
     void setSelection(const QString &componentId);
+    void setComponentsSelection(const QStringList &componentIds);
     void setDependencySelection(const QString &from, const QString &to);
     void clearSelection();
 
@@ -78,7 +82,8 @@ private:
 
     MapDocument *m_doc;
     QPointer<MapSelection> m_selection;
-    QString m_componentId, m_from, m_to;
+    QStringList m_componentIds;
+    QString m_from, m_to;
     bool m_committing = false;
 
     QLabel *m_title, *m_subtitle, *m_message, *m_empty;

@@ -95,7 +95,9 @@ bool parseAvailability(const QString &text, std::optional<double> *out)
     double v = 0;
     if (!parseDouble(t, &v))
         return false;
-    *out = v / 100.0;
+    // 99.9 / 100 is 0.9990000000000001 in binary: keep the digits the user typed, so that the
+    // value reads back as it was written and an unchanged field changes nothing.
+    *out = QString::number(v / 100.0, 'g', 15).toDouble();
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "views/mapdrawing.h"
 #include "views/mapscene.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -27,7 +28,9 @@ MapView::MapView(MapScene *scene, QWidget *parent) : QGraphicsView(scene, parent
     setOptimizationFlags(QGraphicsView::DontSavePainterState);
     setTransformationAnchor(QGraphicsView::NoAnchor);
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
-    setDragMode(QGraphicsView::ScrollHandDrag);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    // "Inside the band": a component whose whole card is in it, a cluster its whole box.
+    setRubberBandSelectionMode(Qt::ContainsItemBoundingRect);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Map canvas"));
@@ -187,14 +190,20 @@ void MapView::wheelEvent(QWheelEvent *event)
     event->accept();
 }
 
+void MapView::setPanning(bool on)
+{
+    setDragMode(on ? QGraphicsView::ScrollHandDrag : QGraphicsView::RubberBandDrag);
+    setInteractive(!on);
+}
+
 void MapView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::MiddleButton) {
-        // Pan with the middle button anywhere, even over items.
-        m_panning = true;
+        // Pan with the middle button anywhere, even over items: the hand drag of the left one.
+        m_middlePanning = true;
+        setPanning(true);
         QMouseEvent press(event->type(), event->position(), event->globalPosition(), Qt::LeftButton,
             Qt::LeftButton, event->modifiers());
-        setInteractive(false);
         QGraphicsView::mousePressEvent(&press);
         return;
     }
@@ -203,15 +212,78 @@ void MapView::mousePressEvent(QMouseEvent *event)
 
 void MapView::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (m_panning && event->button() == Qt::MiddleButton) {
+    if (m_middlePanning && event->button() == Qt::MiddleButton) {
         QMouseEvent release(event->type(), event->position(), event->globalPosition(),
             Qt::LeftButton, Qt::NoButton, event->modifiers());
         QGraphicsView::mouseReleaseEvent(&release);
-        setInteractive(true);
-        m_panning = false;
+        m_middlePanning = false;
+        setPanning(m_spaceHeld);
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
+}
+
+void MapView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && !m_spaceHeld) {
+        // Space held: the left button pans, as in drawing programs.
+        m_spaceHeld = true;
+        setPanning(true);
+        viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Space) {
+        event->accept();
+        return;
+    }
+    if (event->modifiers() == Qt::ControlModifier) {
+        const std::pair<int, QPointF> ways[] = {{Qt::Key_Left, QPointF(-1, 0)},
+            {Qt::Key_Right, QPointF(1, 0)}, {Qt::Key_Up, QPointF(0, -1)},
+            {Qt::Key_Down, QPointF(0, 1)}};
+        for (const auto &[key, way] : ways) {
+            if (event->key() == key) {
+                scrollToward(way);
+                event->accept();
+                return;
+            }
+        }
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void MapView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && m_spaceHeld) {
+        m_spaceHeld = false;
+        if (!m_middlePanning)
+            setPanning(false);
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+// A Space released while another window had the focus never arrives here.
+void MapView::focusOutEvent(QFocusEvent *event)
+{
+    if (m_spaceHeld) {
+        m_spaceHeld = false;
+        if (!m_middlePanning)
+            setPanning(false);
+        viewport()->unsetCursor();
+    }
+    QGraphicsView::focusOutEvent(event);
+}
+
+void MapView::scrollToward(QPointF direction)
+{
+    const QRect vp = viewport()->rect();
+    horizontalScrollBar()->setValue(
+        horizontalScrollBar()->value() + int(direction.x() * vp.width() / 8));
+    verticalScrollBar()->setValue(
+        verticalScrollBar()->value() + int(direction.y() * vp.height() / 8));
 }
 
 void MapView::setHint(const QString &text)

@@ -10,9 +10,11 @@ namespace faultline {
 
 class MapScene;
 
-// The canvas widget: zoom under the mouse (wheel, clamped), pan (drag the background, or the
-// middle button), fit, and the legend drawn over the corner. A busy overlay says when a layout
-// is running.
+// The canvas widget: zoom under the mouse (wheel, clamped); select with a rubber band (drag
+// on the background; Ctrl+drag adds to the selection); pan with the middle button or
+// Space+drag (as diagram editors do), the scroll bars, or the keyboard (Ctrl+arrows, Page
+// Up/Down); fit; and the legend drawn over the corner. A busy overlay says when a layout is
+// running.
 class MapView : public QGraphicsView
 {
     Q_OBJECT
@@ -47,6 +49,8 @@ public slots:
     void zoomToSelection();
     void resetZoom();
     void centreOn(const QString &id);
+    // Scrolls an eighth of the view that way ((-1, 0) is left).
+    void scrollToward(QPointF direction);
 
 signals:
     void zoomChanged(qreal zoom);
@@ -55,6 +59,9 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -66,13 +73,16 @@ private:
     int legendColumns() const;
     QSizeF legendSize(int columns) const;
     void drawCallouts(QPainter *painter);
+    // Panning: a drag of the hand instead of a rubber band, items left alone.
+    void setPanning(bool on);
 
     MapScene *m_scene;
     bool m_legend = true;
     Legend m_legendKind = Legend::States;
     std::vector<callouts::Callout> m_callouts;
     QWidget *m_topPanel = nullptr;
-    bool m_panning = false;
+    bool m_middlePanning = false;
+    bool m_spaceHeld = false;
     QString m_busyText;
     QString m_hint;
 };

@@ -18,12 +18,12 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QGuiApplication>
-#include <QMimeData>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -42,9 +42,8 @@ EditActions::EditActions(const Parts &parts, QObject *parent)
     // The docks.
     m_inspector->setSelectionModel(selection);
     // A component moved into another parent goes inside that parent's box on the canvas.
-    m_inspector->setPlacer([this](const QString &id, const QString &parent) {
-        return placeInto(id, parent);
-    });
+    m_inspector->setPlacer(
+        [this](const QString &id, const QString &parent) { return placeInto(id, parent); });
     m_parts.inspectorDock->setWidget(m_inspector);
     m_parts.inspectorDock->toggleViewAction()->setShortcut(Qt::CTRL | Qt::Key_I);
     connect(m_inspector, &Inspector::componentActivated, m_parts.view, &MapView::centreOn);
@@ -143,8 +142,8 @@ QHash<QString, QPointF> EditActions::placeInto(const QString &id, const QString 
     const placement::Box &box = canvas.boxes[i->value];
     if (!box.children.empty() || box.rect.isNull())
         return {}; // a cluster's place is its contents'
-    placement::Spot spot = placement::placeIn(
-        canvas, p ? p->value : -1, box.rect.size(), box.rect.center(), i->value);
+    placement::Spot spot =
+        placement::placeIn(canvas, p ? p->value : -1, box.rect.size(), box.rect.center(), i->value);
     spot.pushed.insert(id, spot.at);
     return spot.pushed;
 }
@@ -187,10 +186,11 @@ void EditActions::nodesDropped(
             tr("Move “%1” into “%2”?").arg(c.displayName(), into.displayName()),
             QMessageBox::Yes | QMessageBox::No, m_parts.window);
         ask.setObjectName(QStringLiteral("moveIntoBox"));
-        ask.setInformativeText(tr("It is inside “%1” now; No puts it back.")
-                                   .arg(c.parent.isEmpty() ? tr("the map")
-                                                           : map.component(*map.findComponent(
-                                                                 c.parent)).displayName()));
+        ask.setInformativeText(
+            tr("It is inside “%1” now; No puts it back.")
+                .arg(c.parent.isEmpty()
+                        ? tr("the map")
+                        : map.component(*map.findComponent(c.parent)).displayName()));
         ask.setDefaultButton(QMessageBox::Yes);
         if (ask.exec() == QMessageBox::Yes) {
             placement::Spot spot = placement::place(canvas, target, size, drop, i->value);
@@ -202,9 +202,9 @@ void EditActions::nodesDropped(
     }
     // Otherwise it stays in its own parent, in free space near the drop; where there is none (its
     // parent hemmed in), back where it was: boxes never overlap.
-    const QPointF at = placement::findSpot(canvas, canvas.boxes[i->value].parent, size, drop,
-        i->value)
-                           .value_or(before.value(id, drop));
+    const QPointF at =
+        placement::findSpot(canvas, canvas.boxes[i->value].parent, size, drop, i->value)
+            .value_or(before.value(id, drop));
     apply(edit::tryPush(*doc, edit::moveComponents(*doc, before, {{id, at}}, edit::newGesture())));
     if (at != drop)
         doc->setPositions({{id, doc->map().positions().value(id, at)}});
@@ -246,8 +246,9 @@ void EditActions::createClipboardActions()
     });
 }
 
-// On the canvas: the arrow keys select the nearest component that way, Shift+arrows nudge the
-// selected components by 10 (one undo step each).
+// On the canvas: the arrow keys select the nearest component that way (with nothing selected
+// they scroll, as Ctrl+arrows always do: views/mapview.h), Shift+arrows nudge the selected
+// components by 10 (one undo step each).
 void EditActions::createArrowActions()
 {
     const std::tuple<Qt::Key, QPointF, QString> ways[] = {
@@ -284,7 +285,12 @@ void EditActions::selectToward(QPointF direction)
 {
     const placement::Canvas canvas = placement::canvasOf(*m_parts.document, *m_parts.scene);
     const auto from = m_parts.document->map().findComponent(m_parts.selection->current());
-    if (!from || canvas.boxes[from->value].rect.isNull())
+    if (!from) {
+        // Nothing selected: the arrows scroll, as in any view.
+        m_parts.view->scrollToward(direction);
+        return;
+    }
+    if (canvas.boxes[from->value].rect.isNull())
         return;
     const QPointF origin = canvas.boxes[from->value].rect.center();
     int best = -1;
@@ -321,8 +327,8 @@ bool EditActions::copySelected()
     data->setData(QLatin1String(edit::clipboardMimeType), json);
     data->setText(QString::fromUtf8(json));
     QGuiApplication::clipboard()->setMimeData(data);
-    m_parts.statusBar->showMessage(ids.size() == 1 ? tr("Copied 1 component")
-                                                   : tr("Copied %1 components").arg(ids.size()),
+    m_parts.statusBar->showMessage(
+        ids.size() == 1 ? tr("Copied 1 component") : tr("Copied %1 components").arg(ids.size()),
         4000);
     return true;
 }
@@ -330,7 +336,8 @@ bool EditActions::copySelected()
 QStringList EditActions::paste(const QByteArray &json)
 {
     QStringList ids;
-    if (!apply(edit::tryPush(*m_parts.document, edit::pasteComponents(*m_parts.document, json, &ids))))
+    if (!apply(
+            edit::tryPush(*m_parts.document, edit::pasteComponents(*m_parts.document, json, &ids))))
         return {};
     if (!ids.isEmpty())
         m_parts.selection->setComponents(ids);

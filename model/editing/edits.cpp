@@ -139,17 +139,21 @@ QString requireText(const Map &map, const Component &c)
         .arg(hardDependencies(hardDependencyCount(map, c.id)), who);
 }
 
-// The text of a component edit: what changed, in the user's words.
-QString componentEditText(const Map &result, const Component &before, const Component &after)
+} // namespace
+
+QStringList changedProperties(const Component &before, const Component &after)
 {
-    const QString who = quoted(before.displayName());
     struct Field
     {
         bool changed;
         const char *label;
     };
     const Field fields[] = {
+        {before.id != after.id, QT_TRANSLATE_NOOP("faultline::edit", "id")},
+        {before.name != after.name, QT_TRANSLATE_NOOP("faultline::edit", "name")},
         {before.kind != after.kind, QT_TRANSLATE_NOOP("faultline::edit", "kind")},
+        {before.parent != after.parent, QT_TRANSLATE_NOOP("faultline::edit", "parent")},
+        {before.require != after.require, QT_TRANSLATE_NOOP("faultline::edit", "require")},
         {before.owner != after.owner, QT_TRANSLATE_NOOP("faultline::edit", "owner")},
         {before.tier != after.tier, QT_TRANSLATE_NOOP("faultline::edit", "tier")},
         {before.description != after.description,
@@ -168,34 +172,37 @@ QString componentEditText(const Map &result, const Component &before, const Comp
         {before.business != after.business, QT_TRANSLATE_NOOP("faultline::edit", "business flag")},
         {before.extra != after.extra, QT_TRANSLATE_NOOP("faultline::edit", "other properties")},
     };
-    int otherChanges = 0;
-    const char *label = nullptr;
+    QStringList labels;
     for (const Field &f : fields) {
-        if (f.changed) {
-            ++otherChanges;
-            label = f.label;
-        }
+        if (f.changed)
+            labels.append(tr(f.label));
     }
-    const bool id = before.id != after.id, name = before.name != after.name;
-    const bool parent = before.parent != after.parent, require = before.require != after.require;
-    const int changes = otherChanges + int(id) + int(name) + int(parent) + int(require);
-    if (changes != 1)
+    return labels;
+}
+
+QString describeComponentEdit(const Map &result, const Component &before, const Component &after)
+{
+    const QString who = quoted(before.displayName());
+    const QStringList changed = changedProperties(before, after);
+    if (changed.size() != 1)
         return tr("Edit %1").arg(who);
-    if (name)
+    if (before.name != after.name)
         return tr("Rename %1 to %2").arg(who, quoted(after.displayName()));
-    if (id)
+    if (before.id != after.id)
         return tr("Change the id of %1 to %2").arg(who, quoted(after.id));
-    if (parent) {
+    if (before.parent != after.parent) {
         if (after.parent.isEmpty())
             return tr("Move %1 to the top level").arg(who);
         return tr("Move %1 into %2").arg(who, nameOf(result, after.parent));
     }
-    if (require)
+    if (before.require != after.require)
         return requireText(result, after);
     if (before.kind != after.kind)
         return tr("Change the kind of %1 to %2").arg(who, quoted(after.kind));
-    return tr("Change the %1 of %2").arg(tr(label), who);
+    return tr("Change the %1 of %2").arg(changed.front(), who);
 }
+
+namespace {
 
 Edit planComponentEdit(MapDocument &doc, const QString &id, Component after,
     const QString &mergeKey = {}, const QHash<QString, QPointF> &positions = {})
@@ -236,7 +243,7 @@ Edit planComponentEdit(MapDocument &doc, const QString &id, Component after,
                               .arg(quoted(after.displayName()), hardDependencies(n))
                               .arg(*after.require));
     }
-    const QString text = componentEditText(result, before, after);
+    const QString text = describeComponentEdit(result, before, after);
     for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
         if (plan.map().findComponent(it.key()))
             plan.setPosition(it.key(), it.value());

@@ -123,6 +123,12 @@ std::optional<QString> checkNewDependency(const Map &map, const QString &from, c
 // Why a component's own properties are out of range (availability, cost, RTO, require < 0).
 std::optional<QString> checkProperties(const Component &c);
 
+// The properties `after` changes, in the user's words ("owner", "cost per hour"), in the order
+// of the Inspector; and the text of an edit that makes that change ("Change the owner of
+// “Web”", "Rename “Web” to “Front”"; "Edit “Web”" for more than one property).
+QStringList changedProperties(const Component &before, const Component &after);
+QString describeComponentEdit(const Map &result, const Component &before, const Component &after);
+
 // A fresh id for a new component: `base`, or `base-2`, `base-3`, ...
 QString uniqueComponentId(const Map &map, const QString &base);
 

@@ -63,7 +63,8 @@ private slots:
         QCOMPARE(column(ComponentTableModel::Parent), (QStringList {"", "zone", "", "", ""}));
         QCOMPARE(column(ComponentTableModel::Cost).at(4), QStringLiteral("$1,000/h"));
         QCOMPARE(column(ComponentTableModel::Availability).at(3), QStringLiteral("99.9%"));
-        QCOMPARE(column(ComponentTableModel::Rto), (QStringList {"", "5 min", "1 h 30 min", "", ""}));
+        QCOMPARE(
+            column(ComponentTableModel::Rto), (QStringList {"", "5 min", "1 h 30 min", "", ""}));
         QCOMPARE(column(ComponentTableModel::Rpo), (QStringList {"", "", "1 min", "", ""}));
         QCOMPARE(column(ComponentTableModel::TargetRto), (QStringList {"", "", "", "", "1 h"}));
         QCOMPARE(column(ComponentTableModel::TargetRpo), (QStringList {"", "", "", "", "1 d"}));
@@ -112,7 +113,7 @@ private slots:
     {
         QAbstractItemModel *model = m_table->view()->model();
         QVERIFY(model->flags(model->index(2, ComponentTableModel::Name)) & Qt::ItemIsEditable);
-        QVERIFY(!(model->flags(model->index(2, ComponentTableModel::Id)) & Qt::ItemIsEditable));
+        QVERIFY(!(model->flags(model->index(2, ComponentTableModel::State)) & Qt::ItemIsEditable));
         QVERIFY(model->setData(
             model->index(2, ComponentTableModel::Name), QStringLiteral("Alpha API")));
         QCOMPARE(m_doc->map().component(*m_doc->map().findComponent(QStringLiteral("a"))).name,
