@@ -51,10 +51,17 @@ NodeItem::NodeItem(const QString &id, const QString &kind, const QString &name) 
     setToolTip(name);
 }
 
+NodeItem::NodeItem(const QString &id, const QString &kind, const QString &name, int members)
+    : NodeItem(id, kind, name)
+{
+    m_look.folded = true;
+    m_size = drawing::foldedNodeSize(m_look.lines, members);
+}
+
 void NodeItem::setLook(const drawing::NodeLook &look)
 {
     if (look.look == m_look.look && look.dimmed == m_look.dimmed && look.chain == m_look.chain
-        && look.lines == m_look.lines && look.kind == m_look.kind
+        && look.lines == m_look.lines && look.kind == m_look.kind && look.summary == m_look.summary
         && look.difference == m_look.difference)
         return;
     m_look = look;
@@ -167,7 +174,7 @@ EdgeItem::EdgeItem(const QString &from, const QString &to, bool hard) : m_from(f
 void EdgeItem::setLook(const drawing::EdgeLook &look)
 {
     if (look.emphasis == m_look.emphasis && look.carried == m_look.carried
-        && look.dimmed == m_look.dimmed && look.hard == m_look.hard)
+        && look.dimmed == m_look.dimmed && look.hard == m_look.hard && look.count == m_look.count)
         return;
     const bool raise = look.emphasis != drawing::EdgeEmphasis::Normal;
     m_look = look;
@@ -195,7 +202,8 @@ void EdgeItem::setRoute(const QPainterPath &path, QPointF tip)
     for (const QPolygonF &polygon : path.toSubpathPolygons())
         m_points.insert(m_points.end(), polygon.begin(), polygon.end());
     m_points.push_back(tip);
-    m_bounds = path.boundingRect().united(QRectF(tip, QSizeF(1, 1))).adjusted(-12, -12, 12, 12);
+    // The margin holds the arrowhead and a merged edge's count label.
+    m_bounds = path.boundingRect().united(QRectF(tip, QSizeF(1, 1))).adjusted(-16, -16, 16, 16);
 }
 
 QRectF EdgeItem::boundingRect() const
@@ -237,6 +245,8 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     }
     drawing::drawEdge(painter, m_path, m_tip, look, seen);
+    if (look.count > 1)
+        drawing::drawEdgeCount(painter, drawing::countAnchor(m_points), look.count, look);
 }
 
 } // namespace faultline

@@ -25,10 +25,13 @@ class NodeItem : public QGraphicsItem
 {
 public:
     NodeItem(const QString &id, const QString &kind, const QString &name);
+    // A folded cluster of `members` components (model/layout/folding.h): one box for them all.
+    NodeItem(const QString &id, const QString &kind, const QString &name, int members);
 
     enum { Type = NodeItemType };
     int type() const override { return Type; }
     const QString &id() const { return m_id; }
+    bool isFolded() const { return m_look.folded; }
     QRectF rect() const
     {
         return QRectF(pos() - QPointF(m_size.width(), m_size.height()) / 2, m_size);

@@ -128,7 +128,8 @@ struct Picture::Private
     }
 };
 
-Picture::Picture(const Map &map, const Scenario &scenario) : d(std::make_unique<Private>())
+Picture::Picture(const Map &map, const Scenario &scenario, std::vector<std::uint8_t> focus)
+    : d(std::make_unique<Private>())
 {
     d->map = map;
     d->scenario = scenario;
@@ -144,6 +145,8 @@ Picture::Picture(const Map &map, const Scenario &scenario) : d(std::make_unique<
         const QHash<QString, QPointF> positions = d->scene->acceptLayout(request, result);
         d->document.setPositions(positions);
     }
+    if (int(focus.size()) == map.componentCount() && !focus.empty())
+        d->scene->setFocusFilter(std::move(focus), QString());
     d->mapRect = d->scene->mapBounds();
     if (d->mapRect.isEmpty())
         d->mapRect = QRectF(0, 0, 200, 100);

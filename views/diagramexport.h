@@ -10,8 +10,10 @@
 #include <QSizeF>
 #include <QString>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QPainter;
 
@@ -44,7 +46,9 @@ class Picture
 public:
     // Throws ValidationError for a scenario id the map does not have, layout::LayoutError when
     // the map needs a layout and Graphviz cannot make one.
-    Picture(const Map &map, const Scenario &scenario);
+    // `focus`: the picture shows only the flagged components (the window's focus, one flag per
+    // component, model/analysis/focus.h); empty: all. Folded clusters are as the map folds them.
+    Picture(const Map &map, const Scenario &scenario, std::vector<std::uint8_t> focus = {});
     ~Picture();
     Picture(const Picture &) = delete;
     Picture &operator=(const Picture &) = delete;

@@ -16,13 +16,30 @@ LayoutController::LayoutController(MapDocument *document, MapScene *scene, QObje
         setRunning(false);
     });
     // The map changed while Graphviz ran: lay out the map as it is now.
-    connect(m_job, &BackgroundJob::dropped, this, [this] { start(m_requested); });
+    connect(m_job, &BackgroundJob::dropped, this, [this] {
+        if (m_folding)
+            startFolding(m_folding->first, m_folding->second);
+        else
+            start(m_requested);
+    });
 }
 
 void LayoutController::start(bool requested)
 {
-    const layout::Request request = m_scene->layoutRequest();
     m_requested = requested;
+    m_folding.reset();
+    run(m_scene->layoutRequest());
+}
+
+void LayoutController::startFolding(const QStringList &folded, const QString &text)
+{
+    m_requested = true;
+    m_folding = std::make_pair(folded, text);
+    run(m_scene->layoutRequest(folded));
+}
+
+void LayoutController::run(const layout::Request &request)
+{
     m_count = int(request.nodes.size());
     m_clock.start();
     emit started(m_count);
@@ -33,7 +50,12 @@ void LayoutController::start(bool requested)
         return BackgroundJob::Deliver([this, request, result] {
             const QHash<QString, QPointF> positions = m_scene->acceptLayout(request, *result);
             // Deliver first: whoever watches runningChanged() sees the result already applied.
-            emit finished(positions, m_requested, m_clock.elapsed());
+            if (m_folding) {
+                const auto [folded, text] = *std::exchange(m_folding, std::nullopt);
+                emit foldingLaidOut(folded, positions, text);
+            } else {
+                emit finished(positions, m_requested, m_clock.elapsed());
+            }
             setRunning(false);
         });
     });

@@ -6,6 +6,10 @@
 #include <QHash>
 #include <QObject>
 #include <QPointF>
+#include <QStringList>
+
+#include <optional>
+#include <utility>
 
 namespace faultline {
 
@@ -29,6 +33,10 @@ public:
 
     // `requested`: the user asked for it (Re-layout) rather than the map needing one.
     void start(bool requested);
+    // Lays out the map as it will be drawn with `folded` folded (MapScene::layoutRequest), for
+    // a fold about to be made: foldingLaidOut() hands back the positions and `text` (the undo
+    // step's name), and the window makes the fold and the move one edit.
+    void startFolding(const QStringList &folded, const QString &text);
     void cancel();
     bool isRunning() const { return m_running; }
     int componentCount() const { return m_count; }
@@ -38,15 +46,19 @@ public:
 signals:
     void started(int components);
     void finished(const QHash<QString, QPointF> &positions, bool requested, qint64 milliseconds);
+    void foldingLaidOut(
+        const QStringList &folded, const QHash<QString, QPointF> &positions, const QString &text);
     void failed(const QString &message);
     void runningChanged(bool running);
 
 private:
     void setRunning(bool running);
+    void run(const layout::Request &request);
 
     MapScene *m_scene;
     BackgroundJob *m_job;
     bool m_requested = false;
+    std::optional<std::pair<QStringList, QString>> m_folding; // what startFolding() lays out
     bool m_running = false;
     int m_count = 0;
     QElapsedTimer m_clock;

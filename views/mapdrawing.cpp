@@ -205,12 +205,13 @@ QSizeF clusterHeaderSize(const QString &title)
     return {std::ceil(fm.horizontalAdvance(title) + 34 + 26), theme::clusterHeaderHeight};
 }
 
-void drawNode(QPainter *p, const QRectF &rect, const NodeLook &look)
+void drawNode(QPainter *p, const QRectF &whole, const NodeLook &look)
 {
     const theme::StateStyle &s = styleOf(look.look, look.difference);
     p->save();
     if (look.dimmed)
         p->setOpacity(p->opacity() * theme::dimmedOpacity());
+    const QRectF rect = look.folded ? drawFoldedStack(p, whole, s.fill, s.border) : whole;
     QPainterPath shape;
     shape.addRoundedRect(rect, cornerRadius, cornerRadius);
     if (!look.dimmed)
@@ -228,8 +229,18 @@ void drawNode(QPainter *p, const QRectF &rect, const NodeLook &look)
 
     p->setFont(theme::nodeFont());
     p->setPen(s.text);
-    const QRectF text(
+    QRectF text(
         icon.right() + pad, rect.top(), rect.right() - icon.right() - pad - 2, rect.height());
+    if (look.folded) {
+        const QFontMetricsF fm(theme::foldSummaryFont());
+        const QRectF line(text.left(), text.bottom() - pad / 2 - fm.lineSpacing(), text.width(),
+            fm.lineSpacing());
+        text.setBottom(line.top());
+        p->setFont(theme::foldSummaryFont());
+        p->drawText(line, Qt::AlignVCenter | Qt::AlignLeft,
+            fm.elidedText(look.summary, Qt::ElideRight, line.width()));
+        p->setFont(theme::nodeFont());
+    }
     p->drawText(text, Qt::AlignVCenter | Qt::AlignLeft, look.lines.join(QLatin1Char('\n')));
 
     if (look.difference != theme::Difference::None)

@@ -26,6 +26,10 @@ struct NodeLook
     bool chain = false; // on the selected component's chain of causes
     bool selected = false;
     Difference difference = Difference::None;
+    // A folded cluster (model/layout/folding.h): drawn as a stack of cards, with `summary`
+    // ("12 of 40 down") under its name.
+    bool folded = false;
+    QString summary;
 };
 
 struct ClusterLook
@@ -50,6 +54,7 @@ enum class EdgeEmphasis {
 struct EdgeLook
 {
     bool hard = true;
+    int count = 1; // dependencies it stands for: more than one when merged by a fold
     EdgeEmphasis emphasis = EdgeEmphasis::Normal;
     theme::Look carried = theme::Look::Up; // the state it carries, for Carries
     bool dimmed = false;
@@ -60,6 +65,12 @@ struct EdgeLook
 QStringList labelLines(const QString &name);
 // The node's size for those lines: measured here, passed to Graphviz as a fixed size.
 QSizeF nodeSize(const QStringList &lines);
+// A folded cluster's box: its name's lines and a summary line under them, wide enough for
+// "N of N down, N degraded" with N its number of members, and room for the stack drawn behind.
+QSizeF foldedNodeSize(const QStringList &lines, int members);
+// The two cards drawn behind a folded box, up and to the right; returns the front card's
+// rectangle (drawNode draws the box there).
+QRectF drawFoldedStack(QPainter *painter, const QRectF &whole, QColor fill, QColor border);
 // The room a cluster's title needs above its contents.
 QSizeF clusterHeaderSize(const QString &title);
 
@@ -76,6 +87,11 @@ void drawCluster(QPainter *painter, const QRectF &rect, const ClusterLook &look)
 // is stroked (and dashed) only there.
 void drawEdge(QPainter *painter, const QPainterPath &path, QPointF tip, const EdgeLook &look,
     const QRectF &visible = {});
+// The number of dependencies a merged edge stands for (model/layout/folding.h), in a small
+// rounded label centred on `at`.
+void drawEdgeCount(QPainter *painter, QPointF at, int count, const EdgeLook &look);
+// Where an edge's count goes: the middle of its longest segment.
+QPointF countAnchor(const std::vector<QPointF> &points);
 // The same edge where it is too small to read (a map fitted on screen): its route as a thin
 // polyline of one device pixel (two when it carries a failure or is on the chain), solid, no
 // arrowhead. Thousands of them draw in a few milliseconds.

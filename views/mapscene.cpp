@@ -24,6 +24,7 @@ MapScene::MapScene(MapDocument *document, MapSelection *selection, QObject *pare
     setBackgroundBrush(theme::canvasBackground());
     connect(m_doc, &MapDocument::mapChanged, this, &MapScene::rebuild);
     connect(m_doc, &MapDocument::positionsChanged, this, &MapScene::syncPositions);
+    connect(m_doc, &MapDocument::foldingChanged, this, &MapScene::rebuild);
     connect(m_doc, &MapDocument::impactChanged, this, &MapScene::recolour);
     connect(m_selection, &MapSelection::changed, this, &MapScene::onSelectionChanged);
     connect(this, &QGraphicsScene::selectionChanged, this, &MapScene::onItemsSelected);
@@ -59,6 +60,14 @@ void MapScene::rebuild()
     }
     clear();
     const int n = map.componentCount();
+    if (!m_focus.empty() && int(m_focus.size()) != n) {
+        // The focus was made for another map: show everything.
+        m_focus.clear();
+        m_focusText.clear();
+        emit focusChanged();
+    }
+    m_view = folding::makeView(
+        map, graph, folding::foldedFlags(map, graph, folding::foldedIds(map)), m_focus);
     m_nodes.assign(n, nullptr);
     m_clusters.assign(n, nullptr);
     m_edgesOf.assign(n, {});
@@ -66,37 +75,56 @@ void MapScene::rebuild()
     m_clusterOrder.clear();
     for (int c = 0; c < n; ++c) {
         const Component &comp = map.components()[c];
-        if (!graph.children(c).empty()) {
+        switch (m_view.roles[c]) {
+        case folding::Role::Hidden:
+            break;
+        case folding::Role::OpenCluster: {
             auto *item = new ClusterItem(comp.id, comp.kind, comp.displayName(), depth[c]);
             m_clusters[c] = item;
             addItem(item);
             m_clusterOrder.push_back(c);
-        } else {
+            break;
+        }
+        case folding::Role::FoldedCluster: {
+            const folding::FoldSummary summary = folding::summarize(graph, m_doc->impact(), c);
+            auto *item = new NodeItem(comp.id, comp.kind, comp.displayName(), summary.members);
+            m_nodes[c] = item;
+            addItem(item);
+            break;
+        }
+        case folding::Role::Card: {
             auto *item = new NodeItem(comp.id, comp.kind, comp.displayName());
             m_nodes[c] = item;
             addItem(item);
+            break;
+        }
         }
     }
     std::stable_sort(m_clusterOrder.begin(), m_clusterOrder.end(),
         [&](int a, int b) { return depth[a] > depth[b]; });
 
-    const int m = map.dependencyCount();
+    const int m = int(m_view.edges.size());
     m_edges.assign(m, nullptr);
     m_edgeEnds.assign(m, {-1, -1});
-    for (int d = 0; d < m; ++d) {
-        const Dependency &dep = map.dependencies()[d];
-        const auto from = map.findComponent(dep.from);
-        const auto to = map.findComponent(dep.to);
-        if (!from || !to)
-            continue;
-        auto *item = new EdgeItem(dep.from, dep.to, dep.isHard());
-        item->setToolTip(dep.label.isEmpty()
-                ? QString()
-                : dep.label + QStringLiteral(" (") + toString(dep.type) + QLatin1Char(')'));
-        m_edges[d] = item;
-        m_edgeEnds[d] = {from->value, to->value};
-        m_edgesOf[from->value].push_back(d);
-        m_edgesOf[to->value].push_back(d);
+    for (int e = 0; e < m; ++e) {
+        const folding::DrawnEdge &drawn = m_view.edges[e];
+        const Dependency &first = map.dependencies()[drawn.dependencies.front()];
+        auto *item = new EdgeItem(
+            map.components()[drawn.from].id, map.components()[drawn.to].id, drawn.hard);
+        if (drawn.dependencies.size() > 1) {
+            item->setToolTip(tr("%1 dependencies between %2 and %3")
+                                 .arg(drawn.dependencies.size())
+                                 .arg(map.components()[drawn.from].displayName(),
+                                     map.components()[drawn.to].displayName()));
+        } else {
+            item->setToolTip(first.label.isEmpty()
+                    ? QString()
+                    : first.label + QStringLiteral(" (") + toString(first.type) + QLatin1Char(')'));
+        }
+        m_edges[e] = item;
+        m_edgeEnds[e] = {drawn.from, drawn.to};
+        m_edgesOf[drawn.from].push_back(e);
+        m_edgesOf[drawn.to].push_back(e);
         addItem(item);
     }
     m_syncing = false;
@@ -110,7 +138,7 @@ void MapScene::rebuild()
 
 bool MapScene::isPlaced(int c) const
 {
-    return m_nodes[c] ? m_nodes[c]->isVisible() : m_clusters[c]->isVisible();
+    return m_nodes[c] ? m_nodes[c]->isVisible() : m_clusters[c] && m_clusters[c]->isVisible();
 }
 
 void MapScene::syncPositions()
@@ -136,6 +164,7 @@ const layout::EdgeRouter &MapScene::router()
 {
     if (m_routerDirty || !m_router) {
         const ImpactGraph &graph = m_doc->graph();
+        // Hidden components have no box: routes pass where they would be.
         std::vector<layout::RouteBox> boxes(m_nodes.size());
         for (int c = 0; c < int(boxes.size()); ++c) {
             boxes[c].parent = graph.parent(c);
@@ -154,7 +183,7 @@ const layout::EdgeRouter &MapScene::router()
 
 QRectF MapScene::itemRect(int c) const
 {
-    return m_nodes[c] ? m_nodes[c]->rect() : m_clusters[c]->rect();
+    return m_nodes[c] ? m_nodes[c]->rect() : m_clusters[c] ? m_clusters[c]->rect() : QRectF();
 }
 
 void MapScene::updateCluster(int c)
@@ -166,6 +195,8 @@ void MapScene::updateCluster(int c)
             content = content.united(itemRect(child));
     }
     ClusterItem *item = m_clusters[c];
+    if (!item)
+        return;
     item->setVisible(!content.isNull());
     if (content.isNull())
         return;
@@ -218,32 +249,6 @@ void MapScene::nodeMoved(const QString &id)
         updateEdgesOf(p);
 }
 
-layout::Request MapScene::layoutRequest() const
-{
-    const Map &map = m_doc->map();
-    const ImpactGraph &graph = m_doc->graph();
-    layout::Request request;
-    request.clusterMargin = theme::clusterMargin;
-    request.nodes.reserve(map.componentCount());
-    for (int c = 0; c < map.componentCount(); ++c) {
-        const Component &comp = map.components()[c];
-        layout::Node node;
-        node.id = comp.id;
-        node.parent = graph.parent(c);
-        node.top = comp.isBusiness();
-        if (m_nodes[c])
-            node.size = m_nodes[c]->size();
-        else
-            node.header = m_clusters[c]->headerSize();
-        request.nodes.push_back(node);
-    }
-    for (const auto &[from, to] : m_edgeEnds) {
-        if (from >= 0)
-            request.edges.push_back({from, to});
-    }
-    return request;
-}
-
 QHash<QString, QPointF> MapScene::acceptLayout(
     const layout::Request &request, const layout::Result &result)
 {
@@ -255,6 +260,8 @@ QHash<QString, QPointF> MapScene::acceptLayout(
 
 bool MapScene::hasUnplacedComponents() const
 {
+    // Cards and folded boxes: what the layout places (hidden components wait for theirs until
+    // they are drawn again).
     const QHash<QString, QPointF> &positions = m_doc->map().positions();
     for (const NodeItem *node : m_nodes) {
         if (node && !positions.contains(node->id()))
@@ -271,63 +278,12 @@ void MapScene::setDimUnaffected(bool dim)
     recolour();
 }
 
-void MapScene::setLooksOverride(std::optional<LooksOverride> looks)
-{
-    m_override = std::move(looks);
-    recolour();
-}
-
-// The override's looks, when it fits the map; false when there is none to draw.
-bool MapScene::applyOverride()
-{
-    if (!m_override)
-        return false;
-    const LooksOverride &o = *m_override;
-    const std::size_t n = m_nodes.size();
-    const std::size_t m = m_edges.size();
-    if (o.looks.size() != n || (!o.differences.empty() && o.differences.size() != n)
-        || (!o.dimmed.empty() && o.dimmed.size() != n) || o.emphasis.size() != m
-        || o.carried.size() != m)
-        return false;
-    for (std::size_t c = 0; c < n; ++c) {
-        const bool dimmed = !o.dimmed.empty() && o.dimmed[c] && !m_chain.contains(int(c));
-        const theme::Difference difference =
-            o.differences.empty() ? theme::Difference::None : o.differences[c];
-        if (NodeItem *node = m_nodes[c]) {
-            drawing::NodeLook l = node->look();
-            l.look = o.looks[c];
-            l.dimmed = dimmed;
-            l.chain = m_chain.contains(int(c));
-            l.difference = difference;
-            node->setLook(l);
-        } else {
-            ClusterItem *cluster = m_clusters[c];
-            drawing::ClusterLook l = cluster->look();
-            l.look = o.looks[c];
-            l.dimmed = dimmed;
-            l.chain = m_chain.contains(int(c));
-            l.difference = difference;
-            cluster->setLook(l);
-        }
-    }
-    for (std::size_t d = 0; d < m; ++d) {
-        EdgeItem *edge = m_edges[d];
-        if (!edge)
-            continue;
-        drawing::EdgeLook l = edge->look();
-        l.emphasis = m_chainEdges.contains(int(d)) ? drawing::EdgeEmphasis::Chain : o.emphasis[d];
-        l.carried = o.carried[d];
-        l.dimmed = o.dimPlainEdges && l.emphasis == drawing::EdgeEmphasis::Normal;
-        edge->setLook(l);
-    }
-    return true;
-}
-
 void MapScene::recolour()
 {
     if (applyOverride())
         return;
     const Map &map = m_doc->map();
+    const ImpactGraph &graph = m_doc->graph();
     const ImpactResult &impact = m_doc->impact();
     if (impact.size() != int(m_nodes.size()))
         return;
@@ -337,39 +293,59 @@ void MapScene::recolour()
     std::vector<theme::Look> looks(m_nodes.size());
     for (int c = 0; c < int(m_nodes.size()); ++c) {
         const QString &id = map.components()[c].id;
-        const theme::Look look = theme::lookFor(
+        looks[c] = theme::lookFor(
             impact.state(ComponentIndex(c)), failed.contains(id), impaired.contains(id));
-        looks[c] = look;
-        const bool dimmed = dim && look == theme::Look::Up && !m_chain.contains(c);
+    }
+    for (int c = 0; c < int(m_nodes.size()); ++c) {
+        theme::Look look = looks[c];
         if (NodeItem *node = m_nodes[c]) {
             drawing::NodeLook l = node->look();
+            if (node->isFolded()) {
+                // The worst state inside (the box's own look when it is failed itself).
+                const folding::FoldSummary summary = folding::summarize(graph, impact, c);
+                if (look != theme::Look::Failed && summary.worst > impact.state(ComponentIndex(c)))
+                    look = theme::lookFor(summary.worst, false, false);
+                l.summary = folding::summaryText(summary);
+                node->setToolTip(map.components()[c].displayName() + QStringLiteral("\n")
+                    + l.summary + QStringLiteral("\n") + tr("Double-click or + to open"));
+            }
             l.look = look;
-            l.dimmed = dimmed;
+            l.dimmed = dim && look == theme::Look::Up && !m_chain.contains(c);
             l.chain = m_chain.contains(c);
             l.difference = theme::Difference::None;
             node->setLook(l);
-        } else {
-            ClusterItem *cluster = m_clusters[c];
+        } else if (ClusterItem *cluster = m_clusters[c]) {
             drawing::ClusterLook l = cluster->look();
             l.look = look;
-            l.dimmed = dimmed;
+            l.dimmed = dim && look == theme::Look::Up && !m_chain.contains(c);
             l.chain = m_chain.contains(c);
             l.difference = theme::Difference::None;
             cluster->setLook(l);
         }
     }
-    for (int d = 0; d < int(m_edges.size()); ++d) {
-        EdgeItem *edge = m_edges[d];
-        if (!edge)
-            continue;
-        const auto [from, to] = m_edgeEnds[d];
+    for (int e = 0; e < int(m_edges.size()); ++e) {
+        EdgeItem *edge = m_edges[e];
         drawing::EdgeLook l = edge->look();
-        const bool carries =
-            looks[from] != theme::Look::Up && impact.cause(ComponentIndex(from)).value == to;
-        l.emphasis = m_chainEdges.contains(d) ? drawing::EdgeEmphasis::Chain
+        // A merged edge carries a failure when one of its dependencies does; it shows the
+        // worst state carried.
+        bool carries = false;
+        theme::Look carried = theme::Look::Up;
+        for (int d : m_view.edges[e].dependencies) {
+            const Dependency &dep = map.dependencies()[d];
+            const auto from = map.findComponent(dep.from);
+            const auto to = map.findComponent(dep.to);
+            if (!from || !to || looks[from->value] == theme::Look::Up
+                || impact.cause(*from).value != to->value)
+                continue;
+            if (!carries || looks[from->value] > carried)
+                carried = looks[from->value];
+            carries = true;
+        }
+        l.count = int(m_view.edges[e].dependencies.size());
+        l.emphasis = m_chainEdges.contains(e) ? drawing::EdgeEmphasis::Chain
             : carries                         ? drawing::EdgeEmphasis::Carries
                                               : drawing::EdgeEmphasis::Normal;
-        l.carried = looks[from];
+        l.carried = carried;
         l.dimmed = dim && l.emphasis == drawing::EdgeEmphasis::Normal;
         edge->setLook(l);
     }
@@ -386,14 +362,16 @@ void MapScene::updateChain()
     const std::vector<ComponentIndex> path = impact.path(ComponentIndex(c));
     if (path.size() < 2)
         return;
+    // Drawn as the boxes that stand for its links (a folded box for what it hides).
     const Map &map = m_doc->map();
     for (std::size_t k = 0; k < path.size(); ++k) {
-        m_chain.insert(path[k].value);
+        if (const int as = m_view.drawnAs[path[k].value]; as >= 0)
+            m_chain.insert(as);
         if (k + 1 < path.size()) {
             const auto d =
                 map.findDependency(map.component(path[k]).id, map.component(path[k + 1]).id);
-            if (d)
-                m_chainEdges.insert(d->value);
+            if (d && m_view.edgeOf[d->value] >= 0)
+                m_chainEdges.insert(m_view.edgeOf[d->value]);
         }
     }
 }
@@ -412,8 +390,12 @@ ClusterItem *MapScene::clusterItem(const QString &id) const
 
 EdgeItem *MapScene::edgeItem(const QString &from, const QString &to) const
 {
+    // A dependency merged into another's drawn edge is drawn by that edge.
     const auto d = m_doc->map().findDependency(from, to);
-    return d && d->value < int(m_edges.size()) ? m_edges[d->value] : nullptr;
+    if (!d || d->value >= int(m_view.edgeOf.size()))
+        return nullptr;
+    const int e = m_view.edgeOf[d->value];
+    return e >= 0 && e < int(m_edges.size()) ? m_edges[e] : nullptr;
 }
 
 QString MapScene::lookName(const QString &id) const
@@ -422,15 +404,6 @@ QString MapScene::lookName(const QString &id) const
         return theme::lookName(n->look().look);
     if (const ClusterItem *c = clusterItem(id))
         return theme::lookName(c->look().look);
-    return {};
-}
-
-QString MapScene::differenceName(const QString &id) const
-{
-    if (const NodeItem *n = nodeItem(id))
-        return theme::differenceName(n->look().difference);
-    if (const ClusterItem *c = clusterItem(id))
-        return theme::differenceName(c->look().difference);
     return {};
 }
 
@@ -485,7 +458,8 @@ void MapScene::onSelectionChanged()
                 continue;
             QGraphicsItem *item =
                 m_nodes[c] ? static_cast<QGraphicsItem *>(m_nodes[c]) : m_clusters[c];
-            item->setSelected(true);
+            if (item)
+                item->setSelected(true);
         }
         if (EdgeItem *e = edgeItem(m_selection->dependencyFrom(), m_selection->dependencyTo()))
             e->setSelected(true);

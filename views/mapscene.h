@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/layout/folding.h"
 #include "model/layout/layout.h"
 #include "views/mapdrawing.h"
 
@@ -32,6 +33,10 @@ class NodeItem;
 // edits.
 //
 // Looks come only from MapDocument::impact(); recolouring touches looks, never geometry.
+//
+// It draws the map's folding::View (model/layout/folding.h): the clusters the document folds are
+// one box each, with their dependencies merged into one edge per neighbour, and a focus (not
+// saved: it belongs to the window) hides what it leaves out. Hidden components have no items.
 class MapScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -40,8 +45,12 @@ public:
     MapScene(MapDocument *document, MapSelection *selection, QObject *parent = nullptr);
     ~MapScene() override;
 
-    // The snapshot Graphviz lays out: ids, measured sizes, parents, dependencies, in map order.
+    // The snapshot Graphviz lays out: ids, measured sizes, parents, dependencies, in map order;
+    // of the drawn view (folded clusters are boxes, what they hide is left out; the focus is
+    // not: it hides, it does not lay out again).
     layout::Request layoutRequest() const;
+    // The same for the map with `folded` folded instead: what a fold lays out before it is made.
+    layout::Request layoutRequest(const QStringList &folded) const;
     // Every component's new centre, by id.
     QHash<QString, QPointF> acceptLayout(
         const layout::Request &request, const layout::Result &result);
@@ -73,6 +82,17 @@ public:
     void setLooksOverride(std::optional<LooksOverride> looks);
     bool hasLooksOverride() const { return m_override.has_value(); }
 
+    // What is drawn: roles, the box each component is drawn as, the drawn (merged) edges.
+    const folding::View &view() const { return m_view; }
+    // Shows only the components flagged (one flag per component; folding::makeView keeps their
+    // ancestors' boxes); `description` names it for the banner ("Checkout and its cone").
+    void setFocusFilter(std::vector<std::uint8_t> flags, const QString &description);
+    void clearFocusFilter();
+    bool isFocused() const { return !m_focus.empty(); }
+    const std::vector<std::uint8_t> &focusFilter() const { return m_focus; }
+    const QString &focusDescription() const { return m_focusText; }
+
+    // A card, or a folded cluster's box; null for a hidden component.
     NodeItem *nodeItem(const QString &id) const;
     ClusterItem *clusterItem(const QString &id) const;
     EdgeItem *edgeItem(const QString &from, const QString &to) const;
@@ -100,6 +120,10 @@ signals:
     void nodesMoved(const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after);
     // The map has components without a position.
     void layoutNeeded();
+    // A double-click on a cluster's title (fold it) or on a folded box (open it).
+    void foldRequested(const QString &id, bool fold);
+    // The focus was set or cleared.
+    void focusChanged();
     void contextMenuRequested(const QPoint &screenPos);
     // A connect gesture ended on another component: `from` should depend on `to`.
     void dependencyRequested(const QString &from, const QString &to);
@@ -112,9 +136,11 @@ protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     void rebuild();
+    layout::Request requestFor(const folding::View &view) const;
     void syncPositions();
     void recolour();
     bool applyOverride();
@@ -140,12 +166,15 @@ private:
     MapSelection *m_selection;
     std::vector<NodeItem *> m_nodes; // per component; null for clusters
     std::vector<ClusterItem *> m_clusters; // per component; null for nodes
-    std::vector<EdgeItem *> m_edges; // per dependency
+    folding::View m_view;
+    std::vector<std::uint8_t> m_focus; // empty: no focus
+    QString m_focusText;
+    std::vector<EdgeItem *> m_edges; // per drawn edge (m_view.edges)
     std::vector<std::pair<int, int>> m_edgeEnds;
-    std::vector<std::vector<int>> m_edgesOf; // dependencies touching each component
+    std::vector<std::vector<int>> m_edgesOf; // drawn edges touching each component
     std::vector<int> m_clusterOrder; // deepest first
     QSet<int> m_chain;
-    QSet<int> m_chainEdges;
+    QSet<int> m_chainEdges; // drawn edges
     QHash<QString, QPointF> m_dragStart;
     QString m_connectFrom;
     bool m_dragging = false; // Shift+drag, as opposed to the click after startConnect()

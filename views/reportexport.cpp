@@ -94,7 +94,7 @@ void printPages(
 QByteArray html(const Map &map, const Scenario &scenario, const Options &options)
 {
     const report::ReportData data = report::buildReport(map, scenario, options.report);
-    const diagramexport::Picture picture(map, scenario);
+    const diagramexport::Picture picture(map, scenario, options.focus);
     report::Diagram diagram;
     diagram.data = picture.svg();
     diagram.mimeType = QByteArrayLiteral("image/svg+xml");
@@ -104,7 +104,7 @@ QByteArray html(const Map &map, const Scenario &scenario, const Options &options
 QByteArray pdf(const Map &map, const Scenario &scenario, const Options &options)
 {
     const report::ReportData data = report::buildReport(map, scenario, options.report);
-    const diagramexport::Picture picture(map, scenario);
+    const diagramexport::Picture picture(map, scenario, options.focus);
 
     // The HTML is laid out on a page `zoom` times larger than the paper's printable area (in
     // 96-dpi units) and print() scales it down to the paper: the report's seven-column tables

@@ -9,6 +9,9 @@
 #include <QPageSize>
 #include <QString>
 
+#include <cstdint>
+#include <vector>
+
 // The workshop report with its diagram (diagramexport::Picture): the self-contained HTML of
 // model/report, and the PDF made by printing that same HTML through QTextDocument. Needs a
 // QApplication, as the diagram does.
@@ -19,6 +22,8 @@ struct Options
     report::Options report;
     QPageSize::PageSizeId page = QPageSize::A4;
     QPageLayout::Orientation orientation = QPageLayout::Portrait;
+    // The diagram shows only these components (the window's focus); empty: all.
+    std::vector<std::uint8_t> focus;
 };
 
 QByteArray html(const Map &map, const Scenario &scenario, const Options &options = {});

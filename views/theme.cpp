@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 
 namespace faultline::theme {
 
@@ -138,6 +139,23 @@ static QFont sansFont(qreal pixelSize, bool bold)
     f.setStyleHint(QFont::SansSerif);
     f.setPixelSize(int(pixelSize));
     f.setBold(bold);
+    return f;
+}
+
+QFont smallerNodeFont()
+{
+    QFont f = nodeFont();
+    if (f.pixelSize() > 0) // set in pixels: scene units
+        f.setPixelSize(std::max(6, int(std::lround(f.pixelSize() * 0.85))));
+    else
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+    return f;
+}
+
+QFont foldSummaryFont()
+{
+    QFont f = smallerNodeFont();
+    f.setItalic(true);
     return f;
 }
 

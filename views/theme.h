@@ -61,6 +61,10 @@ qreal dimmedOpacity();
 QFont nodeFont();
 QFont clusterFont();
 QFont legendFont();
+QFont smallerNodeFont(); // counts on merged edges
+QFont foldSummaryFont(); // "12 of 40 down" on a folded box
+// The cards drawn behind a folded box, up and to the right.
+inline constexpr qreal foldedStackOffset = 4;
 inline constexpr qreal iconSize = 24;
 inline constexpr qreal nodePadding = 8;
 inline constexpr qreal nodeMinHeight = 44;

@@ -468,6 +468,14 @@ void EditActions::popupMenu(const QPoint &screenPos)
     if (m_fromHere->isEnabled())
         extra.addAction(m_fromHere);
     extra.addAction(m_addDependency);
+    bool separated = false;
+    for (QAction *a : m_menuExtras) {
+        if (!a->isEnabled())
+            continue;
+        if (!std::exchange(separated, true))
+            extra.addSeparator();
+        extra.addAction(a);
+    }
     m_parts.whatIf->popupMenu(screenPos, &extra);
     m_menuPoint.reset();
 }

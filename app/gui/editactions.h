@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointF>
-#include <QList>
 #include <QPointer>
 #include <QStringList>
 
@@ -95,6 +95,8 @@ public:
 
     // The canvas's context menu at `screenPos`: the what-if actions and the editing ones.
     void popupMenu(const QPoint &screenPos);
+    // Actions of other parts the canvas's context menu lists too (Fold, Open, Focus).
+    void setMenuExtras(const QList<QAction *> &actions) { m_menuExtras = actions; }
 
     // The end of a drag on the canvas (MapScene::nodesMoved). One component dropped on the box
     // of another cluster: asks whether to move it in there (one undo step: the new parent and
@@ -125,6 +127,7 @@ private:
     QPointer<QMessageBox> m_refusalBox;
     QString m_lastRefusal;
     std::optional<QPointF> m_menuPoint; // where the context menu opened, in the scene
+    QList<QAction *> m_menuExtras;
 };
 
 } // namespace faultline

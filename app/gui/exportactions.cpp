@@ -137,7 +137,9 @@ bool ExportActions::exportTo(const QString &path, const Scenario &scenario)
         } else if (diagramexport::formatFor(path)) {
             Busy busy(m_window, tr("Drawing %1 components…").arg(map.componentCount()),
                 map.componentCount(), m_interactive);
-            const diagramexport::Picture picture(map, scenario);
+            const diagramexport::Picture picture(map, scenario,
+                int(m_focus.size()) == map.componentCount() ? m_focus
+                                                            : std::vector<std::uint8_t> {});
             diagramexport::Options options;
             if (suffix == QLatin1String("png"))
                 options.dpi = 192; // sharp on a high-density screen and in print
@@ -162,6 +164,8 @@ bool ExportActions::reportTo(const QString &path, const Scenario &scenario, doub
             m_window, tr("Writing the report…"), m_doc->map().componentCount(), m_interactive);
         reportexport::Options options;
         options.report.outageHours = outageHours;
+        if (int(m_focus.size()) == m_doc->map().componentCount())
+            options.focus = m_focus;
         Scenario s = scenario;
         if (s.name.isEmpty())
             s.name = tr("Current what-if");

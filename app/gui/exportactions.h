@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
 #include "model/map/map.h"
 #include "model/map/scenario.h"
 
@@ -35,6 +38,8 @@ public:
 
     // Not interactive (tests): no dialogs; errors go to lastError().
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    // Diagrams and reports show only these components (the canvas's focus); empty: all.
+    void setFocusFilter(const std::vector<std::uint8_t> &focus) { m_focus = focus; }
     QString lastError() const { return m_lastError; }
     // The difference the last Terraform or Backstage import into the open map made.
     QString lastImportReport() const { return m_lastImportReport; }
@@ -70,6 +75,7 @@ private:
     FileActions *m_files;
     QWidget *m_window;
     bool m_interactive = true;
+    std::vector<std::uint8_t> m_focus;
     QString m_lastError;
     QString m_lastImportReport;
     QString m_lastFolder;

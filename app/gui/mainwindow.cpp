@@ -6,6 +6,7 @@
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/fileactions.h"
+#include "app/gui/foldactions.h"
 #include "app/gui/layoutprogress.h"
 #include "app/gui/presentermode.h"
 #include "app/gui/shortcuts.h"
@@ -46,6 +47,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace faultline {
 
@@ -56,7 +58,6 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
       m_files(new FileActions(m_doc, this, useSettings)),
       m_whatIf(new WhatIfActions(m_doc, m_selection, this))
 {
-    setCentralWidget(m_view);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
     createDocks();
     createMenus();
@@ -79,6 +80,7 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     new UndoKeyRouter(this); // Ctrl+Z and friends wherever focus is in the window
     addKeyTargets();
     createSelectAll();
+    createFoldActions();
     showShortcutsInToolTips(this);
     connect(m_doc, &MapDocument::mapChanged, this, &MainWindow::updateHint);
     updateHint();
@@ -328,6 +330,45 @@ void MainWindow::createSelectAll()
     m_components->tree()->addAction(all);
     m_components->tree()->addActions(m_edit->clipboardActions());
     m_editMenu->insertAction(m_edit->newComponentAction(), all);
+}
+
+// Folding and focus: the View menu's entries, the canvas's double-click and context menu, the
+// keys + and − where the letters act, and the focus banner above the canvas.
+void MainWindow::createFoldActions()
+{
+    m_fold = new FoldActions(
+        {this, m_doc, m_selection, m_scene, m_view, m_layout, statusBar(), m_whatIf->clearAction()},
+        this);
+    auto *centre = new QWidget(this);
+    auto *column = new QVBoxLayout(centre);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_fold->banner());
+    column->addWidget(m_view, 1);
+    setCentralWidget(centre);
+    QAction *before = nullptr;
+    for (QAction *a : m_viewMenu->actions()) {
+        if (a->objectName() == QLatin1String("relayoutAction"))
+            before = a;
+    }
+    QMenu *menu = m_viewMenu;
+    menu->insertAction(before, m_fold->foldAction());
+    menu->insertAction(before, m_fold->openAction());
+    menu->insertMenu(before, m_fold->collapseMenu());
+    menu->insertSeparator(before);
+    menu->insertAction(before, m_fold->focusSelectionAction());
+    menu->insertAction(before, m_fold->focusMatchingAction());
+    menu->insertAction(before, m_fold->showAllAction());
+    menu->insertSeparator(before);
+    for (QWidget *target : std::initializer_list<QWidget *> {m_view, m_components->tree(),
+             m_scenarios->list(), m_impact->affectedList(), m_edit->table()->view()})
+        m_fold->addKeyTarget(target);
+    addAction(m_fold->focusSelectionAction());
+    // Exports from the window show what the canvas shows.
+    connect(m_scene, &MapScene::focusChanged, this,
+        [this] { m_export->setFocusFilter(m_scene->focusFilter()); });
+    m_edit->setMenuExtras({m_fold->foldAction(), m_fold->openAction(),
+        m_fold->focusSelectionAction(), m_fold->showAllAction()});
 }
 
 // An empty map says how to start.

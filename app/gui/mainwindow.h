@@ -17,6 +17,7 @@ class AutoSave;
 class CompareDialog;
 class ComponentsPanel;
 class FileActions;
+class FoldActions;
 class EditActions;
 class ExportActions;
 class ImpactPanel;
@@ -53,6 +54,7 @@ public:
     WhatIfActions *whatIf() const { return m_whatIf; }
     PresenterMode *presenter() const { return m_presenter; }
     EditActions *editActions() const { return m_edit; }
+    FoldActions *foldActions() const { return m_fold; }
     ExportActions *exportActions() const { return m_export; }
     ComponentsPanel *componentsPanel() const { return m_components; }
     ImpactPanel *impactPanel() const { return m_impact; }
@@ -93,6 +95,7 @@ private:
     QAction *createUndoAction();
     void addKeyTargets();
     void createSelectAll();
+    void createFoldActions();
     void updateHint();
     void createStatusBar();
     void connectLayout();
@@ -114,6 +117,7 @@ private:
     PresenterMode *m_presenter = nullptr;
     CompareDialog *m_compare = nullptr;
     EditActions *m_edit = nullptr;
+    FoldActions *m_fold = nullptr; // folding and focus (View menu, double-click, + and −)
     ExportActions *m_export = nullptr; // File › Import…, Export…, Report…
     ComponentsPanel *m_components = nullptr;
     ImpactPanel *m_impact = nullptr;

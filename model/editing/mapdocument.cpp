@@ -1,8 +1,8 @@
 #include "model/editing/mapdocument.h"
 
 #include "model/editing/editinglog.h"
-
 #include "model/impact/resolve.h"
+#include "model/layout/folding.h"
 
 namespace faultline {
 
@@ -123,6 +123,12 @@ void MapDocument::setPositions(const QHash<QString, QPointF> &positions)
     for (auto it = positions.begin(); it != positions.end(); ++it)
         m_map.setPosition(it.key(), it.value());
     emit positionsChanged();
+}
+
+void MapDocument::setFolded(const QStringList &ids)
+{
+    m_map.extra = folding::withFolded(m_map.extra, ids);
+    emit foldingChanged();
 }
 
 void MapDocument::beginBatch()

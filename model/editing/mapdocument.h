@@ -61,6 +61,9 @@ public:
     void removeScenario(ScenarioIndex i);
     // Positions change without relayout; positionsChanged() instead of mapChanged().
     void setPositions(const QHash<QString, QPointF> &positions);
+    // What the diagram folds (model/layout/folding.h), kept in Map::extra: a view change, so
+    // foldingChanged() instead of mapChanged() (the content, the revision and the what-if stay).
+    void setFolded(const QStringList &ids);
     void beginBatch();
     void endBatch();
     // An edit changed component ids (old id -> new id; undo reverses them): emits
@@ -76,6 +79,7 @@ public:
 signals:
     void mapChanged(); // structure or properties changed: views refresh (and may relayout)
     void positionsChanged(); // only layout positions changed
+    void foldingChanged(); // only what the diagram folds changed (setFolded)
     void impactChanged(); // states and causes changed: views recolour, no relayout
     void documentReset(); // a different map was loaded
     // Ids changed (old -> new), after the mapChanged() of the edit that changed them.

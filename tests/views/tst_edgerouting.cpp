@@ -6,6 +6,7 @@
 #include "model/io/importfile.h"
 #include "model/io/interchange.h"
 #include "model/layout/edgerouting.h"
+#include "model/layout/folding.h"
 #include "model/layout/graphvizlayout.h"
 #include "tests/bench/mapgenerator.h"
 #include "views/canvasitems.h"
@@ -104,8 +105,8 @@ QStringList crossings(const Map &map, MapScene *scene, int *edgesChecked)
             const QRectF inside = boxes[c].adjusted(0.5, 0.5, -0.5, -0.5);
             for (std::size_t i = 1; i < points.size(); ++i) {
                 if (segmentMeets(points[i - 1], points[i], inside)) {
-                    found.append(d.from + QStringLiteral(" -> ") + d.to + QStringLiteral(" crosses ")
-                        + map.components()[c].id);
+                    found.append(d.from + QStringLiteral(" -> ") + d.to
+                        + QStringLiteral(" crosses ") + map.components()[c].id);
                     break;
                 }
             }
@@ -137,21 +138,52 @@ private slots:
     void noEdgeCrossesAnUnrelatedBox_data()
     {
         QTest::addColumn<QString>("source"); // a file, or "generated:N"
+        // The clusters at this depth folded (model/layout/folding.h) and the map laid out
+        // folded; -1: nothing folded.
+        QTest::addColumn<int>("foldDepth");
         const QString samples = QStringLiteral(FAULTLINE_SOURCE_DIR "/resources/samples/");
-        QTest::newRow("bundled example") << QStringLiteral(FAULTLINE_EXAMPLE);
-        QTest::newRow("sample csv") << samples + QStringLiteral("online-boutique-components.csv");
-        QTest::newRow("sample dot") << samples + QStringLiteral("online-boutique.dot");
-        QTest::newRow("generated 100") << QStringLiteral("generated:100");
-        QTest::newRow("generated 2000") << QStringLiteral("generated:2000");
+        const QString example = QStringLiteral(FAULTLINE_EXAMPLE);
+        QTest::newRow("bundled example") << example << -1;
+        QTest::newRow("sample csv")
+            << samples + QStringLiteral("online-boutique-components.csv") << -1;
+        QTest::newRow("sample dot") << samples + QStringLiteral("online-boutique.dot") << -1;
+        QTest::newRow("generated 100") << QStringLiteral("generated:100") << -1;
+        QTest::newRow("generated 2000") << QStringLiteral("generated:2000") << -1;
+        QTest::newRow("example, providers folded") << example << 0;
+        QTest::newRow("example, regions folded") << example << 1;
+        QTest::newRow("example, zones folded") << example << 2;
+        QTest::newRow("generated 2000, regions folded") << QStringLiteral("generated:2000") << 1;
+        QTest::newRow("generated 2000, zones folded") << QStringLiteral("generated:2000") << 2;
     }
 
     void noEdgeCrossesAnUnrelatedBox()
     {
         QFETCH(QString, source);
-        const Map map = source.startsWith(QLatin1String("generated:"))
-            ? generated(source.mid(10).toInt())
-            : importFile(source).map;
+        QFETCH(int, foldDepth);
+        Map map = source.startsWith(QLatin1String("generated:")) ? generated(source.mid(10).toInt())
+                                                                 : importFile(source).map;
+        if (foldDepth >= 0) {
+            const QStringList folded = folding::clustersAtDepth(map, ImpactGraph(map), foldDepth);
+            QVERIFY(!folded.isEmpty());
+            map.extra = folding::withFolded(map.extra, folded);
+            map.setPositions({}); // laid out folded, as a fold does
+        }
         Canvas canvas(map);
+        if (foldDepth >= 0) {
+            // The folded boxes are drawn; what they hide is not, and no edge goes to it.
+            for (const QString &id : folding::foldedIds(map)) {
+                QVERIFY(canvas.scene->nodeItem(id) && canvas.scene->nodeItem(id)->isFolded());
+                QVERIFY(!canvas.scene->clusterItem(id));
+            }
+            const folding::View &view = canvas.scene->view();
+            QVERIFY(view.folded() > 0);
+            for (int c = 0; c < map.componentCount(); ++c) {
+                if (!view.isDrawn(c)) {
+                    QVERIFY(!canvas.scene->nodeItem(map.components()[c].id));
+                    QVERIFY(!canvas.scene->clusterItem(map.components()[c].id));
+                }
+            }
+        }
         QVERIFY(!canvas.scene->hasUnplacedComponents());
         int checked = 0;
         const QStringList found = crossings(map, canvas.scene.get(), &checked);
@@ -214,17 +246,16 @@ private slots:
         dep("web-a", "db");
         dep("web-b", "db");
         Canvas canvas(map);
-        for (const auto &[from, to] : {std::pair{"pager", "zone-1"}, {"web-a", "region"}}) {
+        for (const auto &[from, to] : {std::pair {"pager", "zone-1"}, {"web-a", "region"}}) {
             const ClusterItem *cluster = canvas.scene->clusterItem(QString::fromLatin1(to));
             const EdgeItem *edge =
                 canvas.scene->edgeItem(QString::fromLatin1(from), QString::fromLatin1(to));
             QVERIFY(cluster && edge);
             const QRectF r = cluster->rect();
             const QPointF tip = edge->tip();
-            const bool onBorder = (std::abs(tip.x() - r.left()) < 0.5
-                                      || std::abs(tip.x() - r.right()) < 0.5
-                                      || std::abs(tip.y() - r.top()) < 0.5
-                                      || std::abs(tip.y() - r.bottom()) < 0.5)
+            const bool onBorder =
+                (std::abs(tip.x() - r.left()) < 0.5 || std::abs(tip.x() - r.right()) < 0.5
+                    || std::abs(tip.y() - r.top()) < 0.5 || std::abs(tip.y() - r.bottom()) < 0.5)
                 && r.adjusted(-0.5, -0.5, 0.5, 0.5).contains(tip);
             QVERIFY2(onBorder, from);
         }
@@ -254,7 +285,7 @@ private slots:
     void overviewLeavesOrdinaryEdgesOut()
     {
         EdgeItem edge(QStringLiteral("a"), QStringLiteral("b"), true);
-        edge.setRoute(std::vector<QPointF>{{0, 0}, {0, 400}, {400, 400}});
+        edge.setRoute(std::vector<QPointF> {{0, 0}, {0, 400}, {400, 400}});
         auto paints = [&edge](qreal scale, drawing::EdgeEmphasis emphasis) {
             drawing::EdgeLook look = edge.look();
             look.emphasis = emphasis;
