@@ -16,6 +16,8 @@ constexpr qreal detailThreshold = 0.3;
 // grey haze that says nothing and costs most of a frame (230 of 255 ms of processor time for
 // 20,000 edges): only the edges that carry a failure or make the chain are drawn.
 constexpr qreal overviewThreshold = 0.07;
+// Below this the count on a merged edge (model/layout/folding.h) is too small to read.
+constexpr qreal countThreshold = 0.5;
 
 qreal levelOfDetail(
     const QGraphicsItem *item, const QStyleOptionGraphicsItem *option, QPainter *painter)
@@ -245,7 +247,9 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     }
     drawing::drawEdge(painter, m_path, m_tip, look, seen);
-    if (look.count > 1)
+    // A count is text: below half size it cannot be read, and a folded map of thousands has
+    // hundreds of merged edges in sight (a sixth of the frame).
+    if (look.count > 1 && levelOfDetail(this, option, painter) >= countThreshold)
         drawing::drawEdgeCount(painter, drawing::countAnchor(m_points), look.count, look);
 }
 

@@ -103,6 +103,13 @@ void MapScene::rebuild()
     std::stable_sort(m_clusterOrder.begin(), m_clusterOrder.end(),
         [&](int a, int b) { return depth[a] > depth[b]; });
 
+    m_dependencyEnds.assign(map.dependencyCount(), {-1, -1});
+    for (int d = 0; d < map.dependencyCount(); ++d) {
+        const auto from = map.findComponent(map.dependencies()[d].from);
+        const auto to = map.findComponent(map.dependencies()[d].to);
+        if (from && to)
+            m_dependencyEnds[d] = {from->value, to->value};
+    }
     const int m = int(m_view.edges.size());
     m_edges.assign(m, nullptr);
     m_edgeEnds.assign(m, {-1, -1});
@@ -331,14 +338,12 @@ void MapScene::recolour()
         bool carries = false;
         theme::Look carried = theme::Look::Up;
         for (int d : m_view.edges[e].dependencies) {
-            const Dependency &dep = map.dependencies()[d];
-            const auto from = map.findComponent(dep.from);
-            const auto to = map.findComponent(dep.to);
-            if (!from || !to || looks[from->value] == theme::Look::Up
-                || impact.cause(*from).value != to->value)
+            const auto [from, to] = m_dependencyEnds[d];
+            if (from < 0 || looks[from] == theme::Look::Up
+                || impact.cause(ComponentIndex(from)).value != to)
                 continue;
-            if (!carries || looks[from->value] > carried)
-                carried = looks[from->value];
+            if (!carries || looks[from] > carried)
+                carried = looks[from];
             carries = true;
         }
         l.count = int(m_view.edges[e].dependencies.size());

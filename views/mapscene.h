@@ -171,6 +171,7 @@ private:
     QString m_focusText;
     std::vector<EdgeItem *> m_edges; // per drawn edge (m_view.edges)
     std::vector<std::pair<int, int>> m_edgeEnds;
+    std::vector<std::pair<int, int>> m_dependencyEnds; // per dependency: component indices
     std::vector<std::vector<int>> m_edgesOf; // drawn edges touching each component
     std::vector<int> m_clusterOrder; // deepest first
     QSet<int> m_chain;

@@ -18,6 +18,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QStatusBar>
 
 namespace faultline {
@@ -76,7 +78,18 @@ FoldActions::FoldActions(const Parts &parts, QObject *parent) : QObject(parent),
     auto *showAll = new QPushButton(tr("Show all"), m_banner);
     showAll->setObjectName(QStringLiteral("focusBannerShowAll"));
     connect(showAll, &QPushButton::clicked, this, &FoldActions::showAll);
+    m_hops = new QSpinBox(m_banner);
+    m_hops->setObjectName(QStringLiteral("focusSteps"));
+    m_hops->setRange(0, 99);
+    m_hops->setSpecialValueText(tr("all"));
+    m_hops->setPrefix(tr("steps: "));
+    m_hops->setToolTip(tr("How many steps of “needs” and “needed by” the focus follows"));
+    connect(m_hops, &QSpinBox::valueChanged, this, [this](int hops) {
+        if (!m_focusTarget.isEmpty())
+            focusOn(m_focusTarget, hops);
+    });
     row->addWidget(m_bannerText, 1);
+    row->addWidget(m_hops);
     row->addWidget(showAll);
     m_banner->hide();
 
@@ -86,6 +99,19 @@ FoldActions::FoldActions(const Parts &parts, QObject *parent) : QObject(parent),
             edit::tryPush(
                 *m_parts.document, edit::setFolding(*m_parts.document, folded, positions, text));
         });
+    // A folded cluster whose id an edit changes (or its undo changes back) stays folded: the
+    // folded list follows, as a position does.
+    connect(parts.document, &MapDocument::componentsRenamed, this,
+        [this](const QHash<QString, QString> &renames) {
+            const QStringList before = folding::foldedIds(m_parts.document->map());
+            QStringList after;
+            for (const QString &id : before)
+                after.append(renames.value(id, id));
+            if (after != before)
+                m_parts.document->setFolded(after);
+        });
+    // Another map (even one of the same size) starts with everything shown.
+    connect(parts.document, &MapDocument::documentReset, parts.scene, &MapScene::clearFocusFilter);
     connect(parts.selection, &MapSelection::changed, this, &FoldActions::openAroundSelection);
     connect(parts.selection, &MapSelection::changed, this, &FoldActions::updateActions);
     connect(parts.document, &MapDocument::foldingChanged, this, &FoldActions::updateActions);
@@ -93,6 +119,7 @@ FoldActions::FoldActions(const Parts &parts, QObject *parent) : QObject(parent),
     connect(parts.scene, &MapScene::foldRequested, this, &FoldActions::fold);
     connect(parts.scene, &MapScene::focusChanged, this, &FoldActions::updateBanner);
     updateActions();
+    updateBanner();
 }
 
 void FoldActions::addKeyTarget(QWidget *target)
@@ -159,25 +186,24 @@ void FoldActions::setFolding(const QStringList &folded, const QString &text)
 }
 
 // A component selected while a folded box hides it (from the tree, the table, search, the
-// "Why?" chain): the boxes round it open, so that the canvas shows what is selected.
+// "Why?" chain): the boxes round it open, so that the canvas shows what is selected. Only for one
+// component: Select All (or a filtered list's many rows) leaves the folding as it is.
 void FoldActions::openAroundSelection()
 {
     const Map &map = m_parts.document->map();
     const ImpactGraph &graph = m_parts.document->graph();
     QStringList folded = folding::foldedIds(map);
-    if (folded.isEmpty())
+    const QStringList &selected = m_parts.selection->components();
+    if (folded.isEmpty() || selected.size() != 1)
         return;
-    const std::vector<std::uint8_t> flags = folding::foldedFlags(map, graph, folded);
+    const auto c = map.findComponent(selected.front());
+    if (!c || c->value >= graph.size())
+        return;
     QStringList opened;
-    for (const QString &id : m_parts.selection->components()) {
-        const auto c = map.findComponent(id);
-        if (!c || c->value >= graph.size())
-            continue;
-        for (int a : folding::foldedAncestors(graph, flags, c->value)) {
-            const QString &ancestor = map.components()[a].id;
-            if (folded.removeAll(ancestor) > 0)
-                opened.append(map.components()[a].displayName());
-        }
+    const std::vector<std::uint8_t> flags = folding::foldedFlags(map, graph, folded);
+    for (int a : folding::foldedAncestors(graph, flags, c->value)) {
+        if (folded.removeAll(map.components()[a].id) > 0)
+            opened.append(map.components()[a].displayName());
     }
     if (!opened.isEmpty())
         setFolding(folded, tr("Open “%1”").arg(opened.join(QStringLiteral("”, “"))));
@@ -189,8 +215,18 @@ void FoldActions::focusOn(const QString &id, int hops)
     const auto c = map.findComponent(id);
     if (!c)
         return;
+    m_focusTarget = map.component(*c).id;
+    {
+        const QSignalBlocker quiet(m_hops);
+        m_hops->setValue(hops);
+    }
+    const QString name = map.component(*c).displayName();
     m_parts.scene->setFocusFilter(focus::cone(m_parts.document->graph(), c->value, hops),
-        tr("Focused on %1: what it needs and what needs it").arg(map.component(*c).displayName()));
+        hops > 0 ? tr("Focused on %1: what it needs and what needs it, up to %2 %3")
+                       .arg(name)
+                       .arg(hops)
+                       .arg(hops == 1 ? tr("step") : tr("steps"))
+                 : tr("Focused on %1: what it needs and what needs it").arg(name));
     m_parts.view->fitToMap();
 }
 
@@ -205,6 +241,7 @@ void FoldActions::focusMatching(focus::Field field, const QString &value)
         m_parts.statusBar->showMessage(tr("No component has the %1 “%2”").arg(what, value), 8000);
         return;
     }
+    m_focusTarget.clear();
     m_parts.scene->setFocusFilter(flags, tr("Focused on the %1 “%2”").arg(what, value));
     m_parts.view->fitToMap();
 }
@@ -230,6 +267,9 @@ void FoldActions::updateBanner()
                                   .arg(all));
     }
     m_banner->setVisible(on);
+    if (!on)
+        m_focusTarget.clear();
+    m_hops->setVisible(on && !m_focusTarget.isEmpty());
     // Esc ends the focus first; without one it clears the what-if (one key, one action).
     m_showAll->setShortcuts(
         on ? QList<QKeySequence> {QKeySequence(Qt::Key_Escape)} : QList<QKeySequence> {});

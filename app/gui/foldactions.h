@@ -11,6 +11,7 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QSpinBox;
 class QStatusBar;
 class QWidget;
 
@@ -86,6 +87,8 @@ private:
     QAction *m_showAll;
     QWidget *m_banner;
     QLabel *m_bannerText;
+    QSpinBox *m_hops; // the cone's steps each way (0: all), shown for a focus on a component
+    QString m_focusTarget; // the component the focus is on; empty for a tag, owner or kind
     QList<QPointer<QWidget>> m_keyTargets;
 };
 

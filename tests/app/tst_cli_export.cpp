@@ -288,6 +288,31 @@ private slots:
         QVERIFY(xml.text.contains(QStringLiteral("Chain of causes"))); // the legend
     }
 
+    // A map that folds its regions (its top-level "folded", DESIGN.md "Diagrams") exports folded:
+    // the region boxes with their counts, none of what they hide.
+    void exportDrawsTheMapFolded()
+    {
+        QJsonObject map = parseObject(readFile(QStringLiteral(FAULTLINE_EXAMPLE)));
+        map.insert(
+            QStringLiteral("folded"), QJsonArray {QStringLiteral("use1"), QStringLiteral("usw2")});
+        map.remove(QStringLiteral("layout")); // laid out folded, as a fold in the app does
+        const QString in = path(QStringLiteral("folded.json"));
+        writeFile(in, QJsonDocument(map).toJson());
+        const QString out = path(QStringLiteral("folded.svg"));
+        const Result r = runFaultline({QStringLiteral("export"), in, QStringLiteral("-o"), out,
+            QStringLiteral("--scenario"), QStringLiteral("us-east-1 down")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const XmlText xml = readXml(readFile(out));
+        QVERIFY2(xml.error.isEmpty(), qPrintable(xml.error));
+        QVERIFY(xml.text.contains(QStringLiteral("us-east-1 (N. Virginia)")));
+        QVERIFY(xml.text.contains(QStringLiteral("56 of 56 down")));
+        QVERIFY(xml.text.contains(QStringLiteral("18 components")));
+        QVERIFY(xml.text.contains(QStringLiteral("Checkout")));
+        // Inside us-east-1: its zones and the DNS control plane are not drawn.
+        QVERIFY(!xml.text.contains(QStringLiteral("DynamoDB DNS automation control plane")));
+        QVERIFY(!xml.text.contains(QStringLiteral("use1-az1")));
+    }
+
     void pngHasTheRequestedSize()
     {
         const QString out = path(QStringLiteral("tiny.png"));
@@ -331,7 +356,8 @@ private slots:
         const Result r = runFaultline({QStringLiteral("export"), m_map, QStringLiteral("-o"), out,
             QStringLiteral("--scenario"), QStringLiteral("zone a down")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY2(!dot.isEmpty(), "Graphviz's dot is missing: packaging/install-deps.sh installs it");
+        QVERIFY2(
+            !dot.isEmpty(), "Graphviz's dot is missing: packaging/install-deps.sh installs it");
         const Result svg = run(dot, {QStringLiteral("-Tsvg"), out});
         QVERIFY2(svg.exitCode == 0, svg.err.constData());
         const XmlText xml = readXml(svg.out);
@@ -430,7 +456,8 @@ private slots:
     void pdfReportKeepsRowsWhole()
     {
         const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-        QVERIFY2(!pdftotext.isEmpty(), "pdftotext is missing: packaging/install-deps.sh installs it");
+        QVERIFY2(
+            !pdftotext.isEmpty(), "pdftotext is missing: packaging/install-deps.sh installs it");
         constexpr int count = 90;
         const PdfText report = hubDownReport(
             wrapMap(count), QStringLiteral("wrap"), pdftotext, {QStringLiteral("-layout")});
@@ -443,9 +470,8 @@ private slots:
         const int recovery = pageWith(pageTexts, "Recovery plan");
         QVERIFY(recovery >= 1);
         for (int p = recovery; p < pageTexts.size(); ++p)
-            pageTexts[p] = p == recovery
-                ? pageTexts[p].left(pageTexts[p].indexOf("Recovery plan"))
-                : QByteArray();
+            pageTexts[p] = p == recovery ? pageTexts[p].left(pageTexts[p].indexOf("Recovery plan"))
+                                         : QByteArray();
         auto pageOf = [&](const QByteArray &word) {
             int found = -1;
             for (int p = 0; p < pageTexts.size(); ++p) {
@@ -485,7 +511,8 @@ private slots:
     void pdfReportSplitsTallRows()
     {
         const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-        QVERIFY2(!pdftotext.isEmpty(), "pdftotext is missing: packaging/install-deps.sh installs it");
+        QVERIFY2(
+            !pdftotext.isEmpty(), "pdftotext is missing: packaging/install-deps.sh installs it");
         constexpr int words = 700;
         const PdfText report = hubDownReport(tallRowMap(words), QStringLiteral("tall"), pdftotext);
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));

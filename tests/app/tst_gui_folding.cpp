@@ -7,6 +7,7 @@
 #include "app/gui/foldactions.h"
 #include "app/gui/whatifactions.h"
 #include "model/analysis/focus.h"
+#include "model/editing/edits.h"
 #include "model/layout/folding.h"
 #include "model/storage/faultlinefile.h"
 #include "tests/app/guitestutil.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QMenu>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -95,6 +97,17 @@ private slots:
         QCOMPARE(folded(w.get()), QStringList {zone});
         QVERIFY(isFoldedBox(w.get(), zone));
         QVERIFY(w->foldActions()->openAction()->isEnabled());
+        // A new id for the folded zone keeps it folded, and so does the undo of it.
+        Component renamed =
+            w->document()->map().component(*w->document()->map().findComponent(zone));
+        renamed.id = QStringLiteral("zone-one");
+        QVERIFY(!edit::tryPush(*w->document(), edit::editComponent(*w->document(), zone, renamed)));
+        QCOMPARE(folded(w.get()), QStringList {QStringLiteral("zone-one")});
+        QVERIFY(isFoldedBox(w.get(), QStringLiteral("zone-one")));
+        w->document()->undoStack()->undo();
+        QCOMPARE(folded(w.get()), QStringList {zone});
+        QVERIFY(isFoldedBox(w.get(), zone));
+        w->selection()->setComponents({zone});
         QTest::keyClick(w->view(), Qt::Key_Plus);
         QVERIFY(w->waitForLayout());
         QVERIFY(folded(w.get()).isEmpty());
@@ -156,6 +169,13 @@ private slots:
         }
         QVERIFY(!member.isEmpty());
         QVERIFY(!w->scene()->nodeItem(member));
+        // Select All does not open every box.
+        QStringList all;
+        for (const Component &c : map.components())
+            all.append(c.id);
+        w->selection()->setComponents(all);
+        QVERIFY(w->waitForLayout());
+        QCOMPARE(folded(w.get()), (QStringList {QStringLiteral("use1"), QStringLiteral("usw2")}));
         w->selection()->setComponents({member});
         QVERIFY(w->waitForLayout());
         QCOMPARE(folded(w.get()), QStringList {QStringLiteral("usw2")});
@@ -192,6 +212,16 @@ private slots:
             w->foldActions()->banner()->findChild<QLabel *>(QStringLiteral("focusBannerText"));
         QVERIFY(text->text().contains(QStringLiteral("Focused on Checkout")));
         QVERIFY(text->text().contains(QStringLiteral("Esc")));
+        // One step each way: what Checkout needs directly and what needs it directly.
+        auto *steps =
+            w->foldActions()->banner()->findChild<QSpinBox *>(QStringLiteral("focusSteps"));
+        QVERIFY(steps && steps->isVisible());
+        steps->setValue(1);
+        const auto near = focus::cone(graph, map.findComponent(target)->value, 1);
+        QVERIFY(focus::count(near) < focus::count(cone));
+        QCOMPARE(w->scene()->focusFilter(), near);
+        steps->setValue(0);
+        QCOMPARE(w->scene()->focusFilter(), cone);
         // An export from the window shows the focus.
         QTemporaryDir dir;
         const QString svgPath = dir.filePath(QStringLiteral("focus.svg"));
@@ -214,6 +244,12 @@ private slots:
         // Then Esc clears the what-if, as it always did.
         QTest::keyClick(w->view(), Qt::Key_Escape);
         QVERIFY(w->document()->failed().isEmpty());
+        // A focus does not outlive its map, even when the next one has as many components.
+        w->foldActions()->focusOn(target);
+        QVERIFY(w->scene()->isFocused());
+        QVERIFY(w->files()->open(QStringLiteral(FAULTLINE_EXAMPLE)));
+        QVERIFY(!w->scene()->isFocused());
+        QVERIFY(!w->foldActions()->banner()->isVisible());
     }
 };
 

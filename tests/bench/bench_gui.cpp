@@ -1,7 +1,9 @@
 // The canvas at scale: a generated 2,000-component map with nested parents, opened in the real
 // window. Prints the time to build the scene, lay it out (Graphviz, on the layout thread),
-// recolour for a region failure (engine + canvas + panels, no relayout) and paint a frame.
+// recolour for a region failure (engine + canvas + panels, no relayout) and paint a frame; then
+// fold every region, paint, open them again, and focus on one component.
 // Run under QT_QPA_PLATFORM=offscreen (set here when unset).
+#include "app/gui/foldactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"
 #include "model/layout/edgerouting.h"
@@ -30,7 +32,7 @@ double ms(const QElapsedTimer &t)
 // Processor time of this thread: on a shared machine the wall time also counts the others.
 double cpuMs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
@@ -90,14 +92,15 @@ int main(int argc, char *argv[])
             boxes[i].titleWidth = node.header.width();
             boxes[i].rect = direct.clusters[i].isNull()
                 ? QRectF(direct.centres[i] - QPointF(node.size.width(), node.size.height()) / 2,
-                      node.size)
+                    node.size)
                 : direct.clusters[i];
         }
         const layout::EdgeRouter router(std::move(boxes));
         const double build = ms(t);
         std::size_t points = 0;
         for (const layout::Edge &e : request.edges)
-            points += router.route(e.from, e.to, unsigned(e.from) * 7u + unsigned(e.to) * 3u).size();
+            points +=
+                router.route(e.from, e.to, unsigned(e.from) * 7u + unsigned(e.to) * 3u).size();
         out << "edge routing: " << build << " ms to index the boxes, " << ms(t) - build
             << " ms to route " << request.edges.size() << " edges (" << points << " points)\n";
         out.flush();
@@ -162,6 +165,37 @@ int main(int argc, char *argv[])
         window.view()->viewport()->grab();
     out << "paint at 100 %: " << ms(t) / 5 << " ms/frame (processor " << (cpuMs() - cpu) / 5
         << " ms)\n";
+    out.flush();
+
+    // Folding (model/layout/folding.h): View › Collapse to Level › Regions, until the window has
+    // laid out the folded view and made the fold; then a fitted frame of it, and back open.
+    t.start();
+    window.foldActions()->collapseToDepth(1);
+    window.waitForLayout(600000);
+    out << "collapse to regions (layout of the folded view and the edit): " << ms(t) << " ms, "
+        << window.scene()->view().folded() << " boxes\n";
+    window.view()->fitToMap();
+    QCoreApplication::processEvents();
+    t.start();
+    cpu = cpuMs();
+    for (int i = 0; i < 5; ++i)
+        window.view()->viewport()->grab();
+    out << "paint, regions folded, fitted (zoom " << window.view()->zoom() << ", "
+        << window.scene()->view().edges.size() << " drawn edges): " << ms(t) / 5
+        << " ms/frame (processor " << (cpuMs() - cpu) / 5 << " ms)\n";
+    t.start();
+    window.foldActions()->collapseToDepth(-1);
+    window.waitForLayout(600000);
+    out << "open everything again: " << ms(t) << " ms\n";
+    // Focus on the first component's cone: the scene is rebuilt with the rest hidden.
+    const QString first = window.document()->map().components().back().id;
+    t.start();
+    window.foldActions()->focusOn(first);
+    out << "focus on " << first << " (" << window.scene()->items().size() << " items): " << ms(t)
+        << " ms; ";
+    t.start();
+    window.foldActions()->showAll();
+    out << "show all: " << ms(t) << " ms\n";
     out.flush();
     return 0;
 }

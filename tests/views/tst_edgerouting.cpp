@@ -322,6 +322,38 @@ private slots:
     }
 
     // The router alone: a box between two others is gone round, not through.
+    // A merged edge's count is drawn where it can be read, and left out below half size, where
+    // it is a smudge that costs a sixth of a folded map's frame.
+    void countOfAMergedEdgeOnlyWhereReadable()
+    {
+        EdgeItem edge(QStringLiteral("a"), QStringLiteral("b"), true);
+        edge.setRoute(std::vector<QPointF> {{0, 0}, {0, 200}});
+        auto whitePixels = [&edge](qreal scale, int count) {
+            drawing::EdgeLook look = edge.look();
+            look.count = count;
+            edge.setLook(look);
+            QImage image(300, 300, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::black);
+            QPainter painter(&image);
+            painter.translate(50, 10);
+            painter.scale(scale, scale);
+            QStyleOptionGraphicsItem option;
+            option.exposedRect = QRectF(-50, -50, 400, 400);
+            edge.paint(&painter, &option, nullptr);
+            painter.end();
+            int white = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x)
+                    white += image.pixel(x, y) == qRgb(255, 255, 255);
+            }
+            return white;
+        };
+        QCOMPARE(whitePixels(1.0, 1), 0); // one dependency: no label
+        QVERIFY(whitePixels(1.0, 7) > 20);
+        QVERIFY(whitePixels(0.6, 7) > 5);
+        QCOMPARE(whitePixels(0.4, 7), 0);
+    }
+
     void routerGoesRound()
     {
         std::vector<layout::RouteBox> boxes(3);
