@@ -143,7 +143,9 @@ void AvailabilitySection::showReport(const AvailabilityReport &report)
     m_value->setText(availabilityformat::percent(report.unavailability));
     const double minutes = report.downtimeMinutesPerYear;
     m_downtime->setText(availabilityformat::downtimePerYear(minutes));
-    m_downtime->setToolTip(tr("%n component(s) it needs can fail.", nullptr, report.variableCount));
+    m_downtime->setToolTip(report.variableCount == 1
+            ? tr("1 component it needs can fail.")
+            : tr("%1 components it needs can fail.").arg(report.variableCount));
     m_note->setText(tr("Nothing it needs can take it down."));
 
     const QString target = map.component(*map.findComponent(m_id)).displayName();

@@ -162,13 +162,16 @@ void BlastRadiusTab::showReport(const Map &map, const BlastRadiusReport &report)
     // Equal counts keep the analysis's order (cost, then map order): Qt's sort is stable.
     m_filling = false;
     if (concentration)
-        m_summary->setText(
-            tr("%n %1 component(s) ranked. Business cost on the map: %2.", nullptr,
-                int(report.ranking.size()))
-                .arg(report.kind, theme::formatCostPerHour(report.totalBusinessCostPerHour)));
+        m_summary->setText((report.ranking.size() == 1
+                ? tr("%1 %2 component ranked. Business cost on the map: %3.")
+                : tr("%1 %2 components ranked. Business cost on the map: %3."))
+                               .arg(QString::number(report.ranking.size()), report.kind,
+                                   theme::formatCostPerHour(report.totalBusinessCostPerHour)));
     else
-        m_summary->setText(tr("%n component(s) ranked. Select a row to apply that failure.",
-            nullptr, int(report.ranking.size())));
+        m_summary->setText((report.ranking.size() == 1
+                ? tr("%1 component ranked. Select its row to apply that failure.")
+                : tr("%1 components ranked. Select a row to apply that failure."))
+                               .arg(report.ranking.size()));
 }
 
 } // namespace faultline

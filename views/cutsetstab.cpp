@@ -90,9 +90,12 @@ void CutSetsTab::showReport(const Map &map, const CutSetReport &report)
         m_summary->setText(
             tr("No set of at most %1 components takes %2 down.").arg(report.maxOrder).arg(target));
     else
-        m_summary->setText(tr("%n minimal cut set(s) of %1 up to size %2: %3. Select one to "
-                              "apply it on the map.",
-            nullptr, int(report.cutSets.size()))
+        m_summary->setText((report.cutSets.size() == 1
+                ? tr("%1 minimal cut set of %2 up to size %3: %4. Select it to "
+                     "apply it on the map.")
+                : tr("%1 minimal cut sets of %2 up to size %3: %4. Select one "
+                     "to apply it on the map."))
+                               .arg(report.cutSets.size())
                                .arg(target)
                                .arg(report.maxOrder)
                                .arg(byOrder.join(QStringLiteral(", "))));

@@ -15,7 +15,8 @@
 namespace faultline {
 namespace {
 
-constexpr qreal minZoom = 0.05;
+// Low enough to fit a map of 10,000 components (30,000 points wide) in a window.
+constexpr qreal minZoom = 0.01;
 constexpr qreal maxZoom = 4.0;
 
 } // namespace

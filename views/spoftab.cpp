@@ -49,10 +49,13 @@ QStringList SpofTab::showReport(const Map &map, const SpofReport &report)
         m_summary->setText(tr("No single component takes %1 down alone (%2 examined).")
                                .arg(target, QString::number(report.coneSize - 1)));
     else
-        m_summary->setText(tr("%n component(s) take %1 down alone; they are selected on the "
-                              "map. Double-click one to fail it.",
-            nullptr, int(ids.size()))
-                               .arg(target));
+        m_summary->setText(
+            (ids.size() == 1 ? tr("%1 component takes %2 down alone; it is selected on the map. "
+                                  "Double-click it to fail it.")
+                             : tr("%1 components take %2 down alone; they are selected on the map. "
+                                  "Double-click one to fail it."))
+                .arg(ids.size())
+                .arg(target));
     return ids;
 }
 

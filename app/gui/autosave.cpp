@@ -4,6 +4,7 @@
 #include "model/editing/mapdocument.h"
 #include "model/io/fileio.h"
 #include "model/map/errors.h"
+#include "model/map/map.h"
 #include "model/storage/faultlinefile.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimer>
 #include <QUuid>
 
@@ -33,21 +35,38 @@ QString sourceFileOf(const QString &file)
     return file + QStringLiteral(".source");
 }
 
+// The source first: once the recovery file is there (written whole, then renamed), so is what
+// it came from. Runs on the GUI thread or a worker; never throws.
+bool writeRecovery(const QString &file, const QString &source, const Map &map)
+{
+    try {
+        writeWholeFile(sourceFileOf(file), source.toUtf8());
+        writeWholeFile(file, faultlinefile::serialized(map));
+    } catch (const Error &e) {
+        qCWarning(lcGui).noquote() << "auto-save failed:" << e.message();
+        return false;
+    } catch (const std::bad_alloc &) {
+        qCWarning(lcGui).noquote() << "auto-save failed: out of memory";
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 AutoSave::AutoSave(MapDocument *document, const QString &folder, QObject *parent)
     : QObject(parent), m_doc(document), m_timer(new QTimer(this))
 {
     QDir().mkpath(folder);
-    m_file = QDir(folder).filePath(QStringLiteral("recovery-%1.faultline")
-                                       .arg(QUuid::createUuid().toString(QUuid::Id128)));
+    m_file = QDir(folder).filePath(
+        QStringLiteral("recovery-%1.faultline").arg(QUuid::createUuid().toString(QUuid::Id128)));
     // Held while this window runs: another Faultline sees the file is not left behind.
     m_lock = std::make_unique<QLockFile>(lockOf(m_file));
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock())
         qCWarning(lcGui) << "cannot lock" << lockOf(m_file);
     m_timer->setInterval(everyMinute);
-    connect(m_timer, &QTimer::timeout, this, &AutoSave::saveNow);
+    connect(m_timer, &QTimer::timeout, this, &AutoSave::saveInBackground);
     m_timer->start();
     // Saved, or undone back to the saved state: nothing to recover any more.
     connect(m_doc, &MapDocument::fileChanged, this, [this] {
@@ -58,7 +77,7 @@ AutoSave::AutoSave(MapDocument *document, const QString &folder, QObject *parent
 
 AutoSave::~AutoSave()
 {
-    discard();
+    discard(); // waits for a write that runs
     m_lock->unlock();
 }
 
@@ -79,19 +98,44 @@ bool AutoSave::saveNow()
         discard();
         return false;
     }
-    try {
-        writeWholeFile(m_file, faultlinefile::serialized(m_doc->map()));
-        const QString source = m_doc->filePath().isEmpty() ? m_doc->map().name : m_doc->filePath();
-        writeWholeFile(sourceFileOf(m_file), source.toUtf8());
-    } catch (const Error &e) {
-        qCWarning(lcGui).noquote() << "auto-save failed:" << e.message();
-        return false;
+    waitForWrite(); // an older copy must not land after this one
+    const QString source = m_doc->filePath().isEmpty() ? m_doc->map().name : m_doc->filePath();
+    return writeRecovery(m_file, source, m_doc->map());
+}
+
+void AutoSave::saveInBackground()
+{
+    if (m_writer)
+        return; // still writing the last one: the next tick takes the changes
+    if (!m_doc->isModified()) {
+        discard();
+        return;
     }
-    return true;
+    auto snapshot = std::make_shared<const Map>(m_doc->map());
+    const QString source = m_doc->filePath().isEmpty() ? m_doc->map().name : m_doc->filePath();
+    m_writer = QThread::create([file = m_file, source, snapshot = std::move(snapshot)]() mutable {
+        writeRecovery(file, source, *snapshot);
+        snapshot.reset(); // freed here, not on the GUI thread
+    });
+    connect(m_writer, &QThread::finished, this, [this] {
+        m_writer->deleteLater();
+        m_writer = nullptr;
+    });
+    m_writer->start();
+}
+
+void AutoSave::waitForWrite()
+{
+    if (!m_writer)
+        return;
+    m_writer->wait();
+    delete m_writer;
+    m_writer = nullptr;
 }
 
 void AutoSave::discard()
 {
+    waitForWrite(); // or it would put the file back after it is removed
     QFile::remove(m_file);
     QFile::remove(sourceFileOf(m_file));
 }
@@ -101,8 +145,8 @@ QStringList AutoSave::leftBehind(const QString &folder)
     const QFileInfoList files = QDir(folder).entryInfoList(
         {QStringLiteral("recovery-*.faultline")}, QDir::Files, QDir::Time);
     // The locks of windows that closed without a recovery file to leave (nothing unsaved).
-    for (const QFileInfo &lock : QDir(folder).entryInfoList(
-             {QStringLiteral("recovery-*.faultline.lock")}, QDir::Files)) {
+    for (const QFileInfo &lock :
+        QDir(folder).entryInfoList({QStringLiteral("recovery-*.faultline.lock")}, QDir::Files)) {
         const QString file = lock.absoluteFilePath().chopped(5);
         QLockFile held(lock.absoluteFilePath());
         held.setStaleLockTime(0);

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QThread;
 class QTimer;
 
 namespace faultline {
@@ -32,6 +33,12 @@ public:
     // Writes the recovery file now if there are unsaved changes (removes it otherwise); true
     // when written.
     bool saveNow();
+    // What the timer does: the same, on a worker thread with a copy of the map, so that the
+    // window does not stop every minute (a large map takes seconds to write). A tick while the
+    // previous write runs is skipped.
+    void saveInBackground();
+    // Blocks until a write started by saveInBackground() has ended. For discard() and tests.
+    void waitForWrite();
 
     // Recovery files in `folder` that no running Faultline holds, newest first.
     static QStringList leftBehind(const QString &folder);
@@ -47,6 +54,7 @@ private:
     QString m_file;
     std::unique_ptr<QLockFile> m_lock;
     QTimer *m_timer;
+    QThread *m_writer = nullptr; // the running background write, if any
 };
 
 } // namespace faultline

@@ -1,6 +1,7 @@
 #include "app/gui/fileactions.h"
 
 #include "app/gui/autosave.h"
+#include "app/gui/backgroundsave.h"
 #include "app/gui/guilog.h"
 #include "model/editing/mapdocument.h"
 #include "model/editing/mapedits.h"
@@ -14,6 +15,7 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
@@ -187,10 +189,10 @@ bool FileActions::saveAs()
 
 bool FileActions::saveTo(const QString &path)
 {
-    try {
-        faultlinefile::save(m_doc->map(), path);
-    } catch (const Error &e) {
-        showError(tr("Cannot save the map"), e.message());
+    // Off the GUI thread: the window keeps painting while a large map is written.
+    const int undoIndex = m_doc->undoStack()->index();
+    if (const auto error = saveInBackground(qobject_cast<QMainWindow *>(m_window), m_doc->map(), path)) {
+        showError(tr("Cannot save the map"), *error);
         return false;
     }
     m_importedFrom.clear();
@@ -198,7 +200,9 @@ bool FileActions::saveTo(const QString &path)
         AutoSave::remove(m_recovered); // what it held is safe now
         m_recovered.clear();
     }
-    m_doc->markSaved(QFileInfo(path).absoluteFilePath());
+    // A layout that finished during the save changed the map after the copy was taken: the
+    // file is this map's, but not all of it is in the file.
+    m_doc->markSaved(QFileInfo(path).absoluteFilePath(), m_doc->undoStack()->index() == undoIndex);
     addRecent(QFileInfo(path).absoluteFilePath());
     return true;
 }

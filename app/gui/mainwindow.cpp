@@ -3,6 +3,7 @@
 #include "app/about.h"
 #include "app/gui/analysisactions.h"
 #include "app/gui/autosave.h"
+#include "app/gui/backgroundsave.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
 #include "app/gui/fileactions.h"
@@ -555,7 +556,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (!m_files->maybeSave()) {
+    // A save runs in an event loop of its own (app/gui/backgroundsave.h): the window it saves
+    // from must outlive it. The close is refused; the user closes again once it is written.
+    if (isSaving() || !m_files->maybeSave()) {
         event->ignore();
         return;
     }

@@ -565,8 +565,9 @@ Edit moveComponents(MapDocument &doc, const QHash<QString, QPointF> &before,
         plan.movePosition(it.key(),
             from == before.cend() ? std::nullopt : std::optional<QPointF>(*from), it.value());
     }
-    const QString text = QCoreApplication::translate(
-        "faultline::edit", "Move %n component(s)", nullptr, int(after.size()));
+    const QString text = after.size() == 1
+        ? QCoreApplication::translate("faultline::edit", "Move 1 component")
+        : QCoreApplication::translate("faultline::edit", "Move %1 components").arg(after.size());
     return finish(
         doc, plan, text, gesture != 0 ? QStringLiteral("move:%1").arg(gesture) : QString());
 }

@@ -38,11 +38,12 @@ void MapDocument::reset(Map map, const QString &filePath, bool readOnly)
     emit fileChanged();
 }
 
-void MapDocument::markSaved(const QString &filePath)
+void MapDocument::markSaved(const QString &filePath, bool clean)
 {
     m_filePath = filePath;
     m_readOnly = false;
-    m_undo.setClean();
+    if (clean)
+        m_undo.setClean();
     emit fileChanged();
 }
 

@@ -44,7 +44,9 @@ public:
     quint64 revision() const { return m_revision; }
     // Replace the whole map (open, new, import as new): clears undo history and the what-if.
     void reset(Map map, const QString &filePath, bool readOnly);
-    void markSaved(const QString &filePath);
+    // The map was written to `filePath`. `clean` is false when the map changed after the copy
+    // that was written was taken (a save runs off the GUI thread): it stays modified.
+    void markSaved(const QString &filePath, bool clean = true);
 
     // --- Primitives for undo commands ------------------------------------------------------
     void setMapName(const QString &name);

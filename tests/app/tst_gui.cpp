@@ -209,6 +209,43 @@ private slots:
         QCOMPARE(w.document()->filePath(), QFileInfo(document).absoluteFilePath());
     }
 
+    // View › Fit shows the whole of a map of thousands, however wide: the view zooms out as
+    // far as it takes (at 5 % a map of 10,000 components did not fit its window).
+    void fitShowsTheWholeOfAWideMap()
+    {
+        Map map;
+        for (int i = 0; i < 1500; ++i) {
+            Component c;
+            c.id = QStringLiteral("c%1").arg(i);
+            c.kind = QStringLiteral("service");
+            map.addComponent(c);
+            map.setPosition(c.id, QPointF((i % 150) * 160.0, (i / 150) * 80.0));
+        }
+        MainWindow w(false);
+        w.resize(1600, 1000); // the canvas gets about 730 points of it
+        w.show();
+        w.document()->reset(map, QString(), false);
+        QVERIFY(!w.isLayoutRunning());
+        w.view()->fitToMap();
+        const QRectF shown = w.view()->mapToScene(w.view()->viewport()->rect()).boundingRect();
+        for (const QString id : {QStringLiteral("c0"), QStringLiteral("c149"),
+                 QStringLiteral("c1350"), QStringLiteral("c1499")}) {
+            const QRectF box = w.scene()->nodeItem(id)->sceneBoundingRect();
+            QVERIFY2(shown.contains(box),
+                qPrintable(QStringLiteral("%1 %2,%3 %4x%5 in %6,%7 %8x%9 zoom %10")
+                               .arg(id)
+                               .arg(box.x())
+                               .arg(box.y())
+                               .arg(box.width())
+                               .arg(box.height())
+                               .arg(shown.x())
+                               .arg(shown.y())
+                               .arg(shown.width())
+                               .arg(shown.height())
+                               .arg(w.view()->zoom())));
+        }
+    }
+
     void saveAndReopen()
     {
         QTemporaryDir dir;

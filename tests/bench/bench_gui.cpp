@@ -1,8 +1,12 @@
 // The canvas at scale: a generated 2,000-component map with nested parents, opened in the real
 // window. Prints the time to build the scene, lay it out (Graphviz, on the layout thread),
 // recolour for a region failure (engine + canvas + panels, no relayout) and paint a frame; then
-// fold every region, paint, open them again, and focus on one component.
+// fold every region, paint, open them again, and focus on one component. Last, saves through
+// File › Save (off the GUI thread) and prints the longest the GUI thread went without
+// processing events meanwhile, and the memory of the process.
+// `bench_gui N --placed` skips the layout (components get grid positions): for 100,000.
 // Run under QT_QPA_PLATFORM=offscreen (set here when unset).
+#include "app/gui/fileactions.h"
 #include "app/gui/foldactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"
@@ -15,8 +19,12 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPixmap>
+#include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
+#include <QUndoStack>
 
 #include <ctime>
 
@@ -37,6 +45,61 @@ double cpuMs()
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+// Resident and peak memory of the process (Linux /proc), in MiB.
+QString memory()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return QStringLiteral("unknown");
+    QString rss, peak;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        const auto kib = [&line] {
+            return QString::number(line.mid(6).trimmed().split(' ').value(0).toLongLong() / 1024);
+        };
+        if (line.startsWith("VmRSS:"))
+            rss = kib();
+        else if (line.startsWith("VmHWM:"))
+            peak = kib();
+    }
+    return QStringLiteral("%1 MiB resident (peak %2 MiB)").arg(rss, peak);
+}
+
+// File › Save of the open map, measured as the user feels it: the longest time the GUI thread
+// went without running a 1 ms timer while the save ran, and the whole save.
+void measureSave(MainWindow &window, QTextStream &out)
+{
+    QTemporaryDir dir;
+    window.document()->undoStack()->resetClean(); // "modified": a save to do
+    // The title's modified mark repaints the window: not part of the save.
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    QElapsedTimer sinceTick, t;
+    qint64 longest = 0;
+    QTimer ticker;
+    ticker.setInterval(1);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        longest = std::max(longest, sinceTick.elapsed());
+        sinceTick.start();
+    });
+    t.start();
+    {
+        const Map snapshot = window.document()->map();
+        out << "copy of the map (what the save writes), on the GUI thread: " << t.elapsed()
+            << " ms\n";
+    }
+    window.files()->setInteractive(false);
+    ticker.start();
+    sinceTick.start();
+    t.start();
+    const bool saved = window.files()->saveTo(dir.filePath(QStringLiteral("bench.faultline")));
+    const qint64 took = t.elapsed();
+    longest = std::max(longest, sinceTick.elapsed());
+    ticker.stop();
+    out << "save " << (saved ? "" : "FAILED ") << took
+        << " ms; the window's longest wait: " << longest << " ms\n";
+    out.flush();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -47,6 +110,7 @@ int main(int argc, char *argv[])
     icons::initResources();
     QTextStream out(stdout);
     const int components = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 2000;
+    const bool placed = argc > 2 && QByteArray(argv[2]) == "--placed";
 
     bench::MapShape shape;
     shape.components = components;
@@ -63,8 +127,28 @@ int main(int argc, char *argv[])
     window.resize(1600, 1000);
     window.show();
     QCoreApplication::processEvents();
+    out << "memory, empty window: " << memory() << "\n";
 
     QElapsedTimer t;
+    if (placed) {
+        QHash<QString, QPointF> grid;
+        int i = 0;
+        for (const Component &c : map.components()) {
+            grid.insert(c.id, QPointF((i % 200) * 160.0, (i / 200) * 80.0));
+            ++i;
+        }
+        map.setPositions(std::move(grid));
+        t.start();
+        window.document()->reset(map, QString(), false);
+        window.view()->fitToMap();
+        window.view()->viewport()->grab();
+        out << "open with grid positions, until the first fitted frame: " << ms(t) << " ms\n";
+        out << "memory, map open: " << memory() << "\n";
+        out.flush();
+        measureSave(window, out);
+        out << "memory after the save: " << memory() << "\n";
+        return 0;
+    }
     t.start();
     window.document()->reset(map, QString(), false); // no positions: starts a layout
     out << "open (scene, panels): " << ms(t) << " ms\n";
@@ -165,6 +249,7 @@ int main(int argc, char *argv[])
         window.view()->viewport()->grab();
     out << "paint at 100 %: " << ms(t) / 5 << " ms/frame (processor " << (cpuMs() - cpu) / 5
         << " ms)\n";
+    out << "memory, map open: " << memory() << "\n";
     out.flush();
 
     // Folding (model/layout/folding.h): View › Collapse to Level › Regions, until the window has
@@ -197,5 +282,6 @@ int main(int argc, char *argv[])
     window.foldActions()->showAll();
     out << "show all: " << ms(t) << " ms\n";
     out.flush();
+    measureSave(window, out);
     return 0;
 }

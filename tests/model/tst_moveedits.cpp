@@ -61,7 +61,7 @@ private slots:
         QCOMPARE(
             edit::tryPush(*m_doc, edit::moveComponents(*m_doc, before, after, 0)), std::nullopt);
         QCOMPARE(m_doc->undoStack()->count(), 1);
-        QCOMPARE(m_doc->undoStack()->text(0), QStringLiteral("Move 1 component(s)"));
+        QCOMPARE(m_doc->undoStack()->text(0), QStringLiteral("Move 1 component"));
         QCOMPARE(position(*m_doc, "a"), QPointF(5, 5));
         // Only positions changed: no relayout, no re-evaluation.
         QCOMPARE(mapChanged.count(), 0);
@@ -81,6 +81,14 @@ private slots:
         edit::tryPush(*m_doc, edit::moveComponents(*m_doc, before, after, 0));
         m_doc->undoStack()->undo();
         QCOMPARE(position(*m_doc, "b"), QPointF(7, 7));
+    }
+
+    void moveOfSeveralNamesTheCount()
+    {
+        const QHash<QString, QPointF> after {
+            {QStringLiteral("a"), QPointF(3, 3)}, {QStringLiteral("b"), QPointF(9, 9)}};
+        edit::tryPush(*m_doc, edit::moveComponents(*m_doc, {}, after, 0));
+        QCOMPARE(m_doc->undoStack()->text(0), QStringLiteral("Move 2 components"));
     }
 
     void componentWithoutPositionKeepsItsNewOne()

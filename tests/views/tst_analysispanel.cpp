@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
@@ -32,6 +33,21 @@ private:
     bool waitForIdle()
     {
         return QTest::qWaitFor([this] { return !m_panel->isRunning(); }, 60000);
+    }
+
+    // There is no translator to pick "%n component(s)" apart: every summary and tooltip the
+    // panel shows spells its plural out and names the count.
+    void verifyPluralsSpeltOut(const QString &expectedCount, const QWidget *in = nullptr)
+    {
+        bool counted = false;
+        for (const QLabel *label : (in ? in : m_panel)->findChildren<QLabel *>()) {
+            for (const QString &text : {label->text(), label->toolTip()}) {
+                QVERIFY2(!text.contains(QStringLiteral("(s)")), qPrintable(text));
+                QVERIFY2(!text.contains(QStringLiteral("%n")), qPrintable(text));
+                counted = counted || (label->isVisible() && text.contains(expectedCount));
+            }
+        }
+        QVERIFY2(counted, qPrintable(expectedCount));
     }
 
 private slots:
@@ -65,6 +81,8 @@ private slots:
         const QString first = m_doc->map().component(report.ranking.front().component).id;
         QCOMPARE(table->item(0, 0)->data(Qt::UserRole + 1).toString(), first);
         QCOMPARE(table->item(0, 2)->text().toInt(), report.ranking.front().down);
+        verifyPluralsSpeltOut(
+            QStringLiteral("%1 components ranked").arg(m_doc->map().componentCount()));
 
         // A click on a row applies that failure alone.
         const QRect cell = table->visualItemRect(table->item(1, 0));
@@ -97,6 +115,10 @@ private slots:
         QCOMPARE(table->rowCount(), int(report.ranking.size()));
         QVERIFY(table->rowCount() > 0);
         QVERIFY(table->item(0, 5)->text().contains(u'%'));
+        verifyPluralsSpeltOut(
+            QStringLiteral("%1 region component%2 ranked")
+                .arg(report.ranking.size())
+                .arg(report.ranking.size() == 1 ? QString() : QStringLiteral("s")));
     }
 
     void singlePointsOfFailureMatchTheModel()
@@ -112,6 +134,9 @@ private slots:
         QVERIFY(!expected.isEmpty());
         QCOMPARE(m_panel->singlePoints(), expected);
         QCOMPARE(m_panel->spofList()->topLevelItemCount(), int(expected.size()));
+        verifyPluralsSpeltOut(expected.size() == 1
+                ? QStringLiteral("1 component takes Checkout down alone")
+                : QStringLiteral("%1 components take Checkout down alone").arg(expected.size()));
         // Marked on the map: selected.
         QCOMPARE(m_selection->components(), expected);
         if (!qEnvironmentVariableIsEmpty("FAULTLINE_PANEL_SHOT"))
@@ -158,6 +183,10 @@ private slots:
         const CutSetReport report = minimalCutSets(m_doc->map(), m_doc->graph(),
             *m_doc->map().findComponent(QStringLiteral("checkout")), {2, false});
         QCOMPARE(m_panel->cutSetList()->topLevelItemCount(), int(report.cutSets.size()));
+        verifyPluralsSpeltOut(
+            QStringLiteral("%1 minimal cut set%2 of Checkout")
+                .arg(report.cutSets.size())
+                .arg(report.cutSets.size() == 1 ? QString() : QStringLiteral("s")));
         // Selecting a set applies it.
         QTreeWidget *list = m_panel->cutSetList();
         list->setCurrentItem(list->topLevelItem(list->topLevelItemCount() - 1));
@@ -184,6 +213,9 @@ private slots:
             qPrintable(text));
         QCOMPARE(m_panel->contributorList()->topLevelItemCount(),
             int(std::min<std::size_t>(report.contributors.size(), 10)));
+        verifyPluralsSpeltOut(QStringLiteral("%1 of %2 components it needs can fail")
+                                  .arg(report.variableCount)
+                                  .arg(report.coneSize));
         if (!qEnvironmentVariableIsEmpty("FAULTLINE_PANEL_SHOT"))
             m_panel->grab().save(qEnvironmentVariable("FAULTLINE_PANEL_SHOT") + ".avail.png");
     }
@@ -203,6 +235,12 @@ private slots:
             qPrintable(panel + QStringLiteral(" / ") + shown[0]));
         QVERIFY2(panel.contains(shown[1]), qPrintable(panel + QStringLiteral(" / ") + shown[1]));
         QCOMPARE(shown[0], QStringLiteral("99.492 %"));
+        const AvailabilityReport report = availability(
+            m_doc->map(), m_doc->graph(), *m_doc->map().findComponent(QStringLiteral("checkout")));
+        inspector.show();
+        verifyPluralsSpeltOut(
+            QStringLiteral("%1 components it needs can fail.").arg(report.variableCount),
+            &inspector);
     }
 
     void withoutATarget()
