@@ -183,6 +183,8 @@ QSizeF Picture::size() const
 
 void Picture::paint(QPainter *p, const QRectF &target) const
 {
+    // A picture is always light, whatever the canvas on screen shows.
+    const theme::ScopedScheme light(theme::Scheme::Light);
     const QSizeF size = d->size();
     const qreal scale = std::min(target.width() / size.width(), target.height() / size.height());
     p->save();
@@ -239,6 +241,8 @@ QByteArray xmlSafe(QByteArray svg)
 
 QByteArray Picture::svg() const
 {
+    // A picture is always light, whatever the canvas on screen shows.
+    const theme::ScopedScheme light(theme::Scheme::Light);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     const QSizeF size = d->size();
@@ -310,6 +314,8 @@ QSize Picture::pixelSize(const Options &options) const
 
 QImage Picture::image(const Options &options) const
 {
+    // A picture is always light, whatever the canvas on screen shows.
+    const theme::ScopedScheme light(theme::Scheme::Light);
     const QSize pixels = pixelSize(options);
     QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
@@ -329,6 +335,8 @@ QImage Picture::image(const Options &options) const
 
 void Picture::write(const QString &path, const Options &options) const
 {
+    // A picture is always light, whatever the canvas on screen shows.
+    const theme::ScopedScheme light(theme::Scheme::Light);
     const std::optional<Format> format = formatFor(path);
     if (!format)
         throw FormatError(

@@ -99,7 +99,7 @@ void ImpactPanel::refresh()
     m_list->clear();
     if (m_doc->failed().isEmpty() && m_doc->degraded().isEmpty()) {
         m_summary->setText(tr("No what-if applied"));
-        m_cost->setText(tr("Select a component and press F to fail it or D to degrade it, or "
+        m_cost->setText(tr("Select a component and press F to fail it or D to impair it, or "
                            "pick a saved scenario."));
         m_cost->setWordWrap(true);
         m_cost->setFont(font());

@@ -280,7 +280,7 @@ void drawCluster(QPainter *p, const QRectF &rect, const ClusterLook &look)
 
     const qreal h = theme::clusterHeaderHeight;
     const QRectF icon(rect.left() + 8, rect.top() + (h - 20) / 2 + 1, 20, 20);
-    icons::drawKindIcon(p, look.kind, icon, false);
+    icons::drawKindIcon(p, look.kind, icon, theme::scheme() == theme::Scheme::Dark);
     p->setFont(theme::clusterFont());
     p->setPen(theme::clusterTitle());
     const qreal badgeRoom = up ? 4 : 24;
@@ -552,6 +552,14 @@ int legendRowCount(int columns)
 
 } // namespace
 
+QStringList legendTexts()
+{
+    QStringList texts;
+    for (const LegendRow &r : legendRows())
+        texts.append(r.text);
+    return texts;
+}
+
 QSizeF legendSize(int columns)
 {
     columns = std::max(columns, 1);
@@ -565,8 +573,8 @@ void drawLegend(QPainter *p, QPointF topLeft, int columns)
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
     const QRectF box(topLeft, legendSize(columns));
-    p->setPen(QPen(QColor(0xCBD5E1), 1));
-    p->setBrush(QColor(255, 255, 255, 235));
+    p->setPen(QPen(theme::overlayBorder(), 1));
+    p->setBrush(theme::overlayFill());
     p->drawRoundedRect(box, 6, 6);
     p->setFont(theme::legendFont());
     const int rows = legendRowCount(columns);
@@ -598,7 +606,7 @@ void drawLegend(QPainter *p, QPointF topLeft, int columns)
             line.lineTo(swatch.right() - 8, cy);
             drawEdge(p, line, QPointF(swatch.right() + 2, cy), look);
         }
-        p->setPen(QColor(0x1E293B));
+        p->setPen(theme::overlayText());
         p->drawText(QRectF(x + legendSwatch + 10, y, legendColumnWidth(), legendRow),
             Qt::AlignVCenter | Qt::AlignLeft, r.text);
     }

@@ -107,6 +107,8 @@ QPainterPath routedPath(const std::vector<QPointF> &points, QPointF *tip);
 // `from` towards `to` and stops at `to`'s border. Sets `tip`.
 QPainterPath straightRoute(const QRectF &from, const QRectF &to, QPointF *tip);
 
+// The legend's texts, in its order ("Failed (what-if)", "Impaired (what-if)", "Down"...).
+QStringList legendTexts();
 // The legend in `columns` columns (1 = one tall column).
 QSizeF legendSize(int columns = 1);
 void drawLegend(QPainter *painter, QPointF topLeft, int columns = 1);

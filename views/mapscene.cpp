@@ -9,6 +9,7 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QPainter>
 
 #include <algorithm>
 
@@ -21,7 +22,6 @@ MapScene::MapScene(MapDocument *document, MapSelection *selection, QObject *pare
     // after a layout of 2,000 components took seconds (moving items through it, 26 s). A
     // linear pass over a few thousand bounding rectangles per paint costs well under 1 ms.
     setItemIndexMethod(QGraphicsScene::NoIndex);
-    setBackgroundBrush(theme::canvasBackground());
     connect(m_doc, &MapDocument::mapChanged, this, &MapScene::rebuild);
     connect(m_doc, &MapDocument::positionsChanged, this, &MapScene::syncPositions);
     connect(m_doc, &MapDocument::foldingChanged, this, &MapScene::rebuild);
@@ -472,6 +472,12 @@ void MapScene::onSelectionChanged()
     }
     updateChain();
     recolour();
+}
+
+// The scheme's background, read when painting: an export of the same scene paints it light.
+void MapScene::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, theme::canvasBackground());
 }
 
 void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)

@@ -375,17 +375,17 @@ void MapView::drawForeground(QPainter *painter, const QRectF &)
         f.setPixelSize(18);
         painter->setFont(f);
         const QRectF box(vp.width() / 2.0 - 200, vp.height() / 2.0 - 30, 400, 60);
-        painter->setPen(QPen(QColor(0xCBD5E1), 1));
-        painter->setBrush(QColor(255, 255, 255, 240));
+        painter->setPen(QPen(theme::overlayBorder(), 1));
+        painter->setBrush(theme::overlayFill());
         painter->drawRoundedRect(box, 8, 8);
-        painter->setPen(QColor(0x1E293B));
+        painter->setPen(theme::overlayText());
         painter->drawText(box, Qt::AlignCenter, m_busyText);
     } else if (!m_hint.isEmpty()) {
         QFont f = theme::legendFont();
         f.setPixelSize(15);
         painter->setFont(f);
         const QRectF box(vp.width() / 2.0 - 260, vp.height() / 2.0 - 60, 520, 120);
-        painter->setPen(QColor(0x475569));
+        painter->setPen(theme::overlayHint());
         painter->drawText(box.adjusted(12, 8, -12, -8), Qt::AlignCenter | Qt::TextWordWrap, m_hint);
     }
     painter->restore();

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <optional>
 
 namespace faultline::placement {
@@ -197,28 +198,50 @@ bool related(const Canvas &canvas, int a, int b)
 }
 
 // Pushes boxes out of the way until no two unrelated boxes overlap: the placed node and its
-// ancestors (`fixed`) never move; of two others, the second goes. A box goes with everything
-// inside it, away from the box it overlaps (along the axis their centres differ most), so the
-// picture spreads outwards from the placed node.
+// ancestors (`fixed`) never move; of two others, the one that has not just moved goes. A box
+// goes with everything inside it, away from the box it overlaps (along the axis their centres
+// differ most), so the picture spreads outwards from the placed node.
+//
+// Only a box that was placed, grew or moved can overlap another, so only those are looked at
+// (a queue of them, the fixed ones first): each look is one pass over the boxes, not over every
+// pair, which kept a push among thousands of boxes from taking minutes.
 void makeRoom(Canvas &canvas, const std::vector<bool> &fixed, QHash<QString, QPointF> &pushed)
 {
     const int n = int(canvas.boxes.size());
-    for (int round = 0; round < 8 * n + 8; ++round) {
-        int a = -1, b = -1;
-        for (int i = 0; i < n && b < 0; ++i) {
-            if (canvas.boxes[i].rect.isNull())
-                continue;
-            for (int j = 0; j < n; ++j) {
-                if (j == i || fixed[j] || (!fixed[i] && j < i) || related(canvas, i, j)
-                    || !clashes(canvas.boxes[i].rect, canvas.boxes[j].rect))
-                    continue;
-                a = i;
-                b = j;
-                break;
-            }
+    std::deque<int> queue;
+    std::vector<bool> queued(n, false);
+    const auto look = [&](int k) {
+        if (k >= 0 && !queued[k] && !canvas.boxes[k].rect.isNull()) {
+            queued[k] = true;
+            queue.push_back(k);
         }
-        if (b < 0)
-            return;
+    };
+    for (int i = 0; i < n; ++i) {
+        if (fixed[i])
+            look(i);
+    }
+    for (int steps = 0; steps < 8 * n + 8 && !queue.empty(); ++steps) {
+        const int front = queue.front();
+        int a = front, b = -1;
+        for (int j = 0; j < n; ++j) {
+            if (j == front || (fixed[j] && fixed[front]) || canvas.boxes[j].rect.isNull()
+                || !clashes(canvas.boxes[front].rect, canvas.boxes[j].rect)
+                || related(canvas, front, j))
+                continue;
+            // A box that moved onto a fixed one moves on; otherwise the other one goes.
+            if (fixed[j]) {
+                a = j;
+                b = front;
+            } else {
+                b = j;
+            }
+            break;
+        }
+        if (b < 0) {
+            queue.pop_front();
+            queued[front] = false;
+            continue;
+        }
         // The biggest box around `b` that is not around `a` goes, with all it holds.
         int top = b;
         while (canvas.boxes[top].parent >= 0 && !related(canvas, canvas.boxes[top].parent, a)
@@ -242,6 +265,11 @@ void makeRoom(Canvas &canvas, const std::vector<bool> &fixed, QHash<QString, QPo
                 pushed.insert(canvas.boxes[k].id, canvas.boxes[k].rect.center());
         }
         regrow(canvas, canvas.boxes[top].parent);
+        // What moved lies inside `top`: only `top` and the boxes that grew around it can
+        // overlap something new. `a` stays at the front until nothing overlaps it.
+        look(top);
+        for (int p = canvas.boxes[top].parent; p >= 0; p = canvas.boxes[p].parent)
+            look(p);
     }
 }
 
@@ -268,8 +296,8 @@ Spot place(const Canvas &canvas, int parent, QSizeF size, QPointF near, int movi
         regrow(room, old);
     }
     room.boxes[node].parent = parent;
-    if (parent >= 0 && std::find(room.boxes[parent].children.begin(),
-                           room.boxes[parent].children.end(), node)
+    if (parent >= 0
+        && std::find(room.boxes[parent].children.begin(), room.boxes[parent].children.end(), node)
             == room.boxes[parent].children.end())
         room.boxes[parent].children.push_back(node);
     room.boxes[node].rect = around(from, size);
@@ -294,8 +322,8 @@ Spot placeIn(const Canvas &canvas, int parent, QSizeF size, QPointF topLevelNear
         }
         if (!content.isNull())
             return place(canvas, parent, size,
-                QPointF(content.right() + gap + size.width() / 2,
-                    content.top() + size.height() / 2),
+                QPointF(
+                    content.right() + gap + size.width() / 2, content.top() + size.height() / 2),
                 moving);
         if (!canvas.boxes[a].rect.isNull() && a != moving)
             return place(canvas, parent, size, canvas.boxes[a].rect.center(), moving);
@@ -332,8 +360,8 @@ QPointF spotIn(const Canvas &canvas, int parent, QSizeF size, QPointF topLevelNe
         }
         if (!content.isNull())
             return freeSpot(canvas, parent, size,
-                QPointF(content.right() + gap + size.width() / 2,
-                    content.top() + size.height() / 2),
+                QPointF(
+                    content.right() + gap + size.width() / 2, content.top() + size.height() / 2),
                 moving);
         if (!canvas.boxes[a].rect.isNull() && a != moving)
             return freeSpot(canvas, parent, size, canvas.boxes[a].rect.center(), moving);

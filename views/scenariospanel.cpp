@@ -57,7 +57,7 @@ void ScenariosPanel::askToSave()
 {
     if (m_doc->failed().isEmpty() && m_doc->degraded().isEmpty()) {
         QMessageBox::information(this, tr("Save scenario"),
-            tr("Fail or degrade a component first: a scenario is the "
+            tr("Fail or impair a component first: a scenario is the "
                "current what-if, saved with a name."));
         return;
     }
@@ -101,7 +101,7 @@ void ScenariosPanel::rebuild()
         if (!s.fail.isEmpty())
             tip << tr("Fails: %1").arg(s.fail.join(QStringLiteral(", ")));
         if (!s.degrade.isEmpty())
-            tip << tr("Degrades: %1").arg(s.degrade.join(QStringLiteral(", ")));
+            tip << tr("Impairs: %1").arg(s.degrade.join(QStringLiteral(", ")));
         item->setToolTip(tip.join(QLatin1Char('\n')));
         if (s.name == selected)
             m_list->setCurrentItem(item);

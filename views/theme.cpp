@@ -12,15 +12,45 @@ QString lookName(Look look)
     return QString::fromLatin1(palette::colours(look).word);
 }
 
+namespace {
+
+Scheme currentScheme = Scheme::Light;
+
+bool dark()
+{
+    return currentScheme == Scheme::Dark;
+}
+
+QColor parsed(const char *name)
+{
+    return QColor::fromString(QLatin1String(name));
+}
+
+} // namespace
+
+Scheme scheme()
+{
+    return currentScheme;
+}
+
+void setScheme(Scheme s)
+{
+    currentScheme = s;
+}
+
+bool isDarkPalette(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
 const StateStyle &style(Look look)
 {
     // Red, orange and yellow carry the meaning for most viewers; the outline style (solid,
     // dashed, dotted), the hatching and the badge's glyph carry it for everyone else.
     auto make = [](Look l, QColor badgeText, Qt::PenStyle line, bool hatched) {
         const palette::LookColours c = palette::colours(l);
-        return StateStyle {QColor::fromString(QLatin1String(c.fill)),
-            QColor::fromString(QLatin1String(c.border)), QColor::fromString(QLatin1String(c.text)),
-            badgeText, line, c.penWidth, hatched};
+        return StateStyle {
+            parsed(c.fill), parsed(c.border), parsed(c.text), badgeText, line, c.penWidth, hatched};
     };
     const QColor white(0xFFFFFF), yellow(0xFDE047);
     static const StateStyle styles[] = {
@@ -31,6 +61,12 @@ const StateStyle &style(Look look)
         make(Look::Failed, yellow, Qt::SolidLine, true),
         make(Look::Impaired, yellow, Qt::DashLine, false),
     };
+    // On a dark canvas an unaffected card is dark with white text (and white icons); every
+    // other state keeps its colours, which stand out on dark as on light.
+    static const StateStyle darkUp {QColor(0x1E293B), QColor(0x94A3B8), QColor(0xFFFFFF), white,
+        Qt::SolidLine, styles[int(Look::Up)].borderWidth, false};
+    if (dark() && look == Look::Up)
+        return darkUp;
     return styles[int(look)];
 }
 
@@ -38,9 +74,11 @@ const StateStyle &differenceStyle(Difference difference)
 {
     // Red for worse and green for better carry it for most viewers; the outline (solid,
     // dashed, dotted, dash-dot) and the badge's glyph for everyone.
+    if (difference == Difference::None)
+        return style(Look::Up); // in the scheme of the moment
     const QColor ink(0x0F172A), white(0xFFFFFF);
     static const StateStyle styles[] = {
-        style(Look::Up),
+        {},
         {QColor(0xE2E8F0), QColor(0x475569), ink, white, Qt::DotLine, 3.0, false},
         {QColor(0xFECACA), QColor(0xB91C1C), ink, white, Qt::SolidLine, 3.5, true},
         {QColor(0xD1FAE5), QColor(0x047857), ink, white, Qt::DashLine, 3.5, false},
@@ -86,51 +124,70 @@ QString differenceName(Difference difference)
 // Parsed once: these are asked for on every paint, some once per edge.
 QColor canvasBackground()
 {
-    static const QColor c = QColor::fromString(QLatin1String(palette::background));
-    return c;
+    static const QColor light = parsed(palette::background), darkColour(0x0F172A);
+    return dark() ? darkColour : light;
 }
 
 QColor clusterFill(int depth)
 {
-    static const QColor fills[] = {
-        QColor::fromString(QLatin1String(palette::clusterFill[0])),
-        QColor::fromString(QLatin1String(palette::clusterFill[1])),
-        QColor::fromString(QLatin1String(palette::clusterFill[2])),
-    };
-    return fills[std::clamp(depth, 0, 2)];
+    static const QColor light[] = {parsed(palette::clusterFill[0]), parsed(palette::clusterFill[1]),
+        parsed(palette::clusterFill[2])};
+    static const QColor darkFills[] = {QColor(0x172033), QColor(0x1C283D), QColor(0x223047)};
+    const int i = depth < 0 ? 0 : std::min(depth, 2);
+    return dark() ? darkFills[i] : light[i];
 }
 
 QColor clusterBorder()
 {
-    static const QColor c = QColor::fromString(QLatin1String(palette::clusterBorder));
-    return c;
+    static const QColor light = parsed(palette::clusterBorder);
+    return dark() ? QColor(0x475569) : light;
 }
 
 QColor clusterTitle()
 {
-    static const QColor c = QColor::fromString(QLatin1String(palette::clusterTitle));
-    return c;
+    static const QColor light = parsed(palette::clusterTitle);
+    return dark() ? QColor(0xCBD5E1) : light;
 }
 
 QColor edgeColor()
 {
-    static const QColor c = QColor::fromString(QLatin1String(palette::edge));
-    return c;
+    static const QColor light = parsed(palette::edge);
+    return dark() ? QColor(0x94A3B8) : light;
 }
 
 QColor chainColor()
 {
-    return QColor(0x1D4ED8);
+    return dark() ? QColor(0x60A5FA) : QColor(0x1D4ED8);
 }
 
 QColor selectionColor()
 {
-    return QColor(0x2563EB);
+    return dark() ? QColor(0x7DD3FC) : QColor(0x2563EB);
 }
 
 qreal dimmedOpacity()
 {
     return 0.22;
+}
+
+QColor overlayFill()
+{
+    return dark() ? QColor(30, 41, 59, 240) : QColor(255, 255, 255, 240);
+}
+
+QColor overlayBorder()
+{
+    return dark() ? QColor(0x475569) : QColor(0xCBD5E1);
+}
+
+QColor overlayText()
+{
+    return dark() ? QColor(0xE2E8F0) : QColor(0x1E293B);
+}
+
+QColor overlayHint()
+{
+    return dark() ? QColor(0xCBD5E1) : QColor(0x475569);
 }
 
 static QFont sansFont(qreal pixelSize, bool bold)

@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QPalette>
 #include <QPen>
 #include <QString>
 
@@ -31,6 +32,30 @@ struct StateStyle
     bool hatched = false; // diagonal hatching: the pattern cue for down
 };
 
+// Light (the pictures, and the canvas on a light desktop) or dark (the canvas on a dark
+// desktop, or by View › Theme). The scheme is process-wide and read at paint time; the
+// exports always paint light (ScopedScheme around their painting). Only the canvas's own
+// colours change: the background, boxes, an unaffected card, titles, edges, the chain and the
+// selection, the legend's box. The state colours (failed, impaired, down, degraded, at risk)
+// stay as they are, so they read the same on both.
+enum class Scheme { Light, Dark };
+Scheme scheme();
+void setScheme(Scheme scheme);
+// Paints in `scheme` until it goes out of scope.
+class ScopedScheme
+{
+public:
+    explicit ScopedScheme(Scheme s) : m_before(scheme()) { setScheme(s); }
+    ~ScopedScheme() { setScheme(m_before); }
+    ScopedScheme(const ScopedScheme &) = delete;
+    ScopedScheme &operator=(const ScopedScheme &) = delete;
+
+private:
+    Scheme m_before;
+};
+// Dark when the palette's window colour is dark (as a dark desktop theme sets it).
+bool isDarkPalette(const QPalette &palette);
+
 const StateStyle &style(Look look);
 
 // How a component fares on side B of a comparison against side A, for Compare's picture
@@ -56,6 +81,11 @@ QColor edgeColor();
 QColor chainColor(); // the selected component's chain of causes
 QColor selectionColor();
 qreal dimmedOpacity();
+// The boxes drawn over the canvas (the legend, the busy and empty-map texts).
+QColor overlayFill();
+QColor overlayBorder();
+QColor overlayText();
+QColor overlayHint(); // secondary text
 
 // Sizes in scene units (1 unit = 1 pixel at 100 % zoom = 1 Graphviz point).
 QFont nodeFont();

@@ -5,6 +5,8 @@
 #include "model/editing/editnotices.h"
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
+#include "model/io/interchange.h"
+#include "model/map/errors.h"
 #include "views/componenttable.h"
 #include "views/dependencydialog.h"
 #include "views/inspector.h"
@@ -333,11 +335,74 @@ bool EditActions::copySelected()
     return true;
 }
 
+// Where pasted components go, decided before the paste so that it is part of its undo step:
+// each copied component whose parent was not copied goes, with what it holds, as one block
+// keeping the copied picture, into free space: beside the original when this map has it
+// (duplicate, copy and paste in one map), else near the view's centre. A block with a component
+// the copy has no position for is left to the automatic layout.
+void EditActions::placePaste(
+    const QByteArray &json, QHash<QString, QPointF> &at, QHash<QString, QPointF> &moves)
+{
+    Map clip;
+    try {
+        clip = interchange::read(json, QString());
+    } catch (const Error &) {
+        return; // the paste itself says what is wrong
+    }
+    const Map &map = m_parts.document->map();
+    placement::Canvas canvas = placement::canvasOf(*m_parts.document, *m_parts.scene);
+    const QPointF viewCentre = m_parts.view->mapToScene(m_parts.view->viewport()->rect().center());
+    for (const Component &root : clip.components()) {
+        if (clip.findComponent(root.parent))
+            continue; // inside a copied parent: it goes with that one's block
+        QStringList block {root.id};
+        for (int k = 0; k < block.size(); ++k) {
+            for (const Component &c : clip.components()) {
+                if (c.parent == block[k])
+                    block.append(c.id);
+            }
+        }
+        QRectF extent;
+        bool placed = true;
+        for (const QString &id : block) {
+            const auto p = clip.positions().find(id);
+            if (p == clip.positions().end()) {
+                placed = false;
+                break;
+            }
+            const Component &c = clip.component(*clip.findComponent(id));
+            const QSizeF size = drawing::nodeSize(drawing::labelLines(c.displayName()));
+            extent = extent.united(QRectF(*p - QPointF(size.width(), size.height()) / 2, size));
+        }
+        if (!placed)
+            continue;
+        const QString target = edit::pasteTarget(map, root);
+        const int parent = target.isEmpty() ? -1 : map.findComponent(target)->value;
+        const QPointF near = map.findComponent(root.id) ? extent.center() : viewCentre;
+        const placement::Spot spot =
+            placement::place(canvas, parent, extent.size() + QSizeF(20, 20), near);
+        const QPointF offset = spot.at - extent.center();
+        for (const QString &id : block)
+            at.insert(id, clip.positions().value(id) + offset);
+        moves.insert(spot.pushed);
+        // The next block keeps clear of this one.
+        const int box = int(canvas.boxes.size());
+        canvas.boxes.push_back(
+            placement::Box {QString(), extent.translated(offset), parent, QSizeF(), {}});
+        if (parent >= 0) {
+            canvas.boxes[parent].children.push_back(box);
+            placement::regrow(canvas, parent);
+        }
+    }
+}
+
 QStringList EditActions::paste(const QByteArray &json)
 {
     QStringList ids;
-    if (!apply(
-            edit::tryPush(*m_parts.document, edit::pasteComponents(*m_parts.document, json, &ids))))
+    QHash<QString, QPointF> at, moves;
+    placePaste(json, at, moves);
+    if (!apply(edit::tryPush(
+            *m_parts.document, edit::pasteComponents(*m_parts.document, json, &ids, at, moves))))
         return {};
     if (!ids.isEmpty())
         m_parts.selection->setComponents(ids);
@@ -380,7 +445,17 @@ QString EditActions::newComponent(std::optional<QPointF> scenePos)
         name->setFocus(Qt::OtherFocusReason);
         name->selectAll();
     }
-    m_parts.statusBar->showMessage(tr("Added “%1”: name it in the inspector").arg(c.name), 5000);
+    const QString hint = tr("Added “%1”: name it in the inspector").arg(c.name);
+    m_parts.statusBar->showMessage(hint, 5000);
+    // The hint is stale once the component is named, or anything else is edited or selected.
+    auto *once = new QObject(this);
+    const auto clearHint = [this, hint, once] {
+        if (m_parts.statusBar->currentMessage() == hint)
+            m_parts.statusBar->clearMessage();
+        once->deleteLater();
+    };
+    connect(doc, &MapDocument::mapChanged, once, clearHint);
+    connect(m_parts.selection, &MapSelection::changed, once, clearHint);
     return c.id;
 }
 

@@ -109,6 +109,9 @@ public:
     QHash<QString, QPointF> placeInto(const QString &id, const QString &parent) const;
 
 private:
+    // Centres for what `json` pastes, and the components moved out of their way.
+    void placePaste(
+        const QByteArray &json, QHash<QString, QPointF> &at, QHash<QString, QPointF> &moves);
     bool apply(const std::optional<QString> &refusal);
     void createClipboardActions();
     void createArrowActions();

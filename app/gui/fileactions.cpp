@@ -132,9 +132,12 @@ bool FileActions::openRecovered(const QString &recoveryFile, const QString &sour
 {
     try {
         faultlinefile::Loaded loaded = faultlinefile::load(recoveryFile);
-        m_importedFrom = tr("%1 (recovered)")
-                             .arg(source.isEmpty() ? tr("Untitled map") : QFileInfo(source).fileName());
+        m_importedFrom =
+            tr("%1 (recovered)")
+                .arg(source.isEmpty() ? tr("Untitled map") : QFileInfo(source).fileName());
         m_doc->reset(std::move(loaded.map), QString(), false);
+        // Saved nowhere but in the recovery file: closing must ask, and auto-save keep it.
+        m_doc->markUnsaved();
     } catch (const Error &e) {
         showError(tr("Cannot restore the map"), e.message());
         return false;

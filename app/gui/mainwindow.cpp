@@ -11,7 +11,9 @@
 #include "app/gui/layoutprogress.h"
 #include "app/gui/presentermode.h"
 #include "app/gui/shortcuts.h"
+#include "app/gui/themeactions.h"
 #include "app/gui/undokeys.h"
+#include "app/gui/userguide.h"
 #include "app/gui/whatifactions.h"
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
@@ -241,6 +243,7 @@ void MainWindow::createMenus()
     m_legendAction->setCheckable(true);
     m_legendAction->setChecked(true);
     connect(m_legendAction, &QAction::toggled, m_view, &MapView::setLegendVisible);
+    m_theme = new ThemeActions(m_viewMenu, this, m_view, m_useSettings);
     m_viewMenu->addSeparator();
     m_presenter = new PresenterMode(this);
     m_viewMenu->addAction(m_presenter->presentAction());
@@ -264,6 +267,10 @@ void MainWindow::createMenus()
     whatIf->addAction(compare);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); });
+    guide->setShortcut(Qt::Key_F1);
+    guide->setShortcutContext(Qt::ApplicationShortcut); // from the guide's own window too
+    guide->setObjectName(QStringLiteral("userGuideAction"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutsDialog(this); });
     help->addAction(tr("&About Faultline"), this,
         [this] { QMessageBox::about(this, tr("About Faultline"), about::html()); });

@@ -30,6 +30,7 @@ class MapSelection;
 class MapView;
 class PresenterMode;
 class ScenariosPanel;
+class ThemeActions;
 class WhatIfActions;
 
 // The desktop window: the map canvas in the centre, the components tree on the left, the
@@ -53,6 +54,7 @@ public:
     FileActions *files() const { return m_files; }
     WhatIfActions *whatIf() const { return m_whatIf; }
     PresenterMode *presenter() const { return m_presenter; }
+    ThemeActions *themeActions() const { return m_theme; }
     EditActions *editActions() const { return m_edit; }
     FoldActions *foldActions() const { return m_fold; }
     ExportActions *exportActions() const { return m_export; }
@@ -116,6 +118,7 @@ private:
     WhatIfActions *m_whatIf;
     PresenterMode *m_presenter = nullptr;
     CompareDialog *m_compare = nullptr;
+    ThemeActions *m_theme = nullptr;
     EditActions *m_edit = nullptr;
     FoldActions *m_fold = nullptr; // folding and focus (View menu, double-click, + and −)
     ExportActions *m_export = nullptr; // File › Import…, Export…, Report…

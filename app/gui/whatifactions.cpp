@@ -15,9 +15,11 @@ WhatIfActions::WhatIfActions(MapDocument *document, MapSelection *selection, QWi
     m_fail = new QAction(tr("&Fail"), this);
     m_fail->setShortcut(Qt::Key_F);
     m_fail->setToolTip(tr("Fail the selected components (F); again to restore them"));
-    m_degrade = new QAction(tr("&Degrade"), this);
+    // DESIGN.md's word is "impair" (the legend's "Impaired"); D stays its key, for degraded.
+    m_degrade = new QAction(tr("&Impair"), this);
     m_degrade->setShortcut(Qt::Key_D);
-    m_degrade->setToolTip(tr("Impair the selected components: they run degraded (D)"));
+    m_degrade->setToolTip(
+        tr("Impair the selected components: they run degraded (D); again to restore them"));
     m_restore = new QAction(tr("&Restore"), this);
     m_restore->setShortcut(Qt::Key_R);
     m_restore->setToolTip(tr("Take the selected components out of the what-if (R)"));

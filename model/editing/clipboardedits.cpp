@@ -55,7 +55,14 @@ QByteArray copyComponents(const Map &map, const QStringList &ids)
     return interchange::write(clip);
 }
 
-Edit pasteComponents(MapDocument &doc, const QByteArray &json, QStringList *newIds)
+QString pasteTarget(const Map &map, const Component &copied)
+{
+    const QString outside = copied.extra.value(pasteParentKey).toString();
+    return map.findComponent(outside) ? outside : QString();
+}
+
+Edit pasteComponents(MapDocument &doc, const QByteArray &json, QStringList *newIds,
+    const QHash<QString, QPointF> &at, const QHash<QString, QPointF> &moves)
 {
     Map clip;
     try {
@@ -97,6 +104,14 @@ Edit pasteComponents(MapDocument &doc, const QByteArray &json, QStringList *newI
     }
     if (const auto why = validationError(plan.map()))
         return Edit {nullptr, *why};
+    for (auto it = at.cbegin(); it != at.cend(); ++it) {
+        if (renamed.contains(it.key()))
+            plan.setPosition(renamed.value(it.key()), it.value());
+    }
+    for (auto it = moves.cbegin(); it != moves.cend(); ++it) {
+        if (doc.map().findComponent(it.key()))
+            plan.setPosition(it.key(), it.value());
+    }
     if (newIds) {
         newIds->clear();
         for (const Component &c : clip.components())

@@ -20,8 +20,15 @@ QByteArray copyComponents(const Map &map, const QStringList &ids);
 
 // Adds the components and dependencies of an interchange map `json` (as copyComponents() makes)
 // as one undo step: ids that are taken get a fresh one ("web-2"), references follow; a parent
-// that is neither pasted nor in the map is dropped. `newIds` gets the pasted ids. Positions are
-// left to the canvas's placement. Refused with the reason when `json` is not a map.
-Edit pasteComponents(MapDocument &doc, const QByteArray &json, QStringList *newIds = nullptr);
+// that is neither pasted nor in the map is dropped. `newIds` gets the pasted ids. `at` gives
+// pasted components their centres (by their ids in `json`) and `moves` moves components of the
+// map out of their way, in the same undo step; pasted components without a centre are left to
+// the canvas's placement. Refused with the reason when `json` is not a map.
+Edit pasteComponents(MapDocument &doc, const QByteArray &json, QStringList *newIds = nullptr,
+    const QHash<QString, QPointF> &at = {}, const QHash<QString, QPointF> &moves = {});
+
+// Where a copied component whose parent was not copied goes back: the parent it was copied
+// from, when `map` has it; empty (the top level) otherwise.
+QString pasteTarget(const Map &map, const Component &copied);
 
 } // namespace faultline::edit

@@ -47,6 +47,12 @@ void MapDocument::markSaved(const QString &filePath, bool clean)
     emit fileChanged();
 }
 
+void MapDocument::markUnsaved()
+{
+    m_undo.resetClean();
+    emit fileChanged();
+}
+
 void MapDocument::announceRenames(const QHash<QString, QString> &renames)
 {
     if (!renames.isEmpty())

@@ -47,6 +47,9 @@ public:
     // The map was written to `filePath`. `clean` is false when the map changed after the copy
     // that was written was taken (a save runs off the GUI thread): it stays modified.
     void markSaved(const QString &filePath, bool clean = true);
+    // The map differs from every file (a map restored from a recovery file): unsaved until
+    // saved, whatever is undone.
+    void markUnsaved();
 
     // --- Primitives for undo commands ------------------------------------------------------
     void setMapName(const QString &name);

@@ -2,8 +2,8 @@
 // shortcuts page, an empty map that says how to start, a search that says when nothing
 // matches, File › New and Close that start clean, the map's name, Ctrl+A then Del.
 #include "app/gui/autosave.h"
-#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"
 #include "tests/app/guitestutil.h"
@@ -13,14 +13,17 @@
 #include "views/mapview.h"
 #include "views/search.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
-#include <QAbstractButton>
+#include <QClipboard>
 #include <QDialog>
 #include <QFile>
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
 #include <QSysInfo>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -80,8 +83,8 @@ private slots:
                 continue;
             ++withKeys;
             const QString key = a->shortcut().toString(QKeySequence::NativeText);
-            QVERIFY2(a->toolTip().contains(key), qPrintable(a->text() + QStringLiteral(": ")
-                                                     + a->toolTip()));
+            QVERIFY2(a->toolTip().contains(key),
+                qPrintable(a->text() + QStringLiteral(": ") + a->toolTip()));
         }
         QVERIFY(withKeys > 20);
         QAction *page = actionNamed(w.get(), QStringLiteral("Keyboard Shortcuts"));
@@ -107,6 +110,14 @@ private slots:
         QTest::keyClick(w->view(), Qt::Key_Insert);
         QCOMPARE(w->document()->map().componentCount(), 1);
         QVERIFY(w->view()->hint().isEmpty());
+        // The status bar says to name it, until it is named.
+        QVERIFY(w->statusBar()->currentMessage().contains(QLatin1String("name it")));
+        QWidget *name = QApplication::focusWidget();
+        QCOMPARE(name->objectName(), QStringLiteral("name"));
+        QTest::keyClicks(name, QStringLiteral("Web"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(w->document()->map().components().front().name, QStringLiteral("Web"));
+        QCOMPARE(w->statusBar()->currentMessage(), QString());
     }
 
     // The search box says when nothing matches.
@@ -175,6 +186,56 @@ private slots:
         QVERIFY(w->document()->map().name != QStringLiteral("Web shop"));
     }
 
+    // Two windows of Faultline share the clipboard: copy in one, paste in the other. The
+    // clipboard holds the components under Faultline's MIME type and as plain-text JSON, and
+    // the text alone (from a text editor) pastes too.
+    void pasteAcrossTwoWindows()
+    {
+        auto first = openExample();
+        auto second = std::make_unique<MainWindow>(false);
+        second->resize(1000, 700);
+        second->show();
+        QVERIFY(QTest::qWaitForWindowExposed(second.get()));
+        QVERIFY(second->files()->newAction());
+        second->files()->newAction()->trigger();
+        QCOMPARE(second->document()->map().componentCount(), 0);
+
+        const QString from = QStringLiteral("checkout"), to = QStringLiteral("carts");
+        first->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(first.get()));
+        first->selection()->setComponents({from, to});
+        first->view()->setFocus(Qt::MouseFocusReason);
+        QTest::keyClick(first->view(), Qt::Key_C, Qt::ControlModifier);
+        const QMimeData *data = QGuiApplication::clipboard()->mimeData();
+        QVERIFY(data);
+        QVERIFY(data->hasFormat(QStringLiteral("application/x-faultline-components")));
+        QVERIFY(data->hasText());
+        QCOMPARE(data->text().toUtf8(),
+            data->data(QStringLiteral("application/x-faultline-components")));
+        QVERIFY(data->text().contains(QLatin1String("\"faultline-map\"")));
+
+        second->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(second.get()));
+        second->view()->setFocus(Qt::MouseFocusReason);
+        QTest::keyClick(second->view(), Qt::Key_V, Qt::ControlModifier);
+        const Map &pasted = second->document()->map();
+        QCOMPARE(pasted.componentCount(), 2);
+        QVERIFY(pasted.findDependency(from, to));
+        QCOMPARE(pasted.component(*pasted.findComponent(from)).name,
+            first->document()->map().component(*first->document()->map().findComponent(from)).name);
+        QCOMPARE(second->document()->undoStack()->undoText(), QStringLiteral("Paste 2 components"));
+        QCOMPARE(first->document()->undoStack()->count(), 0); // the first window is untouched
+
+        // Plain text only, as a text editor would put it: it pastes too, with fresh ids.
+        const QString text = data->text();
+        QGuiApplication::clipboard()->setText(text);
+        QVERIFY(!QGuiApplication::clipboard()->mimeData()->hasFormat(
+            QStringLiteral("application/x-faultline-components")));
+        QTest::keyClick(second->view(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(pasted.componentCount(), 4);
+        QCOMPARE(second->document()->undoStack()->count(), 2);
+    }
+
     // Duplicate (Ctrl+D) a web server: the copy goes into the same zone, on free space; copy and
     // paste into a new map brings the dependencies among the copied components; Undo removes
     // a paste in one step.
@@ -195,9 +256,20 @@ private slots:
             map.component(*map.findComponent(web)).parent);
         QCOMPARE(map.component(*map.findComponent(copy)).kind,
             map.component(*map.findComponent(web)).kind);
-        QVERIFY(w->waitForLayout());
-        QTRY_VERIFY(!w->scene()->hasUnplacedComponents());
-        QVERIFY(!w->scene()->nodeItem(copy)->rect().intersects(w->scene()->nodeItem(web)->rect()));
+        // Placed by the paste itself, in its undo step: no layout after it, and Redo puts the
+        // copy back exactly where it was.
+        QVERIFY(map.positions().contains(copy));
+        QVERIFY(!w->scene()->hasUnplacedComponents());
+        const QPointF at = map.positions().value(copy);
+        const QRectF copyBox = w->scene()->nodeItem(copy)->sceneBoundingRect();
+        QVERIFY(!copyBox.intersects(w->scene()->nodeItem(web)->sceneBoundingRect()));
+        const auto zone = map.findComponent(map.component(*map.findComponent(web)).parent);
+        QVERIFY(w->scene()->clusterItem(map.component(*zone).id)->rect().contains(at));
+        const Map duplicated = doc->map();
+        doc->undoStack()->undo();
+        doc->undoStack()->redo();
+        QVERIFY(doc->map() == duplicated);
+        QCOMPARE(doc->map().positions().value(copy), at);
         QTest::keyClick(w->view(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(doc->map().componentCount(), n);
 
@@ -262,6 +334,9 @@ private slots:
         QVERIFY(next->offerRecovery(dir.path()));
         QCOMPARE(next->document()->map().componentCount(), n - 1);
         QVERIFY(next->windowTitle().contains(QLatin1String("recovered")));
+        // Saved nowhere yet: marked unsaved, so that closing asks and auto-save keeps it.
+        QVERIFY(next->document()->isModified());
+        QVERIFY(next->isWindowModified());
         QVERIFY(QFile::exists(orphan)); // until the restored map is saved
         QVERIFY(next->files()->saveTo(dir.filePath(QStringLiteral("restored.faultline"))));
         QVERIFY(!QFile::exists(orphan));

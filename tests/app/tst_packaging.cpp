@@ -30,8 +30,8 @@ Run run(const QString &program, const QStringList &args, const QString &workingD
     p.start(program, args);
     if (!p.waitForFinished(300000))
         return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-        QString::fromUtf8(p.readAll())};
+    return {
+        p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAll())};
 }
 
 QString tool(const char *name)
@@ -55,7 +55,8 @@ private slots:
     void desktopFileIsValid()
     {
         const QString validate = tool("desktop-file-validate");
-        QVERIFY2(!validate.isEmpty(), "desktop-file-validate: packaging/install-deps.sh installs it");
+        QVERIFY2(
+            !validate.isEmpty(), "desktop-file-validate: packaging/install-deps.sh installs it");
         const QString file = packaging + appId + QStringLiteral(".desktop");
         const Run r = run(validate, {file});
         QVERIFY2(r.exitCode == 0 && r.out.trimmed().isEmpty(), qPrintable(r.out));
@@ -74,8 +75,9 @@ private slots:
         const QString file = QStringLiteral(FAULTLINE_BINARY_DIR "/packaging/") + appId
             + QStringLiteral(".metainfo.xml");
         QVERIFY2(QFile::exists(file), qPrintable(file));
-        const Run r = run(appstreamcli, {QStringLiteral("validate"), QStringLiteral("--no-net"),
-                                            QStringLiteral("--pedantic"), file});
+        const Run r = run(appstreamcli,
+            {QStringLiteral("validate"), QStringLiteral("--no-net"), QStringLiteral("--pedantic"),
+                file});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out));
         // No warning and no remark either (Debian 12's AppStream 0.16 knows no <developer>);
         // only the pedantic wish for a lower-case id remains, which freedesktop ids like ours
@@ -138,7 +140,8 @@ private slots:
                 out},
             QStringLiteral(FAULTLINE_BINARY_DIR));
         QVERIFY2(made.exitCode == 0, qPrintable(made.out));
-        const QString deb = out + QStringLiteral("/faultline_" FAULTLINE_PROJECT_VERSION "_amd64.deb");
+        const QString deb =
+            out + QStringLiteral("/faultline_" FAULTLINE_PROJECT_VERSION "_amd64.deb");
         QVERIFY2(QFile::exists(deb), qPrintable(made.out));
 
         const Run contents = run(tool("dpkg-deb"), {QStringLiteral("--contents"), deb});
@@ -155,7 +158,8 @@ private slots:
                      + QStringLiteral(".png"),
                  QStringLiteral("./usr/share/faultline/examples/acme-on-aws.json"),
                  QStringLiteral("./usr/share/faultline/examples/samples/online-boutique.dot"),
-                 QStringLiteral("./usr/share/doc/faultline/copyright")})
+                 QStringLiteral("./usr/share/doc/faultline/copyright"),
+                 QStringLiteral("./usr/share/doc/faultline/user-guide.md")})
             QVERIFY2(contents.out.contains(QLatin1Char(' ') + path + QLatin1Char('\n')),
                 qPrintable(path));
         QVERIFY(!contents.out.contains(QLatin1String("install-deps")));
@@ -163,8 +167,8 @@ private slots:
         const Run depends =
             run(tool("dpkg-deb"), {QStringLiteral("--field"), deb, QStringLiteral("Depends")});
         QCOMPARE(depends.exitCode, 0);
-        for (const char *package : {"libqt6widgets6", "libqt6svg6",
-                 "libgvc6", "libcgraph6", "libsqlite3-0", "libc6", "qt6-qpa-plugins"})
+        for (const char *package : {"libqt6widgets6", "libqt6svg6", "libgvc6", "libcgraph6",
+                 "libsqlite3-0", "libc6", "qt6-qpa-plugins"})
             QVERIFY2(depends.out.contains(QLatin1String(package)), qPrintable(depends.out));
     }
 };

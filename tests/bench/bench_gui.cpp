@@ -1,11 +1,14 @@
 // The canvas at scale: a generated 2,000-component map with nested parents, opened in the real
 // window. Prints the time to build the scene, lay it out (Graphviz, on the layout thread),
 // recolour for a region failure (engine + canvas + panels, no relayout) and paint a frame; then
-// fold every region, paint, open them again, and focus on one component. Last, saves through
+// fold every region, paint, open them again, and focus on one component; where new
+// components go (views/placement.h): Insert near the view's centre, and the context menu's
+// insert into the busiest zone, whose neighbours must make room. Last, saves through
 // File › Save (off the GUI thread) and prints the longest the GUI thread went without
 // processing events meanwhile, and the memory of the process.
 // `bench_gui N --placed` skips the layout (components get grid positions): for 100,000.
 // Run under QT_QPA_PLATFORM=offscreen (set here when unset).
+#include "app/gui/editactions.h"
 #include "app/gui/fileactions.h"
 #include "app/gui/foldactions.h"
 #include "app/gui/mainwindow.h"
@@ -13,9 +16,11 @@
 #include "model/layout/edgerouting.h"
 #include "model/layout/graphvizlayout.h"
 #include "tests/bench/mapgenerator.h"
+#include "views/canvasitems.h"
 #include "views/icons.h"
 #include "views/mapscene.h"
 #include "views/mapview.h"
+#include "views/placement.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -204,6 +209,52 @@ int main(int argc, char *argv[])
         out << "open with stored positions, until the first fitted frame: " << ms(t)
             << " ms (processor " << cpuMs() - cpu << " ms)\n";
         out.flush();
+    }
+
+    // Placement: the canvas as boxes, then Insert (free space near the view's centre) and the
+    // context menu's insert at a zone's centre (inside the zone; its neighbours pushed aside),
+    // each the whole user action: plan, push, the scene's update. Undone after each.
+    {
+        const QString zone = [&] {
+            for (const Component &c : window.document()->map().components()) {
+                if (c.kind == QLatin1String("zone") && c.parent == region)
+                    return c.id;
+            }
+            return QString();
+        }();
+        t.start();
+        const placement::Canvas canvas = placement::canvasOf(*window.document(), *window.scene());
+        out << "placement: the canvas as " << canvas.boxes.size() << " boxes: " << ms(t) << " ms\n";
+        out.flush();
+        const QPointF zoneCentre = window.scene()->clusterItem(zone)->rect().center();
+        const int zoneIndex = window.document()->map().findComponent(zone)->value;
+        const QSizeF card(100, 40);
+        const QPointF viewCentre =
+            window.view()->mapToScene(window.view()->viewport()->rect().center());
+        t.start();
+        const QPointF free = placement::freeSpot(canvas, -1, card, viewCentre);
+        const double freeMs = ms(t);
+        t.start();
+        const placement::Spot spot = placement::place(canvas, zoneIndex, card, zoneCentre);
+        out << "placement alone: free space near the view's centre " << freeMs
+            << " ms; into the zone " << ms(t) << " ms (" << spot.pushed.size()
+            << " boxes pushed aside)\n";
+        out.flush();
+        Q_UNUSED(free);
+        for (int round = 0; round < 3; ++round) {
+            t.start();
+            window.editActions()->newComponent();
+            const double insert = ms(t);
+            window.document()->undoStack()->undo();
+            t.start();
+            window.editActions()->newComponent(zoneCentre);
+            const double inZone = ms(t);
+            const int moved = window.document()->undoStack()->undoText().isEmpty() ? 0 : 1;
+            window.document()->undoStack()->undo();
+            out << "insert a component: " << insert << " ms; into zone " << zone
+                << " at its centre: " << inZone << " ms" << (moved ? "" : " (refused)") << "\n";
+            out.flush();
+        }
     }
 
     for (int round = 0; round < 3; ++round) {
