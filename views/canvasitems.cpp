@@ -63,7 +63,8 @@ NodeItem::NodeItem(const QString &id, const QString &kind, const QString &name, 
 void NodeItem::setLook(const drawing::NodeLook &look)
 {
     if (look.look == m_look.look && look.dimmed == m_look.dimmed && look.chain == m_look.chain
-        && look.lines == m_look.lines && look.kind == m_look.kind && look.summary == m_look.summary)
+        && look.lines == m_look.lines && look.kind == m_look.kind && look.summary == m_look.summary
+        && look.difference == m_look.difference)
         return;
     m_look = look;
     update();
@@ -134,7 +135,7 @@ void ClusterItem::setRect(const QRectF &rect)
 void ClusterItem::setLook(const drawing::ClusterLook &look)
 {
     if (look.look == m_look.look && look.dimmed == m_look.dimmed && look.chain == m_look.chain
-        && look.title == m_look.title)
+        && look.title == m_look.title && look.difference == m_look.difference)
         return;
     m_look = look;
     update();
@@ -179,7 +180,10 @@ void EdgeItem::setLook(const drawing::EdgeLook &look)
         return;
     const bool raise = look.emphasis != drawing::EdgeEmphasis::Normal;
     m_look = look;
-    setZValue(look.emphasis == drawing::EdgeEmphasis::Chain ? 52 : raise ? 51 : 50);
+    setZValue(look.emphasis == drawing::EdgeEmphasis::Chain ? 52
+            : look.emphasis == drawing::EdgeEmphasis::Fresh ? 53
+            : raise                                         ? 51
+                                                            : 50);
     update();
 }
 

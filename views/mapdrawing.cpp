@@ -12,6 +12,8 @@ namespace {
 
 constexpr qreal cornerRadius = 6;
 
+} // namespace
+
 QPen outlinePen(const theme::StateStyle &s)
 {
     QPen pen(s.border, s.borderWidth, s.borderStyle);
@@ -21,6 +23,8 @@ QPen outlinePen(const theme::StateStyle &s)
         pen.setDashPattern({0.01, 2.0});
     else if (s.borderStyle == Qt::DashLine)
         pen.setDashPattern({3.0, 1.8});
+    else if (s.borderStyle == Qt::DashDotLine)
+        pen.setDashPattern({3.5, 1.5, 0.6, 1.5});
     return pen;
 }
 
@@ -36,6 +40,8 @@ void fillState(QPainter *p, const QPainterPath &shape, const theme::StateStyle &
         p->fillPath(shape, brush);
     }
 }
+
+namespace {
 
 void drawHalo(QPainter *p, const QRectF &rect, bool chain, bool selected)
 {
@@ -91,6 +97,12 @@ QPainterPath glyph(theme::Look look)
         break;
     }
     return path;
+}
+
+const theme::StateStyle &styleOf(theme::Look look, theme::Difference difference)
+{
+    return difference == theme::Difference::None ? theme::style(look)
+                                                 : theme::differenceStyle(difference);
 }
 
 } // namespace
@@ -195,7 +207,7 @@ QSizeF clusterHeaderSize(const QString &title)
 
 void drawNode(QPainter *p, const QRectF &whole, const NodeLook &look)
 {
-    const theme::StateStyle &s = theme::style(look.look);
+    const theme::StateStyle &s = styleOf(look.look, look.difference);
     p->save();
     if (look.dimmed)
         p->setOpacity(p->opacity() * theme::dimmedOpacity());
@@ -231,15 +243,18 @@ void drawNode(QPainter *p, const QRectF &whole, const NodeLook &look)
     }
     p->drawText(text, Qt::AlignVCenter | Qt::AlignLeft, look.lines.join(QLatin1Char('\n')));
 
-    if (look.look != theme::Look::Up)
+    if (look.difference != theme::Difference::None)
+        drawDifferenceBadge(
+            p, QPointF(rect.right() - 3, rect.top() + 3), look.difference, theme::badgeRadius);
+    else if (look.look != theme::Look::Up)
         drawBadge(p, QPointF(rect.right() - 3, rect.top() + 3), look.look, theme::badgeRadius);
     p->restore();
 }
 
 void drawCluster(QPainter *p, const QRectF &rect, const ClusterLook &look)
 {
-    const bool up = look.look == theme::Look::Up;
-    const theme::StateStyle &s = theme::style(look.look);
+    const bool up = look.look == theme::Look::Up && look.difference == theme::Difference::None;
+    const theme::StateStyle &s = styleOf(look.look, look.difference);
     p->save();
     if (look.dimmed)
         p->setOpacity(p->opacity() * theme::dimmedOpacity());
@@ -277,8 +292,11 @@ void drawCluster(QPainter *p, const QRectF &rect, const ClusterLook &look)
         fm.elidedText(look.title, Qt::ElideMiddle, title.width()));
     if (!up) {
         const qreal used = std::min(fm.horizontalAdvance(look.title), title.width());
-        drawBadge(p, QPointF(title.left() + used + 14, rect.top() + h / 2 + 1), look.look,
-            theme::badgeRadius);
+        const QPointF badge(title.left() + used + 14, rect.top() + h / 2 + 1);
+        if (look.difference != theme::Difference::None)
+            drawDifferenceBadge(p, badge, look.difference, theme::badgeRadius);
+        else
+            drawBadge(p, badge, look.look, theme::badgeRadius);
     }
     p->restore();
 }
@@ -340,11 +358,11 @@ void drawEdge(
 {
     QColor color = theme::edgeColor();
     qreal width = look.hard ? 1.6 : 1.4;
-    if (look.emphasis == EdgeEmphasis::Carries) {
+    if (look.emphasis == EdgeEmphasis::Carries || look.emphasis == EdgeEmphasis::Fresh) {
         color = theme::style(look.carried).border;
         if (look.carried == theme::Look::Failed || look.carried == theme::Look::Down)
             color = theme::style(theme::Look::Down).border;
-        width = 3.2;
+        width = look.emphasis == EdgeEmphasis::Fresh ? 7.0 : 3.2;
     } else if (look.emphasis == EdgeEmphasis::Chain) {
         color = theme::chainColor();
         width = 4.5;
@@ -385,11 +403,11 @@ void drawEdgeOutline(QPainter *p, const std::vector<QPointF> &points, const Edge
         return;
     QColor color = theme::edgeColor();
     qreal width = 0; // cosmetic: one pixel at any zoom
-    if (look.emphasis == EdgeEmphasis::Carries) {
+    if (look.emphasis == EdgeEmphasis::Carries || look.emphasis == EdgeEmphasis::Fresh) {
         color = theme::style(look.carried).border;
         if (look.carried == theme::Look::Failed || look.carried == theme::Look::Down)
             color = theme::style(theme::Look::Down).border;
-        width = 2;
+        width = look.emphasis == EdgeEmphasis::Fresh ? 4 : 2;
     } else if (look.emphasis == EdgeEmphasis::Chain) {
         color = theme::chainColor();
         width = 2.5;

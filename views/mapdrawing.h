@@ -15,6 +15,8 @@ class QPainter;
 // Nothing here knows the model: callers pass what to draw.
 namespace faultline::drawing {
 
+using theme::Difference;
+
 struct NodeLook
 {
     QStringList lines; // the label, wrapped (labelLines())
@@ -23,6 +25,7 @@ struct NodeLook
     bool dimmed = false;
     bool chain = false; // on the selected component's chain of causes
     bool selected = false;
+    Difference difference = Difference::None;
     // A folded cluster (model/layout/folding.h): drawn as a stack of cards, with `summary`
     // ("12 of 40 down") under its name.
     bool folded = false;
@@ -38,12 +41,14 @@ struct ClusterLook
     bool dimmed = false;
     bool chain = false;
     bool selected = false;
+    Difference difference = Difference::None;
 };
 
 enum class EdgeEmphasis {
     Normal,
     Carries, // the dependency through which its `from` got its state
     Chain, // a link of the selected component's chain of causes
+    Fresh, // carried its `from`'s state in the step presenter mode shows: bolder than Carries
 };
 
 struct EdgeLook
@@ -68,6 +73,12 @@ QSizeF foldedNodeSize(const QStringList &lines, int members);
 QRectF drawFoldedStack(QPainter *painter, const QRectF &whole, QColor fill, QColor border);
 // The room a cluster's title needs above its contents.
 QSizeF clusterHeaderSize(const QString &title);
+
+// A state's outline, and its fill (hatched for down) over `base`: for every part drawn in a
+// state's style.
+QPen outlinePen(const theme::StateStyle &style);
+void fillState(
+    QPainter *painter, const QPainterPath &shape, const theme::StateStyle &style, QColor base);
 
 void drawNode(QPainter *painter, const QRectF &rect, const NodeLook &look);
 void drawCluster(QPainter *painter, const QRectF &rect, const ClusterLook &look);
@@ -101,5 +112,11 @@ QStringList legendTexts();
 // The legend in `columns` columns (1 = one tall column).
 QSizeF legendSize(int columns = 1);
 void drawLegend(QPainter *painter, QPointF topLeft, int columns = 1);
+// A difference's glyph in a disc of its colour (views/differencedrawing.cpp).
+void drawDifferenceBadge(
+    QPainter *painter, QPointF centre, theme::Difference difference, qreal radius);
+// Compare's legend: worse, better, same, only in this map, unaffected.
+QSizeF differenceLegendSize(int columns = 1);
+void drawDifferenceLegend(QPainter *painter, QPointF topLeft, int columns = 1);
 
 } // namespace faultline::drawing

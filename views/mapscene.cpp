@@ -287,6 +287,8 @@ void MapScene::setDimUnaffected(bool dim)
 
 void MapScene::recolour()
 {
+    if (applyOverride())
+        return;
     const Map &map = m_doc->map();
     const ImpactGraph &graph = m_doc->graph();
     const ImpactResult &impact = m_doc->impact();
@@ -317,12 +319,14 @@ void MapScene::recolour()
             l.look = look;
             l.dimmed = dim && look == theme::Look::Up && !m_chain.contains(c);
             l.chain = m_chain.contains(c);
+            l.difference = theme::Difference::None;
             node->setLook(l);
         } else if (ClusterItem *cluster = m_clusters[c]) {
             drawing::ClusterLook l = cluster->look();
             l.look = look;
             l.dimmed = dim && look == theme::Look::Up && !m_chain.contains(c);
             l.chain = m_chain.contains(c);
+            l.difference = theme::Difference::None;
             cluster->setLook(l);
         }
     }

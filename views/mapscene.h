@@ -2,12 +2,14 @@
 
 #include "model/layout/folding.h"
 #include "model/layout/layout.h"
+#include "views/mapdrawing.h"
 
 #include <QGraphicsScene>
 #include <QHash>
 #include <QSet>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QGraphicsLineItem;
@@ -63,6 +65,23 @@ public:
     void setDimUnaffected(bool dim);
     bool dimUnaffected() const { return m_dim; }
 
+    // Looks other than the current what-if's: presenter mode's step, Compare's difference.
+    // Vectors go by component (looks, differences, dimmed) or by dependency (emphasis, carried)
+    // of the map shown; empty optional ones mean none. An override whose sizes are not the
+    // map's is not drawn (its owner remakes it when the map changes). The selection's chain
+    // of causes is still drawn over it.
+    struct LooksOverride
+    {
+        std::vector<theme::Look> looks;
+        std::vector<theme::Difference> differences;
+        std::vector<bool> dimmed;
+        std::vector<drawing::EdgeEmphasis> emphasis;
+        std::vector<theme::Look> carried;
+        bool dimPlainEdges = false; // edges that carry nothing
+    };
+    void setLooksOverride(std::optional<LooksOverride> looks);
+    bool hasLooksOverride() const { return m_override.has_value(); }
+
     // What is drawn: roles, the box each component is drawn as, the drawn (merged) edges.
     const folding::View &view() const { return m_view; }
     // Shows only the components flagged (one flag per component; folding::makeView keeps their
@@ -81,6 +100,8 @@ public:
     QRectF mapBounds() const;
     // The look a component shows ("failed", "down", ...), for tests and tooltips.
     QString lookName(const QString &id) const;
+    // The difference a component shows in Compare's picture ("worse", "unaffected", ...).
+    QString differenceName(const QString &id) const;
 
     // Called by a NodeItem when it moves: clusters and edges follow.
     void nodeMoved(const QString &id);
@@ -123,6 +144,7 @@ private:
     layout::Request requestFor(const folding::View &view) const;
     void syncPositions();
     void recolour();
+    bool applyOverride();
     void updateChain();
     void updateClusters();
     void updateCluster(int c);
@@ -162,6 +184,7 @@ private:
     std::unique_ptr<layout::EdgeRouter> m_router;
     bool m_routerDirty = true;
     bool m_dim = false;
+    std::optional<LooksOverride> m_override;
     bool m_fullDetail = false;
     bool m_syncing = false;
     bool m_selecting = false;

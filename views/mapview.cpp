@@ -6,6 +6,7 @@
 
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -40,6 +41,58 @@ void MapView::setLegendVisible(bool visible)
 {
     m_legend = visible;
     viewport()->update();
+}
+
+void MapView::setLegendKind(Legend kind)
+{
+    m_legendKind = kind;
+    viewport()->update();
+}
+
+QSizeF MapView::legendSize(int columns) const
+{
+    return m_legendKind == Legend::States ? drawing::legendSize(columns)
+                                          : drawing::differenceLegendSize(columns);
+}
+
+void MapView::setCallouts(std::vector<callouts::Callout> list)
+{
+    m_callouts = std::move(list);
+    viewport()->update();
+}
+
+void MapView::setTopPanel(QWidget *panel)
+{
+    if (m_topPanel && m_topPanel != panel)
+        m_topPanel->hide();
+    m_topPanel = panel;
+    if (panel) {
+        panel->setParent(this);
+        panel->show();
+        panel->raise();
+    }
+    updateTopPanel();
+}
+
+void MapView::updateTopPanel()
+{
+    if (!m_topPanel) {
+        setViewportMargins(0, 0, 0, 0);
+        return;
+    }
+    const int w = width();
+    int h = m_topPanel->hasHeightForWidth() ? m_topPanel->heightForWidth(w) : -1;
+    if (h < 0)
+        h = m_topPanel->sizeHint().height();
+    setViewportMargins(0, h, 0, 0);
+    m_topPanel->setGeometry(0, 0, w, h);
+}
+
+void MapView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_topPanel)
+        updateTopPanel();
 }
 
 void MapView::setBusyText(const QString &text)
@@ -80,7 +133,7 @@ void MapView::resetZoom()
 int MapView::legendColumns() const
 {
     int columns = 5;
-    while (columns > 1 && drawing::legendSize(columns).width() > viewport()->width() - 24)
+    while (columns > 1 && legendSize(columns).width() > viewport()->width() - 24)
         --columns;
     return columns;
 }
@@ -94,7 +147,7 @@ void MapView::fitToMap()
         bounds.adjusted(-bounds.width(), -bounds.height(), bounds.width(), bounds.height()));
     // Fit above the legend, never past 100 %.
     const QRect vp = viewport()->rect();
-    const qreal legend = m_legend ? drawing::legendSize(legendColumns()).height() + 12 : 0;
+    const qreal legend = m_legend ? legendSize(legendColumns()).height() + 12 : 0;
     const qreal s =
         std::clamp(std::min(vp.width() / bounds.width(), (vp.height() - legend) / bounds.height()),
             minZoom, 1.0);
@@ -247,7 +300,7 @@ QRect MapView::overlayRect() const
     const QRect vp = viewport()->rect();
     QRect r;
     if (m_legend) {
-        const QSizeF size = drawing::legendSize(legendColumns());
+        const QSizeF size = legendSize(legendColumns());
         r = QRectF(QPointF(12, vp.height() - size.height() - 12), size).toAlignedRect();
     }
     if (!m_busyText.isEmpty() || !m_hint.isEmpty())
@@ -261,6 +314,10 @@ QRect MapView::overlayRect() const
 void MapView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
+    if (!m_callouts.empty()) {
+        viewport()->update(); // labels kept inside the viewport do not scroll with the map
+        return;
+    }
     const QRect overlays = overlayRect();
     if (overlays.isEmpty())
         return;
@@ -268,18 +325,50 @@ void MapView::scrollContentsBy(int dx, int dy)
     viewport()->update(overlays.translated(dx, dy));
 }
 
+void MapView::drawCallouts(QPainter *painter)
+{
+    if (m_callouts.empty())
+        return;
+    std::vector<QRectF> anchors;
+    std::vector<QString> texts;
+    std::vector<const callouts::Callout *> shown;
+    for (const callouts::Callout &c : m_callouts) {
+        QRectF rect;
+        if (const NodeItem *n = m_scene->nodeItem(c.id); n && n->isVisible())
+            rect = n->rect();
+        else if (const ClusterItem *k = m_scene->clusterItem(c.id); k && k->isVisible())
+            rect = QRectF(k->rect().topLeft(), QSizeF(k->rect().width(), k->headerSize().height()));
+        if (rect.isNull())
+            continue;
+        anchors.push_back(QRectF(mapFromScene(rect.topLeft()), mapFromScene(rect.bottomRight())));
+        texts.push_back(c.text);
+        shown.push_back(&c);
+    }
+    const QRectF area = QRectF(viewport()->rect()).adjusted(8, 8, -8, -8);
+    const QRectF bounds = m_scene->mapBounds();
+    const QRectF map(mapFromScene(bounds.topLeft()), mapFromScene(bounds.bottomRight()));
+    const std::vector<QRectF> boxes = callouts::place(anchors, texts, area, map);
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+        callouts::draw(painter, boxes[i], anchors[i], *shown[i]);
+}
+
 void MapView::drawForeground(QPainter *painter, const QRectF &)
 {
-    if (!m_legend && m_busyText.isEmpty() && m_hint.isEmpty())
+    if (!m_legend && m_busyText.isEmpty() && m_hint.isEmpty() && m_callouts.empty())
         return;
     painter->save();
     painter->resetTransform();
     const QRect vp = viewport()->rect();
+    drawCallouts(painter);
     if (m_legend) {
         // As many columns as fit: a short strip along the bottom rather than a tall block.
         const int columns = legendColumns();
-        const QSizeF size = drawing::legendSize(columns);
-        drawing::drawLegend(painter, QPointF(12, vp.height() - size.height() - 12), columns);
+        const QSizeF size = legendSize(columns);
+        const QPointF at(12, vp.height() - size.height() - 12);
+        if (m_legendKind == Legend::States)
+            drawing::drawLegend(painter, at, columns);
+        else
+            drawing::drawDifferenceLegend(painter, at, columns);
     }
     if (!m_busyText.isEmpty()) {
         QFont f = theme::legendFont();

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "views/callouts.h"
+
 #include <QGraphicsView>
+
+#include <vector>
 
 namespace faultline {
 
@@ -21,6 +25,17 @@ public:
     qreal zoom() const { return transform().m11(); }
     void setLegendVisible(bool visible);
     bool isLegendVisible() const { return m_legend; }
+    // Which legend: the states', or Compare's differences.
+    enum class Legend { States, Differences };
+    void setLegendKind(Legend kind);
+    Legend legendKind() const { return m_legendKind; }
+    // Labels in large type beside components (presenter mode); empty: none.
+    void setCallouts(std::vector<callouts::Callout> callouts);
+    const std::vector<callouts::Callout> &calloutList() const { return m_callouts; }
+    // A panel above the canvas, inside this view (presenter mode's caption); null: none. The
+    // view does not own it. Call updateTopPanel() when its height may have changed.
+    void setTopPanel(QWidget *panel);
+    void updateTopPanel();
     void setBusyText(const QString &text); // empty: no overlay
     // What to do on an empty map, in the middle of the canvas; empty: nothing.
     void setHint(const QString &text);
@@ -49,17 +64,23 @@ protected:
     void focusOutEvent(QFocusEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void scrollContentsBy(int dx, int dy) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     // Where the legend and the busy box are drawn, in viewport pixels (empty when neither is).
     QRect overlayRect() const;
     void zoomBy(qreal factor, QPointF viewportAnchor);
     int legendColumns() const;
+    QSizeF legendSize(int columns) const;
+    void drawCallouts(QPainter *painter);
     // Panning: a drag of the hand instead of a rubber band, items left alone.
     void setPanning(bool on);
 
     MapScene *m_scene;
     bool m_legend = true;
+    Legend m_legendKind = Legend::States;
+    std::vector<callouts::Callout> m_callouts;
+    QWidget *m_topPanel = nullptr;
     bool m_middlePanning = false;
     bool m_spaceHeld = false;
     QString m_busyText;

@@ -70,6 +70,57 @@ const StateStyle &style(Look look)
     return styles[int(look)];
 }
 
+const StateStyle &differenceStyle(Difference difference)
+{
+    // Red for worse and green for better carry it for most viewers; the outline (solid,
+    // dashed, dotted, dash-dot) and the badge's glyph for everyone.
+    if (difference == Difference::None)
+        return style(Look::Up); // in the scheme of the moment
+    const QColor ink(0x0F172A), white(0xFFFFFF);
+    static const StateStyle styles[] = {
+        {},
+        {QColor(0xE2E8F0), QColor(0x475569), ink, white, Qt::DotLine, 3.0, false},
+        {QColor(0xFECACA), QColor(0xB91C1C), ink, white, Qt::SolidLine, 3.5, true},
+        {QColor(0xD1FAE5), QColor(0x047857), ink, white, Qt::DashLine, 3.5, false},
+        {QColor(0xEDE9FE), QColor(0x6D28D9), ink, white, Qt::DashDotLine, 3.0, false},
+    };
+    return styles[int(difference)];
+}
+
+QString differenceGlyph(Difference difference)
+{
+    switch (difference) {
+    case Difference::Same:
+        return QStringLiteral("=");
+    case Difference::Worse:
+        return QStringLiteral("\u25B2");
+    case Difference::Better:
+        return QStringLiteral("\u25BC");
+    case Difference::Added:
+        return QStringLiteral("+");
+    case Difference::None:
+        break;
+    }
+    return {};
+}
+
+QString differenceName(Difference difference)
+{
+    switch (difference) {
+    case Difference::Same:
+        return QStringLiteral("same");
+    case Difference::Worse:
+        return QStringLiteral("worse");
+    case Difference::Better:
+        return QStringLiteral("better");
+    case Difference::Added:
+        return QStringLiteral("only here");
+    case Difference::None:
+        break;
+    }
+    return QStringLiteral("unaffected");
+}
+
 // Parsed once: these are asked for on every paint, some once per edge.
 QColor canvasBackground()
 {

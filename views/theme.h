@@ -58,6 +58,20 @@ bool isDarkPalette(const QPalette &palette);
 
 const StateStyle &style(Look look);
 
+// How a component fares on side B of a comparison against side A, for Compare's picture
+// (None: the states are drawn as usual).
+enum class Difference {
+    None,
+    Same, // affected on both sides, in the same state
+    Worse,
+    Better,
+    Added, // in the map shown only, not in the other side's
+};
+// Colours and outline of a difference; the badge's glyph is differenceGlyph().
+const StateStyle &differenceStyle(Difference difference);
+QString differenceGlyph(Difference difference); // "▲" worse, "▼" better, "=" same, "+" only here
+QString differenceName(Difference difference); // "worse", "better", ...: for tests and tooltips
+
 // Canvas colours.
 QColor canvasBackground();
 QColor clusterFill(int depth);

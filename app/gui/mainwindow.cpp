@@ -9,6 +9,7 @@
 #include "app/gui/fileactions.h"
 #include "app/gui/foldactions.h"
 #include "app/gui/layoutprogress.h"
+#include "app/gui/presentermode.h"
 #include "app/gui/shortcuts.h"
 #include "app/gui/themeactions.h"
 #include "app/gui/undokeys.h"
@@ -17,6 +18,7 @@
 #include "model/editing/edits.h"
 #include "model/editing/mapdocument.h"
 #include "views/analysispanel.h"
+#include "views/comparedialog.h"
 #include "views/componentspanel.h"
 #include "views/componenttable.h"
 #include "views/impactpanel.h"
@@ -249,6 +251,9 @@ void MainWindow::createMenus()
     connect(m_legendAction, &QAction::toggled, m_view, &MapView::setLegendVisible);
     m_theme = new ThemeActions(m_viewMenu, this, m_view, m_useSettings);
     m_viewMenu->addSeparator();
+    m_presenter = new PresenterMode(this);
+    m_viewMenu->addAction(m_presenter->presentAction());
+    m_viewMenu->addSeparator();
     for (QDockWidget *d : {m_componentsDock, m_scenariosDock, m_impactDock, m_recoveryDock,
              m_analysisDock, m_inspectorDock, m_tableDock, m_workshopNotesDock})
         m_viewMenu->addAction(d->toggleViewAction());
@@ -268,7 +273,12 @@ void MainWindow::createMenus()
     whatIf->addAction(m_whatIf->clearAction());
     whatIf->addSeparator();
     whatIf->addAction(tr("&Save as Scenario…"), m_scenarios, &ScenariosPanel::askToSave);
-    addAnalysisMenu(menuBar(), m_analysisDock, m_analysis);
+    QMenu *analysis = addAnalysisMenu(menuBar(), m_analysisDock, m_analysis);
+    analysis->addSeparator();
+    QAction *compare = analysis->addAction(tr("Co&mpare…"), this, &MainWindow::showCompare);
+    compare->setObjectName(QStringLiteral("compareAction"));
+    compare->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_M);
+    whatIf->addAction(compare);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *guide = help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); });
@@ -547,6 +557,16 @@ void MainWindow::onDocumentReset()
     });
 }
 
+// Analysis › Compare…: one dialog per window, kept between uses (its choices stay).
+void MainWindow::showCompare()
+{
+    if (!m_compare)
+        m_compare = new CompareDialog(m_doc, m_selection, m_scene, m_view, this);
+    m_compare->show();
+    m_compare->raise();
+    m_compare->activateWindow();
+}
+
 void MainWindow::updateStatus()
 {
     m_countLabel->setText(tr("%1 components · %2 dependencies")
@@ -556,6 +576,12 @@ void MainWindow::updateStatus()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_presenter->isPresenting()) {
+        // The window's own close (a window manager's button, Alt+F4) ends the presentation.
+        m_presenter->leave();
+        event->ignore();
+        return;
+    }
     // A save runs in an event loop of its own (app/gui/backgroundsave.h): the window it saves
     // from must outlive it. The close is refused; the user closes again once it is written.
     if (isSaving() || !m_files->maybeSave()) {

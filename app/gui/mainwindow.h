@@ -14,6 +14,7 @@ namespace faultline {
 
 class AnalysisPanel;
 class AutoSave;
+class CompareDialog;
 class ComponentsPanel;
 class FileActions;
 class FoldActions;
@@ -27,6 +28,7 @@ class MapDocument;
 class MapScene;
 class MapSelection;
 class MapView;
+class PresenterMode;
 class ScenariosPanel;
 class ThemeActions;
 class WorkshopNotesPanel;
@@ -52,6 +54,7 @@ public:
     MapView *view() const { return m_view; }
     FileActions *files() const { return m_files; }
     WhatIfActions *whatIf() const { return m_whatIf; }
+    PresenterMode *presenter() const { return m_presenter; }
     ThemeActions *themeActions() const { return m_theme; }
     EditActions *editActions() const { return m_edit; }
     FoldActions *foldActions() const { return m_fold; }
@@ -83,6 +86,8 @@ public:
     // end (a cancelled run too) and delivers what is due; true when idle.
     bool waitForLayout(int timeoutMs = 60000);
     void relayout();
+    // Analysis › Compare…
+    void showCompare();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -113,6 +118,8 @@ private:
     LayoutController *m_layout;
     FileActions *m_files;
     WhatIfActions *m_whatIf;
+    PresenterMode *m_presenter = nullptr;
+    CompareDialog *m_compare = nullptr;
     ThemeActions *m_theme = nullptr;
     EditActions *m_edit = nullptr;
     FoldActions *m_fold = nullptr; // folding and focus (View menu, double-click, + and −)

@@ -3,6 +3,7 @@
 // all three against the independent reference implementation of DESIGN.md's rules
 // (tests/tools/impact_reference.py) on random maps with cycles, k-of-n groups and parents.
 
+#include "model/impact/cascade.h"
 #include "model/impact/comparison.h"
 #include "model/impact/engine.h"
 #include "model/impact/exposure.h"
@@ -126,7 +127,8 @@ Map mutated(const Map &map, QRandomGenerator &rng)
         Component added;
         added.id = QStringLiteral("new%1").arg(rng.bounded(1000));
         if (!out.findComponent(added.id)) {
-            const QString on = out.component(ComponentIndex(int(rng.bounded(out.componentCount())))).id;
+            const QString on =
+                out.component(ComponentIndex(int(rng.bounded(out.componentCount())))).id;
             out.insertComponent(ComponentIndex(int(rng.bounded(out.componentCount() + 1))), added);
             out.addDependency({added.id, on, DependencyType::Hard, {}, {}});
             out.addDependency({on, added.id, DependencyType::Soft, {}, {}});
@@ -160,19 +162,44 @@ private slots:
         QTest::addColumn<QString>("fail");
         QTest::addColumn<QString>("degrade");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("chain") << "a; b -> a; c -> b" << "a" << "" << "a=0 b=1 c=2";
-        QTest::newRow("parent") << "z; s parent=z; t parent=s" << "z" << "" << "z=0 s=1 t=2";
-        QTest::newRow("impaired") << "a; b -> a; c ~> a" << "" << "a" << "a=0 b=1 c=1";
+        QTest::newRow("chain") << "a; b -> a; c -> b"
+                               << "a"
+                               << ""
+                               << "a=0 b=1 c=2";
+        QTest::newRow("parent") << "z; s parent=z; t parent=s"
+                                << "z"
+                                << ""
+                                << "z=0 s=1 t=2";
+        QTest::newRow("impaired") << "a; b -> a; c ~> a"
+                                  << ""
+                                  << "a"
+                                  << "a=0 b=1 c=1";
         // The scenario impairs b, which then goes down: its final state came in round 1.
-        QTest::newRow("impaired then down") << "a; b -> a" << "a" << "b" << "a=0 b=1";
+        QTest::newRow("impaired then down") << "a; b -> a"
+                                            << "a"
+                                            << "b"
+                                            << "a=0 b=1";
         // c degrades in round 1 (soft on b) and goes down in round 2 (through x).
-        QTest::newRow("degraded then down")
-            << "a; x -> a; b; c -> x ~> b" << "a" << "b" << "a=0 x=1 b=0 c=2";
-        QTest::newRow("spent redundancy") << "x; y; g require=1 -> x,y; s -> g" << "x" << ""
+        QTest::newRow("degraded then down") << "a; x -> a; b; c -> x ~> b"
+                                            << "a"
+                                            << "b"
+                                            << "a=0 x=1 b=0 c=2";
+        QTest::newRow("spent redundancy") << "x; y; g require=1 -> x,y; s -> g"
+                                          << "x"
+                                          << ""
                                           << "x=0 g=1";
-        QTest::newRow("cycle") << "a; b -> a,c; c -> b" << "a" << "" << "a=0 b=1 c=2";
-        QTest::newRow("failed twice over") << "a; b -> a" << "a,b" << "" << "a=0 b=0";
-        QTest::newRow("nothing") << "a; b -> a" << "" << "" << "";
+        QTest::newRow("cycle") << "a; b -> a,c; c -> b"
+                               << "a"
+                               << ""
+                               << "a=0 b=1 c=2";
+        QTest::newRow("failed twice over") << "a; b -> a"
+                                           << "a,b"
+                                           << ""
+                                           << "a=0 b=0";
+        QTest::newRow("nothing") << "a; b -> a"
+                                 << ""
+                                 << ""
+                                 << "";
     }
 
     void rounds()
@@ -206,20 +233,47 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("via");
         const QString pool = QStringLiteral("x; y; g require=1 -> x,y; ");
-        QTest::newRow("hard dependent") << pool + "shop -> g" << "x" << "shop" << "g";
-        QTest::newRow("soft only") << pool + "shop ~> g" << "x" << "" << "";
-        QTest::newRow("child") << pool + "vm parent=g" << "x" << "vm" << "g";
-        QTest::newRow("transitive") << pool + "api -> g; shop -> api" << "x" << "api,shop"
+        QTest::newRow("hard dependent") << pool + "shop -> g"
+                                        << "x"
+                                        << "shop"
+                                        << "g";
+        QTest::newRow("soft only") << pool + "shop ~> g"
+                                   << "x"
+                                   << ""
+                                   << "";
+        QTest::newRow("child") << pool + "vm parent=g"
+                               << "x"
+                               << "vm"
+                               << "g";
+        QTest::newRow("transitive") << pool + "api -> g; shop -> api"
+                                    << "x"
+                                    << "api,shop"
                                     << "g,g";
-        QTest::newRow("dependency's parent")
-            << pool + "vm parent=g; shop -> vm" << "x" << "vm,shop" << "g,g";
-        QTest::newRow("cycle") << pool + "a -> g,b; b -> a" << "x" << "a,b" << "g,g";
-        QTest::newRow("soft then hard") << pool + "api ~> g; shop -> api" << "x" << "" << "";
+        QTest::newRow("dependency's parent") << pool + "vm parent=g; shop -> vm"
+                                             << "x"
+                                             << "vm,shop"
+                                             << "g,g";
+        QTest::newRow("cycle") << pool + "a -> g,b; b -> a"
+                               << "x"
+                               << "a,b"
+                               << "g,g";
+        QTest::newRow("soft then hard") << pool + "api ~> g; shop -> api"
+                                        << "x"
+                                        << ""
+                                        << "";
         // The nearest at-risk component is named.
         QTest::newRow("nearest") << pool + "p; q; h require=1 -> p,q; api -> g; shop -> api,h"
-                                 << "x,p" << "api,shop" << "g,h";
-        QTest::newRow("nothing at risk") << pool + "shop -> g" << "x,y" << "" << "";
-        QTest::newRow("down is not exposed") << pool + "shop -> g,x" << "x" << "" << "";
+                                 << "x,p"
+                                 << "api,shop"
+                                 << "g,h";
+        QTest::newRow("nothing at risk") << pool + "shop -> g"
+                                         << "x,y"
+                                         << ""
+                                         << "";
+        QTest::newRow("down is not exposed") << pool + "shop -> g,x"
+                                             << "x"
+                                             << ""
+                                             << "";
     }
 
     void exposed()
@@ -323,6 +377,73 @@ private slots:
             qPrintable(text));
     }
 
+    // Presenter mode's steps: step k is the result with every component whose round is above
+    // k still up, its tally counts what is shown, and the last step is the whole result.
+    void cascadeStepsAreTheRounds()
+    {
+        QRandomGenerator rng(20261207);
+        for (int iteration = 0; iteration < 300; ++iteration) {
+            Map m = parseMap(randomMap(rng, 14, 0.3));
+            for (int i = 0; i < m.componentCount(); ++i) {
+                if (rng.generateDouble() < 0.3)
+                    setBusiness(m, m.component(ComponentIndex(i)).id);
+            }
+            Scenario s;
+            s.fail.append(m.component(ComponentIndex(int(rng.bounded(m.componentCount())))).id);
+            const ImpactGraph graph(m);
+            const ImpactResult r = evaluateImpact(graph, resolveScenario(m, s));
+            const Cascade cascade(m, graph, r);
+            QCOMPARE(cascade.lastStep(), std::max(0, r.lastRound()));
+            std::vector<ComponentIndex> exposedBefore;
+            for (int k = 0; k <= cascade.lastStep(); ++k) {
+                const Cascade::Step step = cascade.step(k);
+                QCOMPARE(step.index, k);
+                ImpactSummary tally;
+                std::vector<ComponentIndex> reached;
+                for (int c = 0; c < m.componentCount(); ++c) {
+                    const ComponentIndex i(c);
+                    const bool shown = r.round(i) >= 0 && r.round(i) <= k;
+                    QCOMPARE(toString(step.states[c]), toString(shown ? r.state(i) : State::Up));
+                    if (r.round(i) == k)
+                        reached.push_back(i);
+                    tally.down += step.states[c] == State::Down ? 1 : 0;
+                    tally.degraded += step.states[c] == State::Degraded ? 1 : 0;
+                    tally.atRisk += step.states[c] == State::AtRisk ? 1 : 0;
+                    if (step.states[c] == State::Down)
+                        tally.costPerHour += graph.costPerHour(c);
+                }
+                QCOMPARE(idsOf(m, step.reached), idsOf(m, reached));
+                QCOMPARE(step.summary.down, tally.down);
+                QCOMPARE(step.summary.degraded, tally.degraded);
+                QCOMPARE(step.summary.atRisk, tally.atRisk);
+                QCOMPARE(step.summary.costPerHour, tally.costPerHour);
+                const ImpactResult shownResult(
+                    step.states, std::vector<std::int32_t>(step.states.size(), -1), {});
+                std::vector<ComponentIndex> exposed;
+                for (ComponentIndex c : Exposure(graph, shownResult).exposed()) {
+                    if (m.component(c).isBusiness())
+                        exposed.push_back(c);
+                }
+                QCOMPARE(idsOf(m, step.exposedBusiness), idsOf(m, exposed));
+                std::vector<ComponentIndex> fresh;
+                for (ComponentIndex c : exposed) {
+                    if (std::find(exposedBefore.begin(), exposedBefore.end(), c)
+                        == exposedBefore.end())
+                        fresh.push_back(c);
+                }
+                QCOMPARE(idsOf(m, step.newlyExposedBusiness), idsOf(m, fresh));
+                exposedBefore = exposed;
+            }
+            const Cascade::Step last = cascade.step(cascade.lastStep() + 5);
+            QCOMPARE(last.index, cascade.lastStep());
+            QVERIFY(last.states == r.states());
+            QCOMPARE(last.summary.down, r.summary().down);
+            QCOMPARE(last.summary.degraded, r.summary().degraded);
+            QCOMPARE(last.summary.atRisk, r.summary().atRisk);
+            QVERIFY(qFuzzyCompare(1 + last.summary.costPerHour, 1 + r.summary().costPerHour));
+        }
+    }
+
     // Rounds and exposed components (through impact's JSON) and comparisons (through compare's
     // JSON), against the reference implementation, all in one run of it.
     void randomMapsMatchReference()
@@ -363,12 +484,12 @@ private slots:
                 Scenario s = randomScenario(m, m);
                 if (k == 0) {
                     s = {};
-                    s.fail.append(m.component(ComponentIndex(int(rng.bounded(m.componentCount())))).id);
+                    s.fail.append(
+                        m.component(ComponentIndex(int(rng.bounded(m.componentCount())))).id);
                 }
                 const ImpactResult r = evaluateImpact(graph, resolveScenario(m, s));
                 impacts.append(sideRequest(m, s));
-                oursImpact.push_back(
-                    QJsonDocument::fromJson(impactformat::json(m, r, s)).object());
+                oursImpact.push_back(QJsonDocument::fromJson(impactformat::json(m, r, s)).object());
                 where.push_back(QStringLiteral("map \"%1\" fail \"%2\" degrade \"%3\"")
                                     .arg(text, s.fail.join(u','), s.degrade.join(u',')));
             }
@@ -377,7 +498,8 @@ private slots:
             const Scenario sb = randomScenario(m, m);
             const ComparedSide a {&m, sa, evaluateImpact(graph, resolveScenario(m, sa))};
             const ComparedSide b {&m, sb, evaluateImpact(graph, resolveScenario(m, sb))};
-            compares.append(QJsonObject {{u"a"_s, sideRequest(m, sa)}, {u"b"_s, sideRequest(m, sb)}});
+            compares.append(
+                QJsonObject {{u"a"_s, sideRequest(m, sa)}, {u"b"_s, sideRequest(m, sb)}});
             oursCompare.push_back(
                 QJsonDocument::fromJson(compareformat::json(compareImpacts(a, b), a, b)).object());
             const Scenario both = randomScenario(m, next);
@@ -401,8 +523,9 @@ private slots:
         const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
         QVERIFY2(!python.isEmpty(), "python3 is missing: packaging/install-deps.sh installs it");
         QProcess p;
-        p.start(python, {QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/tools/impact_reference.py"),
-                            QStringLiteral("--batch"), runs.fileName()});
+        p.start(python,
+            {QStringLiteral(FAULTLINE_SOURCE_DIR "/tests/tools/impact_reference.py"),
+                QStringLiteral("--batch"), runs.fileName()});
         QVERIFY(p.waitForFinished(300000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         const QJsonObject answers = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
@@ -432,7 +555,8 @@ private slots:
                     + QString::fromUtf8(QJsonDocument(compares[qsizetype(i)].toObject())
                                             .toJson(QJsonDocument::Compact))
                     + u"\n   ours:      "_s
-                    + QString::fromUtf8(QJsonDocument(oursCompare[i]).toJson(QJsonDocument::Compact))
+                    + QString::fromUtf8(
+                        QJsonDocument(oursCompare[i]).toJson(QJsonDocument::Compact))
                     + u"\n   reference: "_s
                     + QString::fromUtf8(QJsonDocument(expected).toJson(QJsonDocument::Compact))));
             differing += expected.value(u"components").toArray().isEmpty() ? 0 : 1;
