@@ -102,8 +102,9 @@ WorkshopNotesPanel::WorkshopNotesPanel(MapDocument *document, QWidget *parent)
     m_actions->horizontalHeader()->setSectionResizeMode(What, QHeaderView::Stretch);
     m_actions->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_actions->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_actions->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-        | QAbstractItemView::AnyKeyPressed);
+    // F2 or a double-click edits a cell: typing on the table must not overwrite one.
+    m_actions->setEditTriggers(
+        QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_actions->setItemDelegateForColumn(Status, new StatusDelegate(m_actions));
     m_actions->setTabKeyNavigation(false);
     m_what->setObjectName(QStringLiteral("workshopWhat"));
@@ -141,6 +142,18 @@ WorkshopNotesPanel::WorkshopNotesPanel(MapDocument *document, QWidget *parent)
     layout->addWidget(m_empty);
     layout->addWidget(m_body, 1);
     layout->addWidget(m_message);
+
+    // Tab goes through the panel as a facilitator writes: notes, a new decision, the
+    // decisions, a new action item, the action items.
+    setTabOrder(m_scenarios, m_notes);
+    setTabOrder(m_notes, m_newDecision);
+    setTabOrder(m_newDecision, m_decisions);
+    setTabOrder(m_decisions, m_what);
+    setTabOrder(m_what, m_owner);
+    setTabOrder(m_owner, m_due);
+    setTabOrder(m_due, m_status);
+    setTabOrder(m_status, m_add);
+    setTabOrder(m_add, m_actions);
 
     for (QWidget *w : {static_cast<QWidget *>(m_notes), static_cast<QWidget *>(m_decisions),
              static_cast<QWidget *>(m_actions)})

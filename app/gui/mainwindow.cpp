@@ -262,6 +262,7 @@ void MainWindow::createMenus()
         m_workshopNotesDock->show();
         m_workshopNotesDock->raise();
         m_workshopNotes->notesEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_workshopNotes->notesEdit()->moveCursor(QTextCursor::End); // notes go on at the end
     });
     notes->setObjectName(QStringLiteral("workshopNotesAction"));
     notes->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_K);

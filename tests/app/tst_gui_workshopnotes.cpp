@@ -53,6 +53,9 @@ private slots:
         take->trigger();
         WorkshopNotesPanel *panel = w->workshopNotesPanel();
         QTRY_VERIFY(panel->notesEdit()->hasFocus());
+        // The notes go on where they end.
+        QCOMPARE(
+            panel->notesEdit()->textCursor().position(), panel->notesEdit()->toPlainText().size());
         const QString scenario = panel->scenario();
 
         // Each field: the letters go in, Del deletes a character, nothing else happens.
@@ -74,7 +77,7 @@ private slots:
         // Enter in the owner field adds the action item; the notes were committed on leaving.
         QTest::keyClick(panel->ownerField(), Qt::Key_Return);
         const Scenario &s = doc->map().scenario(*doc->map().findScenario(scenario));
-        QVERIFY(s.notes.startsWith(QStringLiteral("fdcuFDC")));
+        QVERIFY(s.notes.endsWith(QStringLiteral("fdcuFDC")));
         QCOMPARE(s.actions.back().what, QStringLiteral("fdcuFDC"));
         QCOMPARE(s.actions.back().owner, QStringLiteral("fdcuFDC"));
         QCOMPARE(doc->undoStack()->count(), 2);

@@ -3,6 +3,7 @@
 // back, and Del in its lists removes an entry of the panel, never anything else.
 
 #include "model/editing/mapdocument.h"
+#include "model/editing/workshopedits.h"
 #include "tests/model/maptestutil.h"
 #include "views/workshopnotespanel.h"
 
@@ -188,6 +189,31 @@ private slots:
         while (m_doc->undoStack()->canUndo())
             m_doc->undoStack()->undo();
         QCOMPARE(m_doc->map(), twoScenarios());
+    }
+
+    // Typing on the table (not in a cell's editor) edits nothing: only F2 or a double-click
+    // opens a cell. Tab goes notes, new decision, decisions, the new action item's fields.
+    void typingOnTheTableEditsNothing()
+    {
+        QVERIFY(!edit::tryPush(*m_doc, edit::addAction(*m_doc, QStringLiteral("zone a down"), [] {
+            ActionItem a;
+            a.what = QStringLiteral("Keep me");
+            return a;
+        }())));
+        QTableWidget *table = m_panel->actionTable();
+        table->setFocus();
+        table->setCurrentCell(0, 0);
+        QTest::keyClicks(table, QStringLiteral("overwritten"));
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(scenario(*m_doc, 0).actions[0].what, QStringLiteral("Keep me"));
+
+        m_panel->notesEdit()->setFocus();
+        QTest::keyClick(m_panel->notesEdit(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), m_panel->decisionField());
+        QTest::keyClick(m_panel->decisionField(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), m_panel->decisionList());
+        QTest::keyClick(m_panel->decisionList(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), m_panel->whatField());
     }
 
     // A rename keeps the scenario's notes shown; a map without scenarios says how to start.
