@@ -1,14 +1,14 @@
 #include "views/analysispanel.h"
 
 #include "model/editing/mapdocument.h"
+#include "model/map/errors.h"
+#include "model/recovery/policy.h"
 #include "views/availabilitytab.h"
 #include "views/blastradiustab.h"
 #include "views/cutsetstab.h"
 #include "views/mapselection.h"
 #include "views/policydialog.h"
 #include "views/policytab.h"
-#include "model/map/errors.h"
-#include "model/recovery/policy.h"
 #include "views/spoftab.h"
 
 #include <QComboBox>
@@ -333,15 +333,14 @@ bool AnalysisPanel::checkPolicy()
     start(tr("Checking the policy"),
         [this, policy = std::move(*policy), source](
             const Map &copy, const ImpactGraph &graph, const ProgressFn &) {
-            auto results =
-                std::make_shared<std::vector<RuleResult>>(faultline::checkPolicy(copy, graph, policy, source));
+            auto results = std::make_shared<std::vector<RuleResult>>(
+                faultline::checkPolicy(copy, graph, policy, source));
             // The results point at the rules of this copy of the policy: keep it with them.
             auto kept = std::make_shared<Policy>(policy);
             for (RuleResult &r : *results)
                 r.rule = &kept->rules[size_t(r.rule - policy.rules.data())];
-            return BackgroundJob::Deliver([this, results, kept] {
-                m_policies->showResults(m_doc->map(), *results);
-            });
+            return BackgroundJob::Deliver(
+                [this, results, kept] { m_policies->showResults(m_doc->map(), *results); });
         });
     return true;
 }

@@ -34,7 +34,9 @@ void MapSelection::clear()
 
 void MapSelection::rename(const QHash<QString, QString> &renames)
 {
-    const auto renamed = [&](const QString &id) { return renames.value(id, id); };
+    const auto renamed = [&](const QString &id) {
+        return renames.value(id, id);
+    };
     QStringList ids;
     ids.reserve(m_components.size());
     for (const QString &id : m_components)

@@ -43,8 +43,7 @@ Canvas canvasOf(const MapDocument &doc, const MapScene &scene);
 // The centre for a node of `size` going into `parent` (-1: the top level), as near `near` as the
 // rule allows (`near` itself when it is free). `moving`: the index of a component already on the
 // canvas that moves (its own box does not count), or -1 for a new one.
-QPointF freeSpot(
-    const Canvas &canvas, int parent, QSizeF size, QPointF near, int moving = -1);
+QPointF freeSpot(const Canvas &canvas, int parent, QSizeF size, QPointF near, int moving = -1);
 
 // The free spot freeSpot() finds, if there is one near `near`.
 std::optional<QPointF> findSpot(
@@ -69,7 +68,8 @@ Spot placeIn(const Canvas &canvas, int parent, QSizeF size, QPointF topLevelNear
 // Where a node of `size` goes into `parent` when nothing says where: to the right of the
 // parent's contents (or where the parent's own node is, when it has no children yet), or, at
 // the top level, near `topLevelNear`.
-QPointF spotIn(const Canvas &canvas, int parent, QSizeF size, QPointF topLevelNear, int moving = -1);
+QPointF spotIn(
+    const Canvas &canvas, int parent, QSizeF size, QPointF topLevelNear, int moving = -1);
 
 // The box of `a` and its ancestors' again from their children (after one of them moved).
 void regrow(Canvas &canvas, int a);
@@ -81,8 +81,8 @@ int clusterAt(const Canvas &canvas, QPointF scenePos);
 // centres for the components that had no position, and for no other. Those inside a placed
 // parent go into free space inside it; the rest keep their shape from `layout` and go as one
 // block to the right of the map.
-QHash<QString, QPointF> placeNew(const MapDocument &doc, const MapScene &scene,
-    const QHash<QString, QPointF> &layout);
+QHash<QString, QPointF> placeNew(
+    const MapDocument &doc, const MapScene &scene, const QHash<QString, QPointF> &layout);
 
 } // namespace placement
 } // namespace faultline

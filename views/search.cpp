@@ -140,9 +140,8 @@ void ComponentSearch::updateSuggestions(const QString &text)
     if (m_model->rowCount() == 0) {
         m_completer->popup()->hide();
         // Say so: an empty list alone reads as "still searching".
-        m_status = text.trimmed().isEmpty()
-            ? QString()
-            : tr("No component matches “%1”.").arg(text.trimmed());
+        m_status = text.trimmed().isEmpty() ? QString()
+                                            : tr("No component matches “%1”.").arg(text.trimmed());
         if (m_status.isEmpty())
             QToolTip::hideText();
         else

@@ -194,7 +194,8 @@ bool FileActions::saveTo(const QString &path)
 {
     // Off the GUI thread: the window keeps painting while a large map is written.
     const int undoIndex = m_doc->undoStack()->index();
-    if (const auto error = saveInBackground(qobject_cast<QMainWindow *>(m_window), m_doc->map(), path)) {
+    if (const auto error =
+            saveInBackground(qobject_cast<QMainWindow *>(m_window), m_doc->map(), path)) {
         showError(tr("Cannot save the map"), *error);
         return false;
     }

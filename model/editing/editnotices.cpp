@@ -66,8 +66,8 @@ QString deleteNotice(const Map &map, const QStringList &ids)
     }
     if (scenarios.isEmpty())
         return {};
-    const QString what = ids.size() == 1 ? nameOf(map, ids.front())
-                                         : tr("%1 deleted components").arg(ids.size());
+    const QString what =
+        ids.size() == 1 ? nameOf(map, ids.front()) : tr("%1 deleted components").arg(ids.size());
     return tr("%1 left the saved scenarios %2: they no longer fail or impair it (Ctrl+Z brings "
               "it back).")
         .arg(what, scenarios.join(QStringLiteral(", ")));

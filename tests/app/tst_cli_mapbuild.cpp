@@ -55,14 +55,14 @@ private slots:
                  QByteArray(R"("layout": {"db": [1]})"), QByteArray(R"("layout": {"db": "x"})"),
                  QByteArray(R"("layout": {"db": [1, 2, 3]})"),
                  QByteArray(R"("layout": {"db": [1e300, 2]})")}) {
-            const QByteArray doc = R"({"format": "faultline-map", "components": [{"id": "db"}], )"
-                + bad + "}";
+            const QByteArray doc =
+                R"({"format": "faultline-map", "components": [{"id": "db"}], )" + bad + "}";
             try {
                 interchange::read(doc, QStringLiteral("bad.json"));
                 QFAIL(doc.constData());
             } catch (const FormatError &e) {
-                QVERIFY2(e.message().startsWith(QLatin1String("bad.json:1:")),
-                    qPrintable(e.message()));
+                QVERIFY2(
+                    e.message().startsWith(QLatin1String("bad.json:1:")), qPrintable(e.message()));
                 QVERIFY2(e.message().contains(QLatin1String("layout")), qPrintable(e.message()));
             }
         }
@@ -89,8 +89,8 @@ private slots:
         const QString in = path(QStringLiteral("first.json"));
         writeFile(in, laidOut);
         const QString doc = path(QStringLiteral("mine.faultline"));
-        QCOMPARE(runFaultline({QStringLiteral("import"), in, QStringLiteral("-o"), doc}).exitCode,
-            0);
+        QCOMPARE(
+            runFaultline({QStringLiteral("import"), in, QStringLiteral("-o"), doc}).exitCode, 0);
         const QByteArray before = readFile(doc);
         const QString other = path(QStringLiteral("other.json"));
         writeFile(other, R"({"format": "faultline-map", "components": [{"id": "solo"}]})");
@@ -99,15 +99,15 @@ private slots:
         QVERIFY2(r.err.contains("--force"), r.err.constData());
         QVERIFY2(r.err.contains("mine.faultline"), r.err.constData());
         QCOMPARE(readFile(doc), before);
-        r = runFaultline(
-            {QStringLiteral("import"), other, QStringLiteral("-o"), doc, QStringLiteral("--force")});
+        r = runFaultline({QStringLiteral("import"), other, QStringLiteral("-o"), doc,
+            QStringLiteral("--force")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(readFile(doc) != before);
         // An empty file holds nothing to lose.
         const QString empty = path(QStringLiteral("empty.faultline"));
         writeFile(empty, QByteArray());
-        QCOMPARE(runFaultline({QStringLiteral("import"), other, QStringLiteral("-o"), empty})
-                     .exitCode,
+        QCOMPARE(
+            runFaultline({QStringLiteral("import"), other, QStringLiteral("-o"), empty}).exitCode,
             0);
         // --force is for -o.
         QCOMPARE(runFaultline({QStringLiteral("import"), other, QStringLiteral("--into"), doc,

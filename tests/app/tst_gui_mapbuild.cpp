@@ -1,7 +1,7 @@
 // Building a map by hand, as a new user does in the first ten minutes (issue 11): each test
 // drives keys, mouse and focus through the window and checks what the user would see.
-#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/whatifactions.h"
 #include "model/editing/mapdocument.h"
@@ -167,7 +167,8 @@ private slots:
             if (a->shortcut() == QKeySequence(Qt::Key_U))
                 dim = a;
         QVERIFY(dim);
-        for (Qt::Key key : {Qt::Key_F, Qt::Key_D, Qt::Key_R, Qt::Key_C, Qt::Key_U, Qt::Key_Escape}) {
+        for (Qt::Key key :
+            {Qt::Key_F, Qt::Key_D, Qt::Key_R, Qt::Key_C, Qt::Key_U, Qt::Key_Escape}) {
             QTest::keyClick(QApplication::focusWidget(), key);
             QCOMPARE(doc->failed(), QStringList {id});
             QVERIFY(doc->degraded().isEmpty());
@@ -213,7 +214,8 @@ private slots:
         QVERIFY(owners.size() > 20);
         for (auto it = owners.cbegin(); it != owners.cend(); ++it)
             QVERIFY2(it.value().size() == 1,
-                qPrintable(it.key() + QStringLiteral(": ") + it.value().join(QStringLiteral(", "))));
+                qPrintable(
+                    it.key() + QStringLiteral(": ") + it.value().join(QStringLiteral(", "))));
         // Ctrl+I shows and hides the inspector.
         w->view()->setFocus(Qt::MouseFocusReason);
         const bool shown = w->inspectorDock()->isVisible();
@@ -268,15 +270,14 @@ private slots:
         QScreen *screen = w->screen();
         const QPoint origin = view->viewport()->mapTo(w.get(), QPoint(0, 0));
         const QSize size = view->viewport()->size();
-        for (const QString &id : {QStringLiteral("checkout"), QStringLiteral("use1-az2"),
-                 QStringLiteral("payvine")}) {
+        for (const QString &id :
+            {QStringLiteral("checkout"), QStringLiteral("use1-az2"), QStringLiteral("payvine")}) {
             view->centreOn(id);
             QTest::qWait(100);
-            const QImage shown = screen
-                                     ->grabWindow(w->winId(), origin.x(), origin.y(),
-                                         size.width(), size.height())
-                                     .toImage()
-                                     .convertToFormat(QImage::Format_RGB32);
+            const QImage shown =
+                screen->grabWindow(w->winId(), origin.x(), origin.y(), size.width(), size.height())
+                    .toImage()
+                    .convertToFormat(QImage::Format_RGB32);
             const QImage fresh =
                 view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
             QCOMPARE(shown.size(), fresh.size());
@@ -292,8 +293,8 @@ private slots:
             }
             QVERIFY2(different < shown.width() * shown.height() / 500,
                 qPrintable(QStringLiteral("%1 pixels differ after scrolling to %2")
-                        .arg(different)
-                        .arg(id)));
+                               .arg(different)
+                               .arg(id)));
         }
     }
 
@@ -321,8 +322,8 @@ private slots:
         notice->close();
         QTRY_VERIFY(!w->findChild<QMessageBox *>(QStringLiteral("noticeBox")));
         // A dependency that closes nothing says nothing.
-        QVERIFY(w->editActions()->addDependency(
-            QStringLiteral("recs"), QStringLiteral("loyalty-db")));
+        QVERIFY(
+            w->editActions()->addDependency(QStringLiteral("recs"), QStringLiteral("loyalty-db")));
         QVERIFY(!w->findChild<QMessageBox *>(QStringLiteral("noticeBox")));
     }
 

@@ -2,9 +2,9 @@
 // new ones never stack, a component moved into a parent goes inside its box, an import places
 // only what it adds, a drag onto another cluster offers a re-parent; boxes of different
 // parents never overlap.
-#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"
 #include "tests/app/guitestutil.h"
@@ -65,8 +65,8 @@ void checkNoOverlap(MainWindow *w)
                 continue;
             QVERIFY2(!ra.intersects(boxOf(w, b.id)),
                 qPrintable(QStringLiteral("%1 %3 overlaps %2 %4")
-                        .arg(a.id, b.id)
-                        .arg(QDebug::toString(ra), QDebug::toString(boxOf(w, b.id)))));
+                               .arg(a.id, b.id)
+                               .arg(QDebug::toString(ra), QDebug::toString(boxOf(w, b.id)))));
         }
     }
 }
@@ -108,8 +108,8 @@ void putInside(MainWindow *w, const QString &id, const QString &parent)
     QAbstractItemView *list = inside->view();
     QVERIFY(QTest::qWaitForWindowExposed(list->window()));
     list->scrollTo(list->model()->index(row, 0));
-    QTest::mouseClick(
-        list->viewport(), Qt::LeftButton, {}, list->visualRect(list->model()->index(row, 0)).center());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+        list->visualRect(list->model()->index(row, 0)).center());
     QTRY_COMPARE(
         w->document()->map().component(*w->document()->map().findComponent(id)).parent, parent);
 }
@@ -239,7 +239,8 @@ private slots:
         answerNextQuestion(QMessageBox::Yes, &question);
         drag(w.get(), id, QPointF(target.center().x(), target.bottom() - 10));
         QTRY_VERIFY(!question.isEmpty());
-        QVERIFY2(question.contains(QLatin1String("use1-az3")) || question.contains(QLatin1String("az3")),
+        QVERIFY2(
+            question.contains(QLatin1String("use1-az3")) || question.contains(QLatin1String("az3")),
             qPrintable(question));
         const Map &map = w->document()->map();
         QCOMPARE(map.component(*map.findComponent(id)).parent, to);
@@ -247,8 +248,8 @@ private slots:
         QVERIFY(boxOf(w.get(), to).contains(boxOf(w.get(), id)));
         checkNoOverlap(w.get());
         undo->undo();
-        QCOMPARE(w->document()->map().component(*w->document()->map().findComponent(id)).parent,
-            from);
+        QCOMPARE(
+            w->document()->map().component(*w->document()->map().findComponent(id)).parent, from);
         QCOMPARE(w->document()->map().positions().value(id), start);
 
         // No: it goes back where it was.
@@ -256,8 +257,8 @@ private slots:
         answerNextQuestion(QMessageBox::No, &question);
         drag(w.get(), id, QPointF(target.center().x(), target.bottom() - 10));
         QTRY_VERIFY(!question.isEmpty());
-        QCOMPARE(w->document()->map().component(*w->document()->map().findComponent(id)).parent,
-            from);
+        QCOMPARE(
+            w->document()->map().component(*w->document()->map().findComponent(id)).parent, from);
         QCOMPARE(w->scene()->nodeItem(id)->pos(), start);
         QCOMPARE(undo->index(), steps);
 
@@ -265,8 +266,8 @@ private slots:
         // come to overlap the others.
         const QRectF all = w->scene()->mapBounds();
         drag(w.get(), id, QPointF(all.right() + 200, all.bottom() + 200));
-        QCOMPARE(w->document()->map().component(*w->document()->map().findComponent(id)).parent,
-            from);
+        QCOMPARE(
+            w->document()->map().component(*w->document()->map().findComponent(id)).parent, from);
         checkNoOverlap(w.get());
     }
 };

@@ -2,9 +2,9 @@
 // and the inspector (a provider, a region, two zones, a load balancer, two web servers in a
 // 1-of-2 group, a database primary and replica, a payment SaaS, the shop), save, reopen, fail
 // zone A, export and report; check the saved file and the outputs.
-#include "app/gui/fileactions.h"
 #include "app/gui/editactions.h"
 #include "app/gui/exportactions.h"
+#include "app/gui/fileactions.h"
 #include "app/gui/mainwindow.h"
 #include "model/editing/mapdocument.h"
 #include "model/storage/faultlinefile.h"
@@ -150,7 +150,8 @@ private slots:
         const Map &map = w->document()->map();
         QCOMPARE(map.componentCount(), 12);
         for (const Part &p : parts) {
-            const Component &c = map.component(*map.findComponent(idNamed(w.get(), QLatin1String(p.name))));
+            const Component &c =
+                map.component(*map.findComponent(idNamed(w.get(), QLatin1String(p.name))));
             QCOMPARE(c.kind, QLatin1String(p.kind));
             QCOMPARE(c.parent, p.inside ? idNamed(w.get(), QLatin1String(p.inside)) : QString());
         }
@@ -168,12 +169,14 @@ private slots:
         require->selectAll();
         QTest::keyClicks(require, QStringLiteral("1"));
         QTest::keyClick(require, Qt::Key_Return);
-        QCOMPARE(map.component(*map.findComponent(idNamed(w.get(), QStringLiteral("Web pool")))).require,
+        QCOMPARE(
+            map.component(*map.findComponent(idNamed(w.get(), QStringLiteral("Web pool")))).require,
             std::optional<int>(1));
         select(w.get(), {QStringLiteral("Shop")});
         auto *business = qobject_cast<QCheckBox *>(inspectorField(w.get(), "business"));
         QTest::mouseClick(business, Qt::LeftButton, {}, QPoint(8, business->height() / 2));
-        QVERIFY(map.component(*map.findComponent(idNamed(w.get(), QStringLiteral("Shop")))).isBusiness());
+        QVERIFY(map.component(*map.findComponent(idNamed(w.get(), QStringLiteral("Shop"))))
+                    .isBusiness());
 
         // Save, reopen: the same map, positions included.
         const QString path = dir.filePath(QStringLiteral("shop.faultline"));

@@ -5,13 +5,13 @@
 #include "model/impact/graph.h"
 #include "model/io/backstage/catalogimport.h"
 #include "model/io/csvimport.h"
-#include "model/io/terraform/terraformimport.h"
 #include "model/io/dotexport.h"
 #include "model/io/dotimport.h"
 #include "model/io/fileio.h"
 #include "model/io/impactformat.h"
 #include "model/io/interchange.h"
 #include "model/io/mapfile.h"
+#include "model/io/terraform/terraformimport.h"
 #include "model/map/errors.h"
 #include "model/map/limits.h"
 #include "model/map/validation.h"
@@ -123,8 +123,8 @@ void TestHardening::dotTextAfterTheGraphIsRefused_data()
     QTest::addColumn<QString>("where");
     QTest::newRow("edge after the graph")
         << QByteArray("digraph shop { web -> db } web -> cache") << QStringLiteral("shop.dot:1:");
-    QTest::newRow("second graph")
-        << QByteArray("digraph a { x }\n\ndigraph b { y }\n") << QStringLiteral("shop.dot:3:");
+    QTest::newRow("second graph") << QByteArray("digraph a { x }\n\ndigraph b { y }\n")
+                                  << QStringLiteral("shop.dot:3:");
 }
 
 void TestHardening::dotTextAfterTheGraphIsRefused()
@@ -147,9 +147,10 @@ void TestHardening::dotExportDeepNesting()
     Map map;
     constexpr int depth = 20000;
     for (int i = 0; i < depth; ++i)
-        map.addComponent(
-            component(QStringLiteral("c%1").arg(i), i ? QStringLiteral("c%1").arg(i - 1) : QString()));
-    map.addDependency({QStringLiteral("c0"), QStringLiteral("c19999"), DependencyType::Hard, {}, {}});
+        map.addComponent(component(
+            QStringLiteral("c%1").arg(i), i ? QStringLiteral("c%1").arg(i - 1) : QString()));
+    map.addDependency(
+        {QStringLiteral("c0"), QStringLiteral("c19999"), DependencyType::Hard, {}, {}});
     const QByteArray dot = dotexport::write(map);
     QVERIFY2(dot.size() < qsizetype(depth) * 2000, QByteArray::number(dot.size()).constData());
     QCOMPARE(dot.count("subgraph \"cluster_"), qsizetype(depth - 1));
@@ -196,7 +197,8 @@ void TestHardening::invalidUtf8IsRefusedByLine_data()
                           << QByteArray("{\"format\": \"faultline-map\", \"version\": 1,\n"
                                         "\"components\": [{\"id\": \"a\xff\"},\n"
                                         "{\"id\": \"a\xfe\"}]}");
-    QTest::newRow("dot") << QStringLiteral("dot") << QByteArray("digraph {\n\"a\xff\"\n\"a\xfe\"\n}");
+    QTest::newRow("dot") << QStringLiteral("dot")
+                         << QByteArray("digraph {\n\"a\xff\"\n\"a\xfe\"\n}");
     QTest::newRow("overlong") << QStringLiteral("dot") << QByteArray("digraph {\n\"a\xc0\xaf\"\n}");
     QTest::newRow("surrogate") << QStringLiteral("json")
                                << QByteArray("{\"format\": \"faultline-map\",\n"
@@ -214,8 +216,8 @@ void TestHardening::invalidUtf8IsRefusedByLine()
         else
             dotimport::read(data, source);
     });
-    QVERIFY2(message.startsWith(QStringLiteral("FormatError: %1:2:").arg(source)),
-        qPrintable(message));
+    QVERIFY2(
+        message.startsWith(QStringLiteral("FormatError: %1:2:").arg(source)), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("not UTF-8")), qPrintable(message));
 }
 
@@ -263,7 +265,8 @@ void TestHardening::csvDeepParentChain()
     QByteArray csv = "id,parent\n";
     constexpr int depth = 20000;
     for (int i = 0; i < depth; ++i)
-        csv += "c" + QByteArray::number(i) + ',' + (i ? "c" + QByteArray::number(i - 1) : "") + '\n';
+        csv +=
+            "c" + QByteArray::number(i) + ',' + (i ? "c" + QByteArray::number(i - 1) : "") + '\n';
     const Map map = csvimport::read(csv, QStringLiteral("chain-components.csv"));
     QCOMPARE(map.componentCount(), depth);
     QCOMPARE(map.components().back().parent, QStringLiteral("c19998"));
@@ -410,8 +413,8 @@ void TestHardening::flippedValueIsDamage()
     file.write(bytes);
     file.close();
     const QString message = failure([&] { faultlinefile::load(path); });
-    QVERIFY2(message.startsWith(QStringLiteral("StorageError: %1: cannot open: the map is damaged")
-                                    .arg(path)),
+    QVERIFY2(message.startsWith(
+                 QStringLiteral("StorageError: %1: cannot open: the map is damaged").arg(path)),
         qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("checksum")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("last good copy")), qPrintable(message));
@@ -491,8 +494,8 @@ void TestHardening::damagedDocumentNamesItsBackup()
     }
     QString message = failure([&] { faultlinefile::load(path); });
     QVERIFY2(message.contains(QLatin1String("damaged")), qPrintable(message));
-    QVERIFY2(message.contains(QStringLiteral("The last good copy is %1, written by the save of ")
-                                  .arg(backup)),
+    QVERIFY2(message.contains(
+                 QStringLiteral("The last good copy is %1, written by the save of ").arg(backup)),
         qPrintable(message));
     QCOMPARE(faultlinefile::load(backup).map, changed); // and it is whole
 
@@ -502,7 +505,8 @@ void TestHardening::damagedDocumentNamesItsBackup()
     QVERIFY2(message.contains(backup), qPrintable(message));
     QVERIFY(QFile::remove(backup));
     message = failure([&] { faultlinefile::load(path); });
-    QVERIFY2(message.contains(QLatin1String("last good copy from your backups")), qPrintable(message));
+    QVERIFY2(
+        message.contains(QLatin1String("last good copy from your backups")), qPrintable(message));
     QVERIFY2(!message.contains(QLatin1String(".bak")), qPrintable(message));
 }
 

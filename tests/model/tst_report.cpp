@@ -294,7 +294,8 @@ void TestReport::exposedBusinessServices()
     const Page page = parse(report::html(d));
     QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
     QVERIFY(page.text.contains(QStringLiteral("Business services exposed")));
-    QVERIFY(page.text.contains(QStringLiteral("one more failure may take them down): Shop front.")));
+    QVERIFY(
+        page.text.contains(QStringLiteral("one more failure may take them down): Shop front.")));
     bool found = false;
     for (const QStringList &row : page.rows.value(QStringLiteral("data"))) {
         if (row.value(0) == QStringLiteral("Business services exposed")) {
@@ -307,7 +308,8 @@ void TestReport::exposedBusinessServices()
     // Nothing at risk: no paragraph.
     const report::ReportData both = report::buildReport(map, map.scenarios().back(), options());
     QCOMPARE(both.businessExposed, QStringList {});
-    QVERIFY(!parse(report::html(both)).text.contains(QStringLiteral("Business services exposed (")));
+    QVERIFY(
+        !parse(report::html(both)).text.contains(QStringLiteral("Business services exposed (")));
 }
 
 void TestReport::escaping()
@@ -376,28 +378,35 @@ void TestReport::diagramIsInlineBase64()
 void TestReport::recoveryPlanAndDataAtRisk()
 {
     const Map map = example();
-    const report::ReportData d = report::buildReport(
-        map, report::savedScenario(map, QString::fromUtf8("DynamoDB DNS failure (Oct 2025)")), options());
+    const report::ReportData d = report::buildReport(map,
+        report::savedScenario(map, QString::fromUtf8("DynamoDB DNS failure (Oct 2025)")),
+        options());
     QCOMPARE(int(d.recovery.steps.size()), d.summary.down);
-    QCOMPARE(d.recovery.steps.front().name, QStringLiteral("DynamoDB DNS automation control plane"));
+    QCOMPARE(
+        d.recovery.steps.front().name, QStringLiteral("DynamoDB DNS automation control plane"));
     const Page page = parse(report::html(d));
     QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
     const QList<QStringList> steps = page.rows.value(QStringLiteral("data recovery"));
     QCOMPARE(steps.size(), 1 + d.summary.down);
-    QCOMPARE(steps[1], (QStringList {"1", "DynamoDB DNS automation control plane", "0 min", "2 h 30 min", ""}));
-    QCOMPARE(steps[2], (QStringList {"2", "DynamoDB DNS Planner", "2 h 30 min", "2 h 40 min",
-                           "DynamoDB DNS automation control plane"}));
+    QCOMPARE(steps[1],
+        (QStringList {"1", "DynamoDB DNS automation control plane", "0 min", "2 h 30 min", ""}));
+    QCOMPARE(steps[2],
+        (QStringList {"2", "DynamoDB DNS Planner", "2 h 30 min", "2 h 40 min",
+            "DynamoDB DNS automation control plane"}));
     const QList<QStringList> services = page.rows.value(QStringLiteral("data services"));
-    QVERIFY(services.contains(QStringList {"Checkout", "14 h 45 min", "1 h", "missed by 13 h 45 min"}));
+    QVERIFY(
+        services.contains(QStringList {"Checkout", "14 h 45 min", "1 h", "missed by 13 h 45 min"}));
     const QList<QStringList> risk = page.rows.value(QStringLiteral("data risk"));
-    QVERIFY(risk.contains(QStringList {"Cart table (DynamoDB us-east-1)", "1 min", "Checkout", "met"}));
+    QVERIFY(
+        risk.contains(QStringList {"Cart table (DynamoDB us-east-1)", "1 min", "Checkout", "met"}));
     QVERIFY(page.text.contains(QStringLiteral("everything is back after 16 h 40 min")));
 
     const report::ReportData failover = report::buildReport(map,
         report::savedScenario(map, QString::fromUtf8("Payments DB primary lost — failover holds")),
         options());
     const Page calm = parse(report::html(failover));
-    QVERIFY(calm.rows.value(QStringLiteral("data services")).contains(QStringList {"Payments", "not affected", "15 min", "met"}));
+    QVERIFY(calm.rows.value(QStringLiteral("data services"))
+                .contains(QStringList {"Payments", "not affected", "15 min", "met"}));
 
     // Nothing down: no recovery section.
     Scenario impaired;

@@ -3,8 +3,8 @@
 #include "model/analysis/availability.h"
 #include "model/editing/mapdocument.h"
 #include "tests/model/maptestutil.h"
-#include "views/inspector.h"
 #include "views/availabilityformat.h"
+#include "views/inspector.h"
 #include "views/inspectorformat.h"
 #include "views/mapselection.h"
 
@@ -326,8 +326,8 @@ private slots:
             QCOMPARE(contributors, ids);
             QCOMPARE(m_inspector->contributorIds(), contributors);
             const QString text = m_inspector->availabilityText();
-            QVERIFY2(text.startsWith(availabilityformat::percent(r.unavailability)),
-                qPrintable(text));
+            QVERIFY2(
+                text.startsWith(availabilityformat::percent(r.unavailability)), qPrintable(text));
             QVERIFY2(text.contains(availabilityformat::minutes(r.downtimeMinutesPerYear)
                          + QStringLiteral(" minutes of downtime a year")),
                 qPrintable(text));
